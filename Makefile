@@ -1,0 +1,45 @@
+# p4rtd: the two commands a user needs are `make run` and `make test` (see README.md).
+
+SWIFT        ?= swift
+BUILD_FLAGS  ?= --disable-index-store
+LISTEN       ?= 127.0.0.1:9559
+APT_PACKAGES := libmicrohttpd-dev libjansson-dev libpcap-dev pkg-config python3 python3-venv
+VENV         := .venv
+PY_PACKAGES  := p4runtime==1.6.0 jsonschema
+
+.PHONY: deps pydeps build release run test bench clean
+
+# Installs the Debian packages the build needs, only when one is missing (as root; sudo otherwise).
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@command -v $(SWIFT) >/dev/null || { echo "swift not found: install Swift 6 (https://swift.org) and put it on PATH"; exit 1; }
+
+# The Python side of the contract tests: P4Runtime's own bindings and a JSON Schema validator.
+pydeps: deps
+	@[ -x $(VENV)/bin/python ] || python3 -m venv $(VENV)
+	@PROTOCOL_BUFFERS_PYTHON_IMPLEMENTATION=python $(VENV)/bin/python -c 'import p4.v1.p4runtime_pb2, jsonschema' 2>/dev/null || \
+	  $(VENV)/bin/pip install -q $(PY_PACKAGES)
+
+build: deps
+	$(SWIFT) build $(BUILD_FLAGS)
+
+release: deps
+	$(SWIFT) build -c release $(BUILD_FLAGS)
+
+run: release
+	.build/release/p4rtd --listen $(LISTEN)
+
+test: deps pydeps
+	$(SWIFT) build --build-tests $(BUILD_FLAGS)
+	P4RTD_PYTHON=$(CURDIR)/$(VENV)/bin/python $(SWIFT) test --skip-build $(BUILD_FLAGS)
+
+bench: release
+	@echo "benchmarks: see docs/benchmarks.md"
+
+clean:
+	rm -rf .build
