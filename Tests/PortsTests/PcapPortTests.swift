@@ -56,6 +56,18 @@ import Ports
         port.close()
     }
 
+    @Test func framesBeyondTheSnapLengthAreRefused() throws {
+        let directory = try TemporaryDirectory()
+        let port = try PcapPort(input: nil, output: directory.path("big.pcap"))
+        var batch = PacketBatch(capacity: 2, slotSize: 300_000, headroom: 0)
+        batch.append(testFrame(1, length: 262_145))
+        batch.append(testFrame(2))
+        #expect(try port.transmit(batch) == 1)
+        #expect(port.statistics.txErrors == 1)
+        #expect(port.statistics.txDropped == 0)
+        #expect(port.statistics.txBytes == 60)
+    }
+
     @Test func readsPcapngThroughLibpcap() throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("in.pcapng")

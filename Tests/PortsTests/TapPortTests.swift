@@ -64,6 +64,22 @@ struct TapPortTests {
         #expect(try LinuxNetwork.collect(1, from: tap, batch: &batch) == [frame])
     }
 
+    @Test func framesLongerThanASlotAreCountedNotDeliveredCut() throws {
+        let name = LinuxNetwork.uniqueName("p4t")
+        let tap = try TapPort(name: name)
+        defer { tap.close() }
+        LinuxNetwork.disableIPv6(name)
+        let wire = try AFPacketPort(interface: name)
+        defer { wire.close() }
+        var batch = PacketBatch(capacity: 2)
+        batch.append(testFrame(1, length: 600))
+        batch.append(testFrame(2, length: 256))
+        #expect(try wire.transmit(batch) == 2)
+        var small = PacketBatch(capacity: 4, slotSize: 256, headroom: 0)
+        #expect(try LinuxNetwork.collect(1, from: tap, batch: &small) == [testFrame(2, length: 256)])
+        #expect(tap.statistics.rxErrors == 1)
+    }
+
     @Test func refusesNamesThatAreTakenOrInvalid() throws {
         #expect(throws: PortError.notATapDevice("lo")) { try TapPort(name: "lo") }
         #expect(throws: PortError.self) { try TapPort(name: "bad/name") }

@@ -12,8 +12,10 @@ import Synchronization
 /// Containers: the interface can be moved into another network namespace while the port runs, e.g.
 /// `ip link set p4p0 netns blue && ip -n blue link set p4p0 up` (moving it brings it down). The port's file
 /// descriptor keeps working across the move, so the interface becomes a container's NIC wired to the P4 pipeline.
-/// Frames are read one `read(2)` per frame (TAP has no batch call); a frame longer than the batch's
-/// `frameRoom` would be cut, so keep the interface MTU + 14 at or below it (1500 fits the default slots).
+/// Frames are read one `readv(2)` per frame (TAP has no batch call). The kernel silently cuts a frame longer
+/// than the buffer, so each read offers one spare byte past the slot: a frame that reaches it is counted as
+/// a receive error instead of being delivered cut short. Keep the interface MTU + 14 within the batch's
+/// `frameRoom` (1500 fits the default slots).
 public final class TapPort: PacketPort {
     /// The path of the TUN/TAP clone device.
     public static let clonePath = "/dev/net/tun"
@@ -27,6 +29,7 @@ public final class TapPort: PacketPort {
 
     private let descriptor: Atomic<Int32>
     private let counters = PortCounters()
+    private let scratch = OverflowReadVector()
 
     /// Creates the TAP interface `name` (or attaches to an existing persistent TAP of that name) and brings it
     /// up. Throws `PortError` naming the cause: invalid name, missing `/dev/net/tun`, missing privileges
@@ -84,9 +87,15 @@ public final class TapPort: PacketPort {
         var bytes = 0
         var errors = 0
         var now: UInt64 = 0
+        let vector = scratch.iovecs
         reading: while received < refs.count {
             let destination = batch.slotStart(received) + batch.headroom
-            let count = read(fd, destination, room)
+            vector[0] = iovec(iov_base: destination, iov_len: room)
+            let count = readv(fd, vector, 2)
+            if count > room {
+                errors += 1
+                continue
+            }
             if count > 0 {
                 if now == 0 { now = WallClock.now() }
                 refs[received] = PacketRef(data: destination, length: count, timestamp: now)

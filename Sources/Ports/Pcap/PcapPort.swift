@@ -47,14 +47,17 @@ public final class PcapPort: PacketPort {
         return result.received
     }
 
-    /// See `PacketPort.transmit(_:)`. Packets whose timestamp is 0 are stamped with the current time.
+    /// See `PacketPort.transmit(_:)`. Packets whose timestamp is 0 are stamped with the current time; packets
+    /// longer than the file's snap length (262,144 bytes) are refused and counted as errors.
     public func transmit(_ packets: UnsafeBufferPointer<PacketRef>) throws(PortError) -> Int {
         guard !isClosed.load(ordering: .relaxed) else { throw .closed(port: label) }
         guard !packets.isEmpty else { return 0 }
-        let result = try writer.withLock { (state: inout PcapWriter) throws(PortError) -> (written: Int, bytes: Int) in
+        let result = try writer.withLock { (state: inout PcapWriter) throws(PortError) -> (written: Int, bytes: Int, errors: Int) in
             try state.write(packets, now: WallClock.now())
         }
-        counters.recordTransmit(packets: result.written, bytes: result.bytes, dropped: packets.count - result.written)
+        counters.recordTransmit(
+            packets: result.written, bytes: result.bytes,
+            dropped: packets.count - result.written - result.errors, errors: result.errors)
         return result.written
     }
 

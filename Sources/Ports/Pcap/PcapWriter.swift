@@ -35,15 +35,19 @@ struct PcapWriter: ~Copyable, @unchecked Sendable {
         if let handle { pcap_close(handle) }
     }
 
-    var isOpen: Bool { dumper != nil }
-
-    /// Appends `packets` and flushes; returns how many were written. `now` stamps packets without a time.
-    mutating func write(_ packets: UnsafeBufferPointer<PacketRef>, now: UInt64) throws(PortError) -> (written: Int, bytes: Int) {
-        guard let dumper else { return (0, 0) }
+    /// Appends `packets` and flushes; returns how many were written and how many were refused for exceeding
+    /// the snap length. `now` stamps packets without a time.
+    mutating func write(_ packets: UnsafeBufferPointer<PacketRef>, now: UInt64) throws(PortError) -> (written: Int, bytes: Int, errors: Int) {
+        guard let dumper else { return (0, 0, 0) }
         let user = UnsafeMutableRawPointer(dumper).assumingMemoryBound(to: UInt8.self)
         var header = pcap_pkthdr()
         var bytes = 0
+        var errors = 0
         for packet in packets {
+            guard packet.length <= Int(Self.snapLength) else {
+                errors += 1
+                continue
+            }
             let time = packet.timestamp == 0 ? now : packet.timestamp
             header.ts.tv_sec = Int(time / 1_000_000_000)
             header.ts.tv_usec = Int(time % 1_000_000_000 / 1_000)
@@ -55,7 +59,7 @@ struct PcapWriter: ~Copyable, @unchecked Sendable {
         guard pcap_dump_flush(dumper) == 0 else {
             throw .pcapFailed(path: path, message: "write failed: \(String(cString: strerror(errno)))")
         }
-        return (packets.count, bytes)
+        return (packets.count - errors, bytes, errors)
     }
 
     mutating func close() {
