@@ -90,3 +90,29 @@ struct TapPortTests {
         #expect(PortError.interfaceBusy(name).description.contains("already in use"))
     }
 }
+
+/// Without root the setup must fail with an error that says what is missing, never crash.
+@Suite(.enabled(if: getuid() != 0, "runs only without root (as root the ports open)"))
+struct UnprivilegedPortTests {
+    @Test func tapSetupNamesTheMissingPrivilege() {
+        do {
+            let port = try TapPort(name: LinuxNetwork.uniqueName("p4t"))
+            port.close()
+            Issue.record("created a TAP without root")
+        } catch {
+            switch error {
+            case .permissionDenied(_, _, let capability):
+                #expect(capability == "CAP_NET_ADMIN")
+                #expect(error.description.contains("needs root or CAP_NET_ADMIN"))
+            case .tunDeviceMissing: break
+            default: Issue.record("unexpected error: \(error)")
+            }
+        }
+    }
+
+    @Test func packetSocketSetupNamesTheMissingPrivilege() {
+        #expect(throws: PortError.permissionDenied(port: "afpacket:lo", operation: "open a packet socket", capability: "CAP_NET_RAW")) {
+            try AFPacketPort(interface: "lo")
+        }
+    }
+}
