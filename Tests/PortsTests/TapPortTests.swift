@@ -91,6 +91,24 @@ struct TapPortTests {
     }
 }
 
+@Suite struct TapPortSetupErrorTests {
+    @Test func missingCloneDeviceIsNamed() {
+        #expect(throws: PortError.tunDeviceMissing(path: "/nonexistent/net/tun")) {
+            try TapPort(name: "p4tmissing", cloneDevice: "/nonexistent/net/tun")
+        }
+        #expect(PortError.tunDeviceMissing(path: "/dev/net/tun").description.hasPrefix("/dev/net/tun is missing: the TUN/TAP driver"))
+    }
+
+    @Test func invalidNamesFailBeforeAnySystemCall() {
+        #expect(throws: PortError.invalidSpec("tap:a b", reason: "interface name 'a b' contains whitespace or a control character")) {
+            try TapPort(name: "a b")
+        }
+        #expect(throws: PortError.invalidSpec("afpacket:", reason: "interface name is empty")) {
+            try AFPacketPort(interface: "")
+        }
+    }
+}
+
 /// Without root the setup must fail with an error that says what is missing, never crash.
 @Suite(.enabled(if: getuid() != 0, "runs only without root (as root the ports open)"))
 struct UnprivilegedPortTests {

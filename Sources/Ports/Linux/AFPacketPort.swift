@@ -99,14 +99,17 @@ public final class AFPacketPort: PacketPort {
                 let code = errno
                 if code == EINTR { continue }
                 if code == EAGAIN || code == EWOULDBLOCK { break }
-                counters.recordReceive(packets: received, bytes: bytes, errors: errors)
                 batch.count = received
                 switch code {
-                case EBADF: throw .closed(port: label)
-                case ENODEV, ENXIO: throw .interfaceGone(interface)
+                case EBADF:
+                    counters.recordReceive(packets: received, bytes: bytes, errors: errors)
+                    throw .closed(port: label)
+                case ENODEV, ENXIO:
+                    counters.recordReceive(packets: received, bytes: bytes, errors: errors)
+                    throw .interfaceGone(interface)
                 default:
-                    // ENETDOWN and the like: the interface went down; nothing to read now.
-                    counters.recordReceive(packets: 0, bytes: 0, errors: 1)
+                    // ENETDOWN and the like (reported once per event): nothing more to read now.
+                    counters.recordReceive(packets: received, bytes: bytes, errors: errors + 1)
                     return received
                 }
             }

@@ -34,18 +34,19 @@ public final class TapPort: PacketPort {
     /// Creates the TAP interface `name` (or attaches to an existing persistent TAP of that name) and brings it
     /// up. Throws `PortError` naming the cause: invalid name, missing `/dev/net/tun`, missing privileges
     /// ("needs root or CAP_NET_ADMIN"), a name taken by a non-TAP interface or by another process's TAP.
-    public init(name: String, bringUp: Bool = true) throws(PortError) {
+    /// `cloneDevice` is the TUN/TAP clone device, for systems that mount it elsewhere.
+    public init(name: String, bringUp: Bool = true, cloneDevice: String = TapPort.clonePath) throws(PortError) {
         let label = "tap:\(name)"
         if let problem = InterfaceName.problem(with: name) { throw .invalidSpec(label, reason: problem) }
         let existed = Interface.index(of: name) != nil
-        let fd = open(Self.clonePath, O_RDWR | O_NONBLOCK | O_CLOEXEC)
+        let fd = open(cloneDevice, O_RDWR | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
             let code = errno
             switch code {
-            case ENOENT, ENODEV, ENXIO: throw .tunDeviceMissing(path: Self.clonePath)
+            case ENOENT, ENODEV, ENXIO: throw .tunDeviceMissing(path: cloneDevice)
             case EPERM, EACCES:
-                throw .permissionDenied(port: label, operation: "open \(Self.clonePath)", capability: "CAP_NET_ADMIN")
-            default: throw .system(port: label, operation: "open \(Self.clonePath)", errno: code)
+                throw .permissionDenied(port: label, operation: "open \(cloneDevice)", capability: "CAP_NET_ADMIN")
+            default: throw .system(port: label, operation: "open \(cloneDevice)", errno: code)
             }
         }
         var request = Interface.request(named: name)
