@@ -11,8 +11,9 @@ import Synchronization
 public final class MemoryPort: PacketPort {
     /// Default number of frames each queue holds.
     public static let defaultQueueCapacity = 1024
-    /// Default largest frame, in bytes.
-    public static let defaultMaximumFrameLength = 2048
+    /// Default largest frame, in bytes: what fits a default `PacketBatch` slot after its headroom, so every
+    /// frame the API accepts can be received into default batches.
+    public static let defaultMaximumFrameLength = PacketBatch.defaultSlotSize - PacketBatch.defaultHeadroom
 
     /// See `PacketPort.label`.
     public let label: String
