@@ -17,6 +17,7 @@ let package = Package(
         .target(name: "CHTTPShim", dependencies: ["CMicroHTTPD"]),
         .systemLibrary(name: "CIntrinsics"),
         .systemLibrary(name: "CNetLinux"),
+        .systemLibrary(name: "CPcap", pkgConfig: "libpcap", providers: [.apt(["libpcap-dev"])]),
 
         // Model and engine.
         .target(name: "P4Model"),
@@ -25,7 +26,8 @@ let package = Package(
             dependencies: ["CIntrinsics"],
             swiftSettings: [.unsafeFlags(["-Xcc", "-msse4.2"])]
         ),
-        .target(name: "Ports", dependencies: ["CNetLinux"]),
+        .target(name: "Ports", dependencies: ["CNetLinux", "CPcap"]),
+        .target(name: "SoftwareTarget", dependencies: ["SWX", "Ports"]),
 
         // JSON and HTTP.
         .target(name: "JSONCore", dependencies: ["CJansson"]),
@@ -36,6 +38,7 @@ let package = Package(
         .testTarget(name: "P4ModelTests", dependencies: ["P4Model", "TestSupport"]),
         .testTarget(name: "SWXTests", dependencies: ["SWX", "TestSupport"]),
         .testTarget(name: "PortsTests", dependencies: ["Ports", "TestSupport"]),
+        .testTarget(name: "SoftwareTargetTests", dependencies: ["SoftwareTarget", "TestSupport"]),
         .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore", "TestSupport"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
     ]
