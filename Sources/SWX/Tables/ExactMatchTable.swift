@@ -32,7 +32,11 @@ public final class ExactMatchTable: @unchecked Sendable {
     let records: UnsafeMutableRawPointer
     /// Per record: `liveMark` when live, else the next free id (0 ends the list).
     let links: UnsafeMutablePointer<UInt32>
+    /// Mutated by the control plane; never reallocated, so `slots`/`slotMask` below stay valid.
     var index: SlotIndex
+    /// The index slots as constants for the packet path.
+    let slots: UnsafeMutablePointer<UInt64>
+    let slotMask: Int
     var freeHead: UInt32 = 0
     var highWater: Int = 0
 
@@ -55,6 +59,8 @@ public final class ExactMatchTable: @unchecked Sendable {
         records = .allocate(byteCount: capacity * recordStride, alignment: 64)
         links = .allocate(capacity: capacity)
         index = SlotIndex(slotCount: max(16, KeyBytes.powerOfTwo(atLeast: 2 * capacity)))
+        slots = index.slots
+        slotMask = index.mask
     }
 
     private init(copying other: ExactMatchTable) {
@@ -70,6 +76,8 @@ public final class ExactMatchTable: @unchecked Sendable {
         links = .allocate(capacity: capacity)
         links.update(from: other.links, count: other.highWater)
         index = other.index.copy()
+        slots = index.slots
+        slotMask = index.mask
         freeHead = other.freeHead
         highWater = other.highWater
     }
@@ -94,15 +102,14 @@ public final class ExactMatchTable: @unchecked Sendable {
     /// Prefetches the index slot a lookup with `hash` reads first.
     @inline(__always)
     public func prefetch(hash: UInt32) {
-        p4rt_prefetch(index.slots + (Int(hash) & index.mask))
+        p4rt_prefetch(slots + (Int(hash) & slotMask))
     }
 
     /// The id of the entry whose key equals the `keySize` bytes at `key`, or 0 on a miss. `hash` must be
     /// ``hash(_:)`` of the same key.
     @inline(__always)
     public func lookup(_ key: UnsafeRawPointer, hash: UInt32) -> UInt32 {
-        let slots = index.slots
-        let mask = index.mask
+        let mask = slotMask
         var i = Int(hash) & mask
         while true {
             let s = slots[i]

@@ -38,11 +38,16 @@ public final class Learner: @unchecked Sendable {
     /// Clock ticks per second (timeouts are converted with it).
     public let ticksPerSecond: UInt64
     /// Packet counters.
-    public internal(set) var stats = LearnerStats()
+    public internal(set) var stats: LearnerStats {
+        get { counters.pointee }
+        set { counters.pointee = newValue }
+    }
     /// The timeout of each profile in seconds (count rounded up to a power of two).
     public internal(set) var timeouts: [UInt32]
 
     let timeoutTicks: UnsafeMutablePointer<UInt64>
+    /// The counters live outside the object so packet-path updates are plain stores, not class-property accesses.
+    let counters: UnsafeMutablePointer<LearnerStats>
     let timeoutMask: UInt32
     let keyStride: Int
     let dataRecordStride: Int
@@ -93,9 +98,12 @@ public final class Learner: @unchecked Sendable {
         for (i, s) in rounded.enumerated() { timeoutTicks[i] = UInt64(s) &* ticksPerSecond }
         buckets = .allocate(byteCount: bucketCount * bucketStride, alignment: 64)
         buckets.initializeMemory(as: UInt8.self, repeating: 0, count: bucketCount * bucketStride)
+        counters = .allocate(capacity: 1)
+        counters.initialize(to: LearnerStats())
     }
 
     deinit {
+        counters.deallocate()
         timeoutTicks.deallocate()
         buckets.deallocate()
     }
@@ -127,12 +135,12 @@ public final class Learner: @unchecked Sendable {
                KeyBytes.equal(b + keysOffset + i &* keyStride, key, keySize) {
                 mailbox.hit = true
                 mailbox.position = i
-                stats.hits &+= 1
+                counters.pointee.hits &+= 1
                 return UInt32(truncatingIfNeeded: bi &* 4 &+ i &+ 1)
             }
         }
         mailbox.hit = false
-        stats.misses &+= 1
+        counters.pointee.misses &+= 1
         return 0
     }
 
@@ -150,7 +158,7 @@ public final class Learner: @unchecked Sendable {
     @inline(__always)
     public func learn(mailbox: inout LearnerMailbox, actionID: UInt32, actionData: UnsafeRawPointer?, timeoutID: UInt32) -> Bool {
         guard let key = mailbox.key else {
-            stats.learnFailed &+= 1
+            counters.pointee.learnFailed &+= 1
             return false
         }
         let tid = Int(timeoutID & timeoutMask)
@@ -158,30 +166,30 @@ public final class Learner: @unchecked Sendable {
         let b = bucket(mailbox.bucket)
         if mailbox.hit {
             install(b, mailbox.position, expiry: expiry, timeoutID: tid, actionID: actionID, actionData: actionData)
-            stats.learnOK &+= 1
+            counters.pointee.learnOK &+= 1
             return true
         }
         for i in 0..<Learner.keysPerBucket {
             let old = b.load(fromByteOffset: Learner.expireOffset + 8 &* i, as: UInt64.self)
             if old <= mailbox.time {
-                if old != 0 { stats.expired &+= 1 }
+                if old != 0 { counters.pointee.expired &+= 1 }
                 b.storeBytes(of: mailbox.signature, toByteOffset: Learner.signatureOffset + 4 &* i, as: UInt32.self)
                 (b + keysOffset + i &* keyStride).copyMemory(from: key, byteCount: keySize)
                 install(b, i, expiry: expiry, timeoutID: tid, actionID: actionID, actionData: actionData)
                 mailbox.hit = true
                 mailbox.position = i
-                stats.learnOK &+= 1
+                counters.pointee.learnOK &+= 1
                 return true
             }
         }
-        stats.learnFailed &+= 1
+        counters.pointee.learnFailed &+= 1
         return false
     }
 
     /// The `rearm` instruction: restarts the hit entry's timer with its current timeout (no-op after a miss).
     @inline(__always)
     public func rearm(mailbox: LearnerMailbox) {
-        stats.rearms &+= 1
+        counters.pointee.rearms &+= 1
         guard mailbox.hit else { return }
         let b = bucket(mailbox.bucket)
         let tid = Int(b.load(fromByteOffset: Learner.timeoutIDOffset + mailbox.position, as: UInt8.self))
@@ -191,7 +199,7 @@ public final class Learner: @unchecked Sendable {
     /// `rearm m.TIMEOUT_ID`: switches the hit entry to timeout `timeoutID` (masked) and restarts its timer.
     @inline(__always)
     public func rearm(mailbox: LearnerMailbox, timeoutID: UInt32) {
-        stats.rearms &+= 1
+        counters.pointee.rearms &+= 1
         guard mailbox.hit else { return }
         let b = bucket(mailbox.bucket)
         let tid = Int(timeoutID & timeoutMask)
@@ -202,7 +210,7 @@ public final class Learner: @unchecked Sendable {
     /// The `forget` instruction: deletes the hit entry at once (no-op after a miss).
     @inline(__always)
     public func forget(mailbox: inout LearnerMailbox) {
-        stats.forgets &+= 1
+        counters.pointee.forgets &+= 1
         guard mailbox.hit else { return }
         bucket(mailbox.bucket).storeBytes(of: UInt64(0), toByteOffset: Learner.expireOffset + 8 &* mailbox.position, as: UInt64.self)
         mailbox.hit = false
