@@ -41,7 +41,7 @@ public final class ExactMatchTable: @unchecked Sendable {
     var highWater: Int = 0
 
     static let liveMark = UInt32.max
-    static let dataOffset = 8
+    static let keyOffset = 8
 
     /// An empty table. Throws when a size is zero or negative, or `capacity` exceeds 2^31.
     public init(keySize: Int, actionDataSize: Int, capacity: Int, hashFunction: HashFunction = .crc32) throws(SWXRuntimeError) {
@@ -55,7 +55,7 @@ public final class ExactMatchTable: @unchecked Sendable {
         self.capacity = capacity
         self.hashFunction = hashFunction
         keyStride = KeyBytes.stride(keySize)
-        recordStride = ExactMatchTable.dataOffset + keyStride + KeyBytes.stride(actionDataSize)
+        recordStride = ExactMatchTable.keyOffset + keyStride + KeyBytes.stride(actionDataSize)
         records = .allocate(byteCount: capacity * recordStride, alignment: 64)
         links = .allocate(capacity: capacity)
         index = SlotIndex(slotCount: max(16, KeyBytes.powerOfTwo(atLeast: 2 * capacity)))
@@ -135,12 +135,12 @@ public final class ExactMatchTable: @unchecked Sendable {
     /// The action data of live entry `id`: `actionDataSize` bytes, valid until the entry is modified or deleted.
     @inline(__always)
     public func actionData(ofEntry id: UInt32) -> UnsafeRawPointer {
-        UnsafeRawPointer(record(id) + ExactMatchTable.dataOffset + keyStride)
+        UnsafeRawPointer(record(id) + ExactMatchTable.keyOffset + keyStride)
     }
 
     @inline(__always)
     func record(_ id: UInt32) -> UnsafeMutableRawPointer { records + (Int(id) &- 1) &* recordStride }
 
     @inline(__always)
-    func keyPointer(_ id: UInt32) -> UnsafeMutableRawPointer { record(id) + ExactMatchTable.dataOffset }
+    func keyPointer(_ id: UInt32) -> UnsafeMutableRawPointer { record(id) + ExactMatchTable.keyOffset }
 }

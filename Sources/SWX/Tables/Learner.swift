@@ -63,7 +63,7 @@ public final class Learner: @unchecked Sendable {
     static let timeoutIDOffset = 48
 
     /// Creates an empty learner. Throws `invalidArgument` when a size is out of range, when there are not 1 to 16
-    /// timeouts, or a timeout is 0; `resourceExhausted` when the bucket array would exceed 2^36 bytes.
+    /// timeouts, or a timeout is 0; `resourceExhausted` beyond 2^29 buckets or 32 GiB of buckets.
     public init(keySize: Int, actionDataSize: Int, size: Int, timeouts: [UInt32], hashFunction: HashFunction = .crc32,
                 ticksPerSecond: UInt64 = 1_000_000_000) throws(SWXRuntimeError) {
         guard keySize > 0 else { throw .invalidArgument("learner: key size \(keySize) must be positive") }
@@ -85,7 +85,8 @@ public final class Learner: @unchecked Sendable {
         dataRecordStride = 8 + KeyBytes.stride(actionDataSize)
         dataOffset = 64 + 4 * keyStride
         bucketStride = (dataOffset + 4 * dataRecordStride + 63) & ~63
-        guard bucketCount.multipliedReportingOverflow(by: bucketStride).partialValue <= 1 << 36 else {
+        // Entry ids are 32-bit: at most 2^29 buckets of 4 keys (and at most 32 GiB of buckets).
+        guard bucketCount <= 1 << 29, bucketCount * bucketStride <= 1 << 35 else {
             throw .resourceExhausted("learner: \(bucketCount) buckets of \(bucketStride) bytes are too large")
         }
         let n = KeyBytes.powerOfTwo(atLeast: timeouts.count)
