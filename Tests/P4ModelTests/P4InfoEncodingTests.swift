@@ -16,13 +16,15 @@ struct P4InfoEncodingTests {
 
     @Test func jsonTreeUsesProto3Conventions() throws {
         let tree = try SampleP4Info.p4info().encoded(as: .json)
-        #expect(tree.fields.map(\.name).prefix(3) == ["pkgInfo", "tables", "tables"])
-        guard case .message(let table) = tree.fields[1].value else {
-            Issue.record("tables[0] is not a message")
+        #expect(tree.fields.map(\.name).prefix(3) == ["pkgInfo", "tables", "actions"])
+        guard case .list(let tables) = tree.fields[1].value, tables.count == 3, case .message(let table) = tables[0] else {
+            Issue.record("tables is not a list of three messages")
             return
         }
-        #expect(table.fields.map(\.name) == ["preamble", "matchFields", "actionRefs", "actionRefs", "initialDefaultAction",
-            "directResourceIds", "directResourceIds", "size", "idleTimeoutBehavior"])
+        #expect(table.fields.map(\.name) == ["preamble", "matchFields", "actionRefs", "initialDefaultAction",
+            "directResourceIds", "size", "idleTimeoutBehavior"])
+        #expect(table.fields.first { $0.name == "directResourceIds" }?.value
+            == .list([.integer(ProtoInteger(0x1300_0001)), .integer(ProtoInteger(0x1500_0001))]))
         #expect(table.fields.first { $0.name == "size" }?.value == .string(Array("1024".utf8)), "int64 as a string")
         #expect(table.fields.first { $0.name == "idleTimeoutBehavior" }?.value == .identifier("NOTIFY_CONTROL"))
         let typeInfo = try #require(tree.fields.first { $0.name == "typeInfo" })

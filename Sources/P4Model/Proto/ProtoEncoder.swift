@@ -1,7 +1,8 @@
 /// Builds one `ProtoMessage` in proto field order, following the conventions of the target `ProtoEncoding`: text
 /// format uses proto names, raw bytes and integer literals; JSON uses lowerCamelCase names, base64 bytes and decimal
-/// strings for 64-bit integers. Both omit default scalars and empty repeated fields, and keep present messages even
-/// when empty. Enum values become identifiers (numbers when unrecognized); booleans the identifier `true`.
+/// strings for 64-bit integers, and one `.list` value per repeated field (a JSON array, even of one element). Both
+/// omit default scalars and empty repeated fields, and keep present messages even when empty. Enum values become
+/// identifiers (numbers when unrecognized); booleans the identifiers `true` / `false`.
 struct ProtoMessageBuilder {
     let encoding: ProtoEncoding
     private(set) var message = ProtoMessage()
@@ -77,16 +78,26 @@ struct ProtoMessageBuilder {
         if let value { add(protoName, .message(value)) }
     }
 
+    /// A repeated field: one occurrence per element in text format, one `.list` in JSON; nothing when empty.
+    mutating func repeated(_ protoName: String, _ values: [ProtoValue]) {
+        guard !values.isEmpty else { return }
+        if encoding == .json {
+            add(protoName, .list(values))
+        } else {
+            for value in values { add(protoName, value) }
+        }
+    }
+
     mutating func messages(_ protoName: String, _ values: [ProtoMessage]) {
-        for value in values { add(protoName, .message(value)) }
+        repeated(protoName, values.map { .message($0) })
     }
 
     mutating func strings(_ protoName: String, _ values: [String]) {
-        for value in values { add(protoName, .string(Array(value.utf8))) }
+        repeated(protoName, values.map { .string(Array($0.utf8)) })
     }
 
     mutating func uint32s(_ protoName: String, _ values: [UInt32]) {
-        for value in values { add(protoName, .integer(ProtoInteger(UInt64(value)))) }
+        repeated(protoName, values.map { .integer(ProtoInteger(UInt64($0))) })
     }
 
     /// An Any: expanded when its content is a message tree; `type_url` + `value` when only binary is known.
