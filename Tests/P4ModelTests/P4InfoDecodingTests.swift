@@ -187,4 +187,25 @@ struct P4InfoDecodingTests {
         let fractionError = #expect(throws: P4RuntimeError.self) { try P4Info.decode(message: fraction, encoding: .json) }
         #expect(fractionError?.message == "tables[0].size: expected an integer, found 1.5")
     }
+
+    @Test func deeplyNestedTypeSpecsAreRejected() throws {
+        // Text format stops at 100 nested messages; trees from JSON stop at 64 nested type specs.
+        func tree(_ depth: Int) -> ProtoMessage {
+            var spec = ProtoMessage([ProtoField(name: "bool", value: .message(ProtoMessage()))])
+            for _ in 0..<depth {
+                spec = ProtoMessage([ProtoField(name: "tuple", value: .message(ProtoMessage([
+                    ProtoField(name: "members", value: .list([.message(spec)]))
+                ])))])
+            }
+            let digest = ProtoMessage([ProtoField(name: "typeSpec", value: .message(spec))])
+            return ProtoMessage([ProtoField(name: "digests", value: .list([.message(digest)]))])
+        }
+        #expect(throws: Never.self) { try P4Info.decode(message: tree(60), encoding: .json) }
+        let error = #expect(throws: P4RuntimeError.self) { try P4Info.decode(message: tree(70), encoding: .json) }
+        #expect(error?.message.hasSuffix(": type specs nested deeper than 64 levels") == true)
+        let text = "digests { type_spec { " + String(repeating: "tuple { members { ", count: 60) + "bool {}"
+            + String(repeating: " } }", count: 60) + " } }"
+        let textError = #expect(throws: P4RuntimeError.self) { try P4Info(textFormat: text) }
+        #expect(textError?.message.hasSuffix("messages nested deeper than 100 levels") == true)
+    }
 }

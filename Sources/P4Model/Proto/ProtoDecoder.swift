@@ -19,6 +19,10 @@ struct ProtoDecoder {
     let encoding: ProtoEncoding
     /// Non-fatal findings (unknown fields), in input order.
     var warnings: [String] = []
+    /// Current nesting of recursive type specs (tuples in tuples), bounded by `maximumTypeDepth`.
+    var typeDepth = 0
+    /// How deeply type specs may nest; deeper input is rejected rather than risking the stack.
+    static let maximumTypeDepth = 64
 
     init(encoding: ProtoEncoding) { self.encoding = encoding }
 
