@@ -179,6 +179,13 @@ struct P4InfoDecodingTests {
         #expect(decoded.p4info.typeInfo?.newTypes["Port_t"]?.representation
             == .translatedType(P4NewTypeTranslation(sdnType: .sdnBitwidth(16))))
 
+        let typeMember = ProtoMessage([ProtoField(name: "tables", value: .list([object([("otherProperties", object([
+            ("@type", string("type.googleapis.com/x.Props")), ("fast", .identifier("true")),
+        ]))])]))])
+        let props = try P4Info.decode(message: typeMember, encoding: .json).p4info.tables[0].otherProperties
+        #expect(props == ProtoAny(typeURL: "type.googleapis.com/x.Props",
+            content: .message(ProtoMessage([ProtoField(name: "fast", value: .identifier("true"))]))))
+
         let badBase64 = ProtoMessage([ProtoField(name: "typeInfo", value: object([("serializableEnums", object([("C",
             object([("members", .list([object([("value", string("!!"))])]))]))]))]))])
         let error = #expect(throws: P4RuntimeError.self) { try P4Info.decode(message: badBase64, encoding: .json) }

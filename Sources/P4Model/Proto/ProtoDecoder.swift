@@ -254,12 +254,24 @@ struct ProtoDecoder {
         return result
     }
 
-    /// A `google.protobuf.Any` field: an expanded `[url] { … }` / JSON `@type` object, or `type_url` + `value`.
+    /// A `google.protobuf.Any` field: an expanded `[url] { … }` / JSON `@type` object (also when the JSON layer
+    /// left `@type` as an ordinary member), or `type_url` + `value`.
     func any(_ entry: ProtoEntry) throws(P4RuntimeError) -> ProtoAny {
         let value = try single(entry)
         switch value {
         case .any(let typeURL, let message):
             return ProtoAny(typeURL: typeURL, content: .message(message))
+        case .message(let message) where encoding == .json && message.fields.contains(where: { $0.name == "@type" }):
+            var content = ProtoMessage()
+            var typeURL = ""
+            for field in message.fields {
+                if field.name == "@type" {
+                    typeURL = try string(field.value, path: entry.path + ".@type", at: field.position)
+                } else {
+                    content.fields.append(field)
+                }
+            }
+            return ProtoAny(typeURL: typeURL, content: .message(content))
         case .message(let message):
             var typeURL = ""
             var content: [UInt8] = []
