@@ -186,6 +186,11 @@ struct P4InfoDecodingTests {
         #expect(props == ProtoAny(typeURL: "type.googleapis.com/x.Props",
             content: .message(ProtoMessage([ProtoField(name: "fast", value: .identifier("true"))]))))
 
+        let keyNamedStruct = ProtoMessage([ProtoField(name: "typeInfo", value: object([("structs", object([
+            ("key", object([("members", .list([object([("name", string("m"))])]))])),
+        ]))]))])
+        #expect(try P4Info.decode(message: keyNamedStruct, encoding: .json).p4info.typeInfo?.structs["key"]?.members.count == 1)
+
         let badBase64 = ProtoMessage([ProtoField(name: "typeInfo", value: object([("serializableEnums", object([("C",
             object([("members", .list([object([("value", string("!!"))])]))]))]))]))])
         let error = #expect(throws: P4RuntimeError.self) { try P4Info.decode(message: badBase64, encoding: .json) }

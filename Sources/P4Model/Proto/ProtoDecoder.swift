@@ -294,8 +294,13 @@ struct ProtoDecoder {
         var result: [(key: String, value: ProtoMessage, path: String)] = []
         for element in try messages(entry) {
             let fields = element.message.fields
+            // An entry has a string `key`; a JSON object keyed by type name has message values (even for a type
+            // that happens to be called "key").
             let looksLikeEntry = !fields.isEmpty && fields.allSatisfy { $0.name == "key" || $0.name == "value" }
-                && fields.contains { $0.name == "key" }
+                && fields.contains { field in
+                    if field.name == "key", case .string = field.value { return true }
+                    return false
+                }
             if encoding == .json && !looksLikeEntry {
                 for field in fields {
                     guard case .message(let value) = field.value else {
