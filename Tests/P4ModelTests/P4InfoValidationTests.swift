@@ -47,6 +47,14 @@ struct P4InfoValidationTests {
         BrokenP4Info("table 'egress.lb' (0x02000003): const default action 0x01000002 is not among its action refs") {
             $0.tables[2].constDefaultActionId = 0x0100_0002
         },
+        BrokenP4Info("table 'ingress.acl' (0x02000002): const default action 0x01000001 has scope TABLE_ONLY") {
+            $0.tables[1].constDefaultActionId = 0x0100_0001
+        },
+        BrokenP4Info("table 'ingress.acl' (0x02000002): initial default action 0x01000001 has scope TABLE_ONLY") {
+            $0.tables[1].initialDefaultAction = P4Info.TableActionCall(actionId: 0x0100_0001, arguments: [
+                .init(paramId: 1, value: [1]), .init(paramId: 2, value: [2]),
+            ])
+        },
         BrokenP4Info("table 'ingress.ipv4_lpm' (0x02000001): initial default action 0x01000005 is not an action") {
             $0.tables[0].initialDefaultAction = P4Info.TableActionCall(actionId: 0x0100_0005)
         },

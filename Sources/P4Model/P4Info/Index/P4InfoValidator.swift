@@ -178,6 +178,8 @@ struct P4InfoValidator {
                 fail("\(item): const default action \(table.constDefaultActionId) is not an action")
             } else if !refs.contains(table.constDefaultActionId) {
                 fail("\(item): const default action \(table.constDefaultActionId) is not among its action refs")
+            } else if table.actionRefs.first(where: { $0.id == table.constDefaultActionId })?.scope == .tableOnly {
+                fail("\(item): const default action \(table.constDefaultActionId) has scope TABLE_ONLY")
             }
         }
         if let initial = table.initialDefaultAction { checkInitialDefaultAction(initial, table: table, item: item, refs: refs) }
@@ -225,6 +227,8 @@ struct P4InfoValidator {
         }
         if !refs.contains(call.actionId) {
             fail("\(item): initial default action \(call.actionId) is not among its action refs")
+        } else if table.actionRefs.first(where: { $0.id == call.actionId })?.scope == .tableOnly {
+            fail("\(item): initial default action \(call.actionId) has scope TABLE_ONLY")
         }
         var given: Set<ActionParamID> = []
         for argument in call.arguments {
