@@ -255,7 +255,14 @@ struct P4InfoValidator {
         {
             warn("\(item): type_name '\(typeName.name)' is not declared in type_info")
         }
-        if bitwidth > 0 { return }
+        if bitwidth > 0 {
+            if let typeName, case .translatedType(let translation)? = typeInfo.newTypes[typeName.name]?.representation,
+                case .sdnBitwidth(let sdnWidth)? = translation.sdnType, sdnWidth != bitwidth
+            {
+                warn("\(item): bitwidth \(bitwidth) differs from sdn_bitwidth \(sdnWidth) of its type '\(typeName.name)'")
+            }
+            return
+        }
         if bitwidth == 0, let typeName, case .translatedType(let translation)? = typeInfo.newTypes[typeName.name]?.representation,
             translation.sdnType == .sdnString
         {
