@@ -73,6 +73,10 @@ public final class HTTPServer: Sendable {
     /// The routes.
     public let router: HTTPRouter
     private let state = Mutex(State())
+    private let requestCounter = RequestCounter()
+
+    /// Requests currently in progress (headers received, not yet completed, failed or aborted by the client).
+    public var activeRequestCount: Int { requestCounter.value.load(ordering: .relaxed) }
 
     /// Creates a stopped server.
     public init(configuration: Configuration = Configuration(), router: HTTPRouter) {
@@ -139,7 +143,7 @@ public final class HTTPServer: Sendable {
         guard let opaque = conCls.pointee else {
             let request = RequestState(
                 method: HTTPMethod(String(cString: method)), url: String(cString: url),
-                version: version.map { String(cString: $0) } ?? "HTTP/1.1")
+                version: version.map { String(cString: $0) } ?? "HTTP/1.1", counter: requestCounter)
             conCls.pointee = Unmanaged.passRetained(request).toOpaque()
             if let text = MHD_lookup_connection_value(connection, .HEADER_KIND, "Content-Length"),
                 let length = Int(String(cString: text)), length > configuration.maxBodyBytes
