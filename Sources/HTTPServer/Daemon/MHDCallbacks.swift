@@ -3,10 +3,10 @@ import CMicroHTTPD
 // libmicrohttpd's C callbacks. They live here, as global non-capturing closures outside any main.swift, because
 // closures in top-level code get main-actor checks that trap on MHD threads (swift-notes §1.7).
 
-/// Access handler: `cls` is the unretained ``HTTPServer``.
+/// Access handler: `cls` is the daemon's ``ServerCore``.
 let httpAccessHandler: MHD_AccessHandlerCallback = { cls, connection, url, method, version, upload, size, conCls in
     guard let cls, let connection, let url, let method, let size, let conCls else { return .NO }
-    return Unmanaged<HTTPServer>.fromOpaque(cls).takeUnretainedValue().handle(
+    return Unmanaged<ServerCore>.fromOpaque(cls).takeUnretainedValue().handle(
         connection: connection, url: url, method: method, version: version, upload: upload, size: size, conCls: conCls)
 }
 
