@@ -39,6 +39,9 @@ public struct SpecProgram: Sendable, Hashable {
     /// DPDK defects this program would trigger on stock DPDK, each naming the line (the program itself has the
     /// correct semantics).
     public var warnings: [SpecWarning]
+    /// The colour numbering the program's `meter` instructions use; `.pna` means the executor must translate
+    /// colours in and out of DPDK's numbering at each `meter` (see `SpecWarning.Kind.pnaMeterColor`).
+    public var meterColorEncoding: SpecMeterColorEncoding = .dpdk
 
     /// Creates a program from its parts.
     public init(structs: [SpecStruct], headers: [SpecHeader], metadataStructIndex: Int, actions: [SpecAction],
