@@ -308,3 +308,53 @@ import Testing
         #expect((0..<3).allSatisfy { SpecMeterColorEncoding.pna.fromDPDK(SpecMeterColorEncoding.pna.toDPDK($0)) == $0 })
     }
 }
+
+/// DPDK configures by kind (extobj, regarray, rss, metarray, struct, header, metadata, action, table, selector,
+/// learner, apply), file order within a kind.
+@Suite struct SpecConfigurationOrderTests {
+    @Test func objectsMayBeUsedBeforeTheyAreDeclared() throws {
+        let text = """
+            apply {
+                rx m.port
+                regadd r 0 1
+                table t
+                jmpa DONE a
+            DONE : tx m.port
+            }
+            table t {
+                actions {
+                    a
+                }
+                default_action a args none
+            }
+            action a args none {
+                regwr r 1 2
+                return
+            }
+            metadata instanceof m_t
+            struct m_t {
+                bit<32> port
+            }
+            regarray r size 2 initval 0
+            """
+        let program = try SpecLoader.load(text)
+        #expect(program.apply.instructions[3] == .jmpa(target: 4, action: 0))
+        #expect(program.tables[0].actions == [SpecTableAction(actionIndex: 0, scope: .any)])
+    }
+
+    @Test func theLastApplyBlockIsTheOneThatRuns() throws {
+        let text = SpecSamples.prelude + "apply {\n rx m.port\n drop\n}\n" + SpecSamples.apply
+        let program = try SpecLoader.load(text)
+        #expect(program.apply.instructions.map(\.mnemonic) == ["rx", "extract", "tx"])
+        // The second block starts four lines after the first one.
+        let firstApplyLine = SpecSamples.prelude.filter { $0 == "\n" }.count + 1
+        #expect(program.applyLine == firstApplyLine + 4)
+    }
+
+    @Test func configurationErrorsComeInKindOrder() {
+        // The table error (line 1) is reported after the regarray error (line 8) because regarrays come first.
+        let text = "table t {\n}\n" + SpecSamples.prelude + "regarray r size 1 initval 0\nregarray r size 1 initval 0\n"
+            + SpecSamples.apply
+        expectRejected(text, at: .config, containing: "regarray r")
+    }
+}
