@@ -19,6 +19,7 @@ import Testing
         expectRejected("struct e {\n}\n" + S.spec(""), at: .config, containing: "no fields")
         expectRejected("struct d {\n bit<8> x\n bit<8> x\n}\n" + S.spec(""), at: .config, containing: "duplicate field 'x'")
         expectRejected(S.spec("struct eth_t {\n bit<8> x\n}"), at: .config, containing: "already exists")
+        expectRejected("struct w {\n bit<-8> x\n}\n" + S.spec(""), at: .config, containing: "at most 65536")
     }
 
     @Test func headerRules() {
