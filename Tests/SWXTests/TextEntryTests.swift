@@ -231,6 +231,48 @@ import Testing
         }
     }
 
+    @Test func learnerEntriesAndDefaults() throws {
+        let text = SpecSamples.spec("""
+            struct fwd_t {
+                bit<32> port
+            }
+            action fwd args instanceof fwd_t {
+                mov m.port t.port
+                return
+            }
+            action learn_it args none {
+                learn fwd m.a m.c
+                return
+            }
+            learner flows {
+                key {
+                    h.ipv4.sa
+                    h.ipv4.da
+                }
+                actions {
+                    fwd @tableonly
+                    learn_it @defaultonly
+                }
+                default_action learn_it args none
+                size 16
+                timeout {
+                    30
+                }
+            }
+            """)
+        let program = try SpecLoader.load(text)
+        let flows = SpecEntryTarget.learner(try #require(program.learnerIndex(named: "flows")))
+        let entry = try #require(try SpecEntryText.parse("match 0x0a000001 0x0a000002 action fwd port 3", for: flows,
+                                                         in: program))
+        #expect(entry.match?.key == [10, 0, 0, 1, 10, 0, 0, 2])
+        #expect(entry.action?.actionData == [3, 0, 0, 0])
+        #expect(SpecEntryText.format(entry, for: flows, in: program) == "match 0xa000001 0xa000002 action fwd port 0x3")
+        #expect(try SpecEntryText.parse("action learn_it", for: flows, in: program, purpose: .defaultEntry) != nil)
+        #expect(throws: SpecTextError.self) {
+            _ = try SpecEntryText.parse("action fwd port 1", for: flows, in: program, purpose: .defaultEntry)
+        }
+    }
+
     @Test func selectorMemberLines() throws {
         #expect(try SpecSelectorMember.parse("group 3 member 7 weight 2") == SpecSelectorMember(group: 3, member: 7, weight: 2))
         #expect(try SpecSelectorMember.parse("group 0x3 member 7 ; comment")?.weight == 1)
