@@ -181,7 +181,9 @@ extension ConformanceCase {
 
     /// A packet: an even number of hex digits, no separators.
     static func hexPacket(_ token: Substring) -> [UInt8]? {
-        guard !token.isEmpty, token.utf8.count % 2 == 0 else { return nil }
-        return CNumber.parseHexBytes(token, byteCount: token.utf8.count / 2).flatMap { token.hasPrefix("0x") ? nil : $0 }
+        guard !token.isEmpty, token.utf8.count % 2 == 0, !token.hasPrefix("0x"), !token.hasPrefix("0X") else {
+            return nil
+        }
+        return CNumber.parseHexBytes(token, byteCount: token.utf8.count / 2)
     }
 }
