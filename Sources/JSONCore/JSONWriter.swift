@@ -1,0 +1,202 @@
+/// Appends JSON directly into a byte buffer, without building ``JSONValue`` trees: the hot path for streamed
+/// answers (one object per NDJSON line for millions of entities).
+///
+/// Commas, colons and (in ``JSONStyle/pretty``) indentation are inserted automatically. The output for a sequence
+/// of calls is byte-identical to serializing the equivalent ``JSONValue`` with the same style. Several top-level
+/// values may be written one after another; separate them with ``newline()`` for NDJSON.
+///
+/// Misuse (a value inside an object without a key, unbalanced ends) is a programming error, checked by
+/// assertions in debug builds.
+public struct JSONWriter: Sendable {
+    /// The bytes written so far.
+    public var bytes: [UInt8]
+    /// The layout being produced.
+    public let style: JSONStyle
+
+    private static let isObjectBit: UInt8 = 1
+    private static let hasElementsBit: UInt8 = 2
+    /// One entry per open container: isObject / hasElements bits.
+    private var open: [UInt8] = []
+    private var afterKey = false
+
+    /// Creates a writer with an empty buffer of at least `capacity` bytes.
+    public init(style: JSONStyle = .compact, reservingCapacity capacity: Int = 256) {
+        self.style = style
+        bytes = []
+        bytes.reserveCapacity(capacity)
+        open.reserveCapacity(8)
+    }
+
+    /// Whether every container opened has been closed (and no key awaits its value).
+    public var isComplete: Bool { open.isEmpty && !afterKey }
+
+    /// Empties the buffer (keeping its storage) and forgets any open containers.
+    public mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        open.removeAll(keepingCapacity: true)
+        afterKey = false
+    }
+
+    /// Returns the bytes written and empties the writer.
+    public mutating func take() -> [UInt8] {
+        let result = bytes
+        reset()
+        return result
+    }
+
+    @inline(__always)
+    private mutating func beforeElement() {
+        if afterKey {
+            afterKey = false
+            return
+        }
+        guard let top = open.last else { return }
+        assert(top & Self.isObjectBit == 0, "JSONWriter: value inside an object needs a key first")
+        beginSlot(top)
+    }
+
+    @inline(__always)
+    private mutating func beginSlot(_ top: UInt8) {
+        if top & Self.hasElementsBit != 0 {
+            bytes.append(UInt8(ascii: ","))
+        } else {
+            open[open.count - 1] = top | Self.hasElementsBit
+        }
+        if style == .pretty { JSONEncoding.appendNewline(indent: open.count, to: &bytes) }
+    }
+
+    /// Writes a member name; the next call must write its value.
+    public mutating func key(_ name: String) {
+        assert(!afterKey && open.last.map { $0 & Self.isObjectBit != 0 } == true, "JSONWriter: key outside an object")
+        guard let top = open.last else { return }
+        beginSlot(top)
+        JSONEncoding.appendString(name, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        if style == .pretty { bytes.append(0x20) }
+        afterKey = true
+    }
+
+    /// Opens an object (`{`).
+    public mutating func beginObject() {
+        beforeElement()
+        bytes.append(UInt8(ascii: "{"))
+        open.append(Self.isObjectBit)
+    }
+
+    /// Closes the innermost object (`}`).
+    public mutating func endObject() {
+        assert(!afterKey && open.last.map { $0 & Self.isObjectBit != 0 } == true, "JSONWriter: unbalanced endObject")
+        close(UInt8(ascii: "}"))
+    }
+
+    /// Opens an array (`[`).
+    public mutating func beginArray() {
+        beforeElement()
+        bytes.append(UInt8(ascii: "["))
+        open.append(0)
+    }
+
+    /// Closes the innermost array (`]`).
+    public mutating func endArray() {
+        assert(!afterKey && open.last.map { $0 & Self.isObjectBit == 0 } == true, "JSONWriter: unbalanced endArray")
+        close(UInt8(ascii: "]"))
+    }
+
+    @inline(__always)
+    private mutating func close(_ bracket: UInt8) {
+        guard let top = open.popLast() else { return }
+        if style == .pretty && top & Self.hasElementsBit != 0 {
+            JSONEncoding.appendNewline(indent: open.count, to: &bytes)
+        }
+        bytes.append(bracket)
+    }
+
+    /// Writes a string value.
+    public mutating func string(_ value: String) {
+        beforeElement()
+        JSONEncoding.appendString(value, to: &bytes)
+    }
+
+    /// Writes an integer value.
+    public mutating func integer(_ value: Int64) {
+        beforeElement()
+        JSONEncoding.appendInteger(value, to: &bytes)
+    }
+
+    /// Writes a floating-point value (non-finite → `null`, as ``JSONValue/double(_:)`` serializes).
+    public mutating func double(_ value: Double) {
+        beforeElement()
+        JSONEncoding.appendDouble(value, to: &bytes)
+    }
+
+    /// Writes `true` or `false`.
+    public mutating func bool(_ value: Bool) {
+        beforeElement()
+        JSONEncoding.appendBool(value, to: &bytes)
+    }
+
+    /// Writes `null`.
+    public mutating func null() {
+        beforeElement()
+        JSONEncoding.appendNull(to: &bytes)
+    }
+
+    /// Writes a whole ``JSONValue`` at the current position (indented to the current level in pretty style).
+    public mutating func value(_ value: JSONValue) {
+        switch value {
+        case .null: null()
+        case .bool(let b): bool(b)
+        case .integer(let i): integer(i)
+        case .double(let d): double(d)
+        case .string(let s): string(s)
+        case .array(let elements):
+            beginArray()
+            for element in elements { self.value(element) }
+            endArray()
+        case .object(let object):
+            beginObject()
+            for member in object.members {
+                key(member.key)
+                self.value(member.value)
+            }
+            endObject()
+        }
+    }
+
+    /// Writes `"name": "value"`.
+    public mutating func member(_ name: String, _ value: String) {
+        key(name)
+        string(value)
+    }
+
+    /// Writes `"name": value` for an integer.
+    public mutating func member(_ name: String, _ value: Int64) {
+        key(name)
+        integer(value)
+    }
+
+    /// Writes `"name": value` for a Boolean.
+    public mutating func member(_ name: String, _ value: Bool) {
+        key(name)
+        bool(value)
+    }
+
+    /// Writes `"name": value` for any ``JSONValue``.
+    public mutating func member(_ name: String, value: JSONValue) {
+        key(name)
+        self.value(value)
+    }
+
+    /// Appends a line feed between top-level values (NDJSON). Only valid when no container is open.
+    public mutating func newline() {
+        assert(isComplete, "JSONWriter: newline inside a value")
+        bytes.append(0x0A)
+    }
+
+    /// Appends bytes the caller guarantees to be one complete, valid JSON value in this writer's style (e.g. a
+    /// pre-serialized fragment), as the next element.
+    public mutating func rawValue(_ json: some Sequence<UInt8>) {
+        beforeElement()
+        bytes.append(contentsOf: json)
+    }
+}
