@@ -28,7 +28,7 @@ extension TableEntry: ProtoJSONMessage {
             case "timeSinceLastHit", "time_since_last_hit":
                 timeSinceLastHit = try d.message(IdleTimeout.self, member.value)
             case "metadata": metadata = try d.bytes(member.value)
-            case "const": isConst = try d.bool(member.value)
+            case "isConst", "is_const": isConst = try d.bool(member.value)
             default: if let error = d.unknownField(member.key, in: Self.protoName) { throw error }
             }
         }
@@ -54,7 +54,7 @@ extension TableEntry: ProtoJSONMessage {
         if let timeSinceLastHit { w.key("timeSinceLastHit"); timeSinceLastHit.encode(to: &w) }
         if !metadata.isEmpty { w.key("metadata"); w.base64(metadata) }
         if let meterCounterData { w.key("meterCounterData"); meterCounterData.encode(to: &w) }
-        if isConst { w.key("const"); w.bool(true) }
+        if isConst { w.key("isConst"); w.bool(true) }
         w.endObject()
     }
 }
