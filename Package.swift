@@ -32,6 +32,7 @@ let package = Package(
         // JSON and HTTP.
         .target(name: "JSONCore", dependencies: ["CJansson"]),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "CHTTPShim"]),
+        .target(name: "P4JSON", dependencies: ["P4Model", "JSONCore"]),
 
         // Tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -41,5 +42,9 @@ let package = Package(
         .testTarget(name: "SoftwareTargetTests", dependencies: ["SoftwareTarget", "TestSupport"]),
         .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore", "TestSupport"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
+        .testTarget(
+            name: "P4JSONTests", dependencies: ["P4JSON", "TestSupport"],
+            exclude: ["Contract"]
+        ),
     ]
 )

@@ -1,0 +1,100 @@
+/// P4Runtime bytestrings (§8.3): unsigned big-endian values in byte arrays.
+///
+/// Receivers accept any non-empty length whose value fits the declared bit width (padded forms included);
+/// senders use the canonical form: the shortest string, with zero as one `0x00` byte. Width and empty-string
+/// violations are OUT_OF_RANGE (§8.3).
+public enum Bytestring {
+    /// The canonical form of `bytes`: leading zero bytes removed, keeping at least one byte.
+    /// An empty input stays empty (it has no canonical form; `validated` rejects it).
+    public static func canonical(_ bytes: [UInt8]) -> [UInt8] {
+        guard let first = bytes.firstIndex(where: { $0 != 0 }) else { return bytes.isEmpty ? [] : [0] }
+        return first == 0 ? bytes : Array(bytes[first...])
+    }
+
+    /// True when `bytes` is already canonical (non-empty, and no leading zero byte unless it is the single 0x00).
+    public static func isCanonical(_ bytes: [UInt8]) -> Bool {
+        guard let first = bytes.first else { return false }
+        return first != 0 || bytes.count == 1
+    }
+
+    /// The number of significant bits of the value (0 for zero or an empty string).
+    public static func significantBits(_ bytes: [UInt8]) -> Int {
+        guard let first = bytes.firstIndex(where: { $0 != 0 }) else { return 0 }
+        return (bytes.count - first - 1) * 8 + (8 - bytes[first].leadingZeroBitCount)
+    }
+
+    /// True when `bytes` is non-empty and its value fits in `bitwidth` unsigned bits (leading zero bytes allowed).
+    public static func fits(_ bytes: [UInt8], bitwidth: Int) -> Bool {
+        !bytes.isEmpty && significantBits(bytes) <= bitwidth
+    }
+
+    /// Checks a received bytestring against `bitwidth` and returns its canonical form.
+    ///
+    /// - Throws: OUT_OF_RANGE naming `what` when the string is empty or the value needs more than `bitwidth` bits.
+    public static func validated(_ bytes: [UInt8], bitwidth: Int, what: String) throws(P4RuntimeError) -> [UInt8] {
+        if bytes.isEmpty {
+            throw .outOfRange("\(what): empty bytestring (a value needs at least one byte)")
+        }
+        let bits = significantBits(bytes)
+        if bits > bitwidth {
+            throw .outOfRange("\(what): value 0x\(hex(canonical(bytes))) needs \(bits) bits, exceeds bitwidth \(bitwidth)")
+        }
+        return canonical(bytes)
+    }
+
+    /// The value left-padded with zero bytes (or stripped of leading zero bytes) to exactly `byteCount` bytes.
+    /// Returns nil when the value does not fit in `byteCount` bytes.
+    public static func padded(_ bytes: [UInt8], toByteCount byteCount: Int) -> [UInt8]? {
+        let value = canonical(bytes)
+        if value.count > byteCount {
+            return value == [0] && byteCount == 0 ? [] : nil
+        }
+        return [UInt8](repeating: 0, count: byteCount - value.count) + value
+    }
+
+    /// The value as exactly `(bitwidth + 7) / 8` big-endian bytes, or nil if it does not fit `bitwidth` bits.
+    public static func fixedWidth(_ bytes: [UInt8], bitwidth: Int) -> [UInt8]? {
+        guard significantBits(bytes) <= bitwidth else { return nil }
+        return padded(bytes, toByteCount: byteCount(bitwidth: bitwidth))
+    }
+
+    /// The number of bytes a `bit<bitwidth>` value occupies: `(bitwidth + 7) / 8`.
+    public static func byteCount(bitwidth: Int) -> Int { (max(0, bitwidth) + 7) / 8 }
+
+    /// The canonical bytestring of `value`.
+    public static func encode(_ value: UInt64) -> [UInt8] {
+        if value == 0 { return [0] }
+        let bytes = (value.leadingZeroBitCount / 8..<8).map { UInt8(truncatingIfNeeded: value >> (8 * (7 - $0))) }
+        return bytes
+    }
+
+    /// `value` as exactly `(bitwidth + 7) / 8` big-endian bytes, or nil if it needs more than `bitwidth` bits.
+    public static func encode(_ value: UInt64, bitwidth: Int) -> [UInt8]? {
+        guard 64 - value.leadingZeroBitCount <= bitwidth else { return nil }
+        let count = byteCount(bitwidth: bitwidth)
+        return (0..<count).map { index in
+            let shift = 8 * (count - 1 - index)
+            return shift >= 64 ? 0 : UInt8(truncatingIfNeeded: value >> UInt64(shift))
+        }
+    }
+
+    /// The value of a bytestring as `UInt64`, or nil if it is empty or needs more than 64 bits.
+    public static func uint64(_ bytes: [UInt8]) -> UInt64? {
+        guard !bytes.isEmpty, significantBits(bytes) <= 64 else { return nil }
+        var value: UInt64 = 0
+        for byte in canonical(bytes) { value = value << 8 | UInt64(byte) }
+        return value
+    }
+
+    /// Lowercase hex digits of `bytes`, two per byte (`[0x0a, 0x01]` → `"0a01"`).
+    public static func hex(_ bytes: [UInt8]) -> String {
+        let digits: [Character] = Array("0123456789abcdef")
+        var text = ""
+        text.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0f)])
+        }
+        return text
+    }
+}
