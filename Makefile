@@ -34,7 +34,7 @@ release: deps
 run: release
 	.build/release/p4rtd --listen $(LISTEN)
 
-# Test builds keep the index store: SwiftPM's test discovery on Linux reads it (docs/decisions/0001-index-store.md).
+# Test builds keep the index store: SwiftPM's test discovery on Linux reads it (docs/decisions/0002-index-store.md).
 test: deps pydeps
 	$(SWIFT) build --build-tests
 	P4RTD_PYTHON=$(CURDIR)/$(VENV)/bin/python $(SWIFT) test --skip-build

@@ -10,6 +10,10 @@ import Synchronization
 /// answered on the second access-handler call so connections stay keep-alive (swift-notes §1.5). Errors the server
 /// produces itself (404, 405, 413, 400 for an undecodable path or query) go through ``Configuration/errorRenderer``;
 /// requests that are not HTTP at all are answered by libmicrohttpd itself (400 with its own body) and closed.
+///
+/// Body limit: a `Content-Length` over ``Configuration/maxBodyBytes`` is answered 413 before any body byte is read;
+/// a chunked upload that crosses the limit is cut off by closing the connection, because libmicrohttpd 0.9.75
+/// accepts no response in the middle of an upload.
 public final class HTTPServer: Sendable {
     /// How requests are served.
     public enum Threading: Sendable, Equatable {
@@ -122,7 +126,8 @@ public final class HTTPServer: Sendable {
 
     /// Stops serving: ends every streamed response (parked ones are resumed first, as libmicrohttpd requires),
     /// closes all connections and waits for the server threads. Safe to call when not running, repeatedly and
-    /// from several threads (later callers wait for the first).
+    /// from several threads (later callers wait for the first). Must not be called from a handler (it waits for the
+    /// handler's own thread).
     public func stop() {
         lifecycle.withLock { _ in
             guard let stopping = running.withLock({ $0.take() }) else { return }

@@ -59,6 +59,47 @@ import Testing
         }
     }
 
+    @Test(arguments: [HTTPServer.Threading.singleThread, .threadPool(2)])
+    func concurrentPublishersLoseNothingWhenTheQueueIsLargeEnough(_ threading: HTTPServer.Threading) throws {
+        let streams = Observed<[SSEStream]>([])
+        let router = Self.router(streams) { SSEStream(capacity: 100_000, keepAliveInterval: nil) }
+        var configuration = HTTPServer.Configuration()
+        configuration.threading = threading
+        try withServer(configuration, router: router) { _, port in
+            let client = try RawHTTPClient(port: port)
+            try client.send("GET /events HTTP/1.1\r\nHost: x\r\n\r\n")
+            _ = try client.readHead()
+            _ = try client.readEvents { $0.contains(": open") }
+            let stream = try #require(streams.get().first)
+            let perPublisher = 1_000
+            DispatchQueue.global().async {
+                DispatchQueue.concurrentPerform(iterations: 4) { publisher in
+                    for i in 0..<perPublisher {
+                        stream.publish(data: "\(publisher):\(i)")
+                        // Every so often wait for the reader, so that parked/resumed hand-overs happen too.
+                        if i % 250 == 0 { _ = waitUntil(seconds: 1) { stream.queuedCount == 0 } }
+                    }
+                }
+                stream.close()
+            }
+            let text = try client.readEvents { _ in false }
+            var next = [Int](repeating: 0, count: 4)
+            var inOrder = true
+            for line in text.split(separator: "\n") where line.hasPrefix("data: ") {
+                let parts = line.dropFirst(6).split(separator: ":")
+                guard parts.count == 2, let publisher = Int(parts[0]), let seq = Int(parts[1]) else {
+                    inOrder = false
+                    continue
+                }
+                if next[publisher] != seq { inOrder = false }
+                next[publisher] = seq + 1
+            }
+            #expect(inOrder)
+            #expect(next == [perPublisher, perPublisher, perPublisher, perPublisher])
+            #expect(stream.droppedCount == 0)
+        }
+    }
+
     @Test func keepAliveCommentsAreSent() throws {
         let streams = Observed<[SSEStream]>([])
         let router = Self.router(streams) { SSEStream(keepAliveInterval: .milliseconds(50)) }

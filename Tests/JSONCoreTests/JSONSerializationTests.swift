@@ -1,4 +1,5 @@
 import JSONCore
+import Synchronization
 import Testing
 
 @Suite struct JSONSerializationTests {
@@ -177,5 +178,40 @@ import Testing
         #expect(object["k39"] == 39)
         #expect(object.position(of: "k1") == 0)
         #expect(!object.contains("k0"))
+    }
+}
+
+/// The shape a streaming producer uses: a writer inside a mutex in a Sendable class, drained into the server's
+/// buffer piece by piece.
+private final class StreamingSource: Sendable {
+    private let writer = Mutex(JSONWriter())
+
+    func emit(_ index: Int) {
+        writer.withLock { writer in
+            writer.beginObject()
+            writer.member("index", Int64(index))
+            writer.endObject()
+            writer.newline()
+        }
+    }
+
+    func drain(into buffer: UnsafeMutableRawBufferPointer) -> Int {
+        writer.withLock { $0.drain(into: buffer) }
+    }
+}
+
+@Suite struct JSONWriterSharingTests {
+    @Test func writerWorksBehindAMutex() {
+        let source = StreamingSource()
+        for i in 0..<50 { source.emit(i) }
+        var out: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 64)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { source.drain(into: $0) }
+            if n == 0 { break }
+            out += buffer[..<n]
+        }
+        let lines = NDJSON.parse(out, parallel: false)
+        #expect(lines.compactMap { try? $0.result.get()["index"]?.int64Value } == (0..<50).map { Int64($0) })
     }
 }
