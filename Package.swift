@@ -27,6 +27,10 @@ let package = Package(
         ),
         .target(name: "Ports", dependencies: ["CNetLinux"]),
 
+        // Device protocol and P4Runtime semantics.
+        .target(name: "P4Device", dependencies: ["P4Model"]),
+        .target(name: "P4RuntimeService", dependencies: ["P4Device", "P4Model"]),
+
         // JSON and HTTP.
         .target(name: "JSONCore", dependencies: ["CJansson"]),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "CHTTPShim"]),
@@ -38,5 +42,7 @@ let package = Package(
         .testTarget(name: "PortsTests", dependencies: ["Ports", "TestSupport"]),
         .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore", "TestSupport"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
+        .testTarget(
+            name: "P4RuntimeServiceTests", dependencies: ["P4RuntimeService", "P4Device", "P4Model", "TestSupport"]),
     ]
 )
