@@ -57,7 +57,7 @@ public struct ProtoInteger: Sendable, Hashable, CustomStringConvertible {
     public init(_ value: UInt64) { self.init(isNegative: false, magnitude: value) }
 
     /// Creates an integer from a signed value.
-    public init(_ value: Int64) { self.init(isNegative: value < 0, magnitude: value.magnitude) }
+    public init(signed value: Int64) { self.init(isNegative: value < 0, magnitude: value.magnitude) }
 
     /// The value as `UInt64`, or nil if negative.
     public var uint64: UInt64? { isNegative ? nil : magnitude }
