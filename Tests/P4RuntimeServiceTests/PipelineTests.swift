@@ -73,7 +73,7 @@ struct PipelineTests {
             Issue.record("expected INVALID_ARGUMENT")
         } catch {
             #expect(error.code == .invalidArgument)
-            #expect(error.message.contains("p4info.tables[1]"))
+            #expect(error.message.contains("ingress.acl"))
             #expect(error.message.contains("already used"))
         }
     }

@@ -7,6 +7,8 @@ import P4Model
 public final class PipelineSchema: Sendable {
     /// The P4Info as given.
     public let p4info: P4Info
+    /// The model's validated index of the P4Info (lookups by name and alias, warnings).
+    public let index: P4InfoIndex
     /// Tables in P4Info order.
     public let tables: [TableSchema]
     /// Actions by id.
@@ -58,11 +60,14 @@ public final class PipelineSchema: Sendable {
 
     /// Checks `p4info` and indexes it.
     ///
+    /// The model's `P4InfoIndex` checks come first (every error listed); then the resolution here.
+    ///
     /// - Throws: INVALID_ARGUMENT naming the offending object (`p4info.tables[3] 'ingress.t'`) for a zero or
     ///   duplicate id, an id with the wrong prefix, a reference to a missing object, a match field or parameter
     ///   without a usable width, or a missing named type.
     public init(_ p4info: P4Info) throws(P4RuntimeError) {
         self.p4info = p4info
+        self.index = try P4InfoIndex(p4info)
         var seenIds: [UInt32: String] = [:]
         func claim(_ id: UInt32, _ prefix: P4IDPrefix, _ path: String, _ name: String) throws(P4RuntimeError) {
             if id == 0 { throw .invalidArgument("\(path) '\(name)': id is 0") }
