@@ -31,10 +31,12 @@ let package = Package(
             dependencies: ["CIntrinsics"],
             swiftSettings: [.unsafeFlags(["-Xcc", "-msse4.2"])]
         ),
-        .target(name: "P4Device", dependencies: ["P4Model"]),
-        .target(name: "P4RuntimeService", dependencies: ["P4Device", "P4Model"]),
         .target(name: "Ports", dependencies: ["CNetLinux", "CPcap"]),
         .target(name: "SoftwareTarget", dependencies: ["SWX", "Ports"]),
+
+        // Device protocol and P4Runtime semantics.
+        .target(name: "P4Device", dependencies: ["P4Model"]),
+        .target(name: "P4RuntimeService", dependencies: ["P4Device", "P4Model"]),
 
         // JSON and HTTP.
         .target(name: "JSONCore", dependencies: ["CJansson"]),
@@ -68,5 +70,7 @@ let package = Package(
             name: "P4JSONTests", dependencies: ["P4JSON", "TestSupport"],
             exclude: ["Contract"]
         ),
+        .testTarget(
+            name: "P4RuntimeServiceTests", dependencies: ["P4RuntimeService", "P4Device", "P4Model", "TestSupport"]),
     ]
 )
