@@ -1,9 +1,9 @@
 extension JSONValue {
     /// The JSON text of this value as UTF-8 bytes.
     public func serialized(_ style: JSONStyle = .compact) -> [UInt8] {
-        var out: [UInt8] = []
-        serialize(into: &out, style: style)
-        return out
+        var out = ByteBuffer(capacity: 256)
+        write(into: &out, pretty: style == .pretty, level: 0)
+        return out.array
     }
 
     /// The JSON text of this value as a string.
@@ -13,12 +13,14 @@ extension JSONValue {
 
     /// Appends the JSON text of this value to `out`.
     public func serialize(into out: inout [UInt8], style: JSONStyle = .compact) {
-        write(into: &out, pretty: style == .pretty, level: 0)
+        var buffer = ByteBuffer(capacity: 256)
+        write(into: &buffer, pretty: style == .pretty, level: 0)
+        out.append(contentsOf: buffer.bytes)
     }
 
-    private func write(into out: inout [UInt8], pretty: Bool, level: Int) {
+    private func write(into out: inout ByteBuffer, pretty: Bool, level: Int) {
         switch self {
-        case .null: JSONEncoding.appendNull(to: &out)
+        case .null: out.append("null")
         case .bool(let b): JSONEncoding.appendBool(b, to: &out)
         case .integer(let i): JSONEncoding.appendInteger(i, to: &out)
         case .double(let d): JSONEncoding.appendDouble(d, to: &out)

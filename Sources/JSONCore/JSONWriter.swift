@@ -7,24 +7,46 @@
 ///
 /// Misuse (a value inside an object without a key, unbalanced ends) is a programming error, checked by
 /// assertions in debug builds.
-public struct JSONWriter: Sendable {
-    /// The bytes written so far.
-    public var bytes: [UInt8]
+///
+/// The writer owns its buffer uniquely (it is noncopyable), so appending never checks for shared storage. Read the
+/// output with ``withBytes(_:)`` or ``drain(into:)`` (no copy) or ``bytes`` / ``take()`` (a copy).
+public struct JSONWriter: ~Copyable, Sendable {
+    private var buffer: ByteBuffer
     /// The layout being produced.
     public let style: JSONStyle
 
     private static let isObjectBit: UInt8 = 1
     private static let hasElementsBit: UInt8 = 2
     /// One entry per open container: isObject / hasElements bits.
-    private var open: [UInt8] = []
+    private var open: ByteBuffer
     private var afterKey = false
 
     /// Creates a writer with an empty buffer of at least `capacity` bytes.
     public init(style: JSONStyle = .compact, reservingCapacity capacity: Int = 256) {
         self.style = style
-        bytes = []
-        bytes.reserveCapacity(capacity)
-        open.reserveCapacity(8)
+        buffer = ByteBuffer(capacity: capacity)
+        open = ByteBuffer(capacity: 16)
+    }
+
+    /// A copy of the bytes written so far.
+    public var bytes: [UInt8] { buffer.array }
+
+    /// Number of bytes written and not yet drained.
+    public var count: Int { buffer.count }
+
+    /// Calls `body` with the bytes written so far (valid only during the call).
+    public func withBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
+        try body(buffer.bytes)
+    }
+
+    /// Moves up to `destination.count` bytes from the front of the output into `destination` and returns how many;
+    /// the rest stays for the next call (for pull-based streaming). Container state is unaffected.
+    public mutating func drain(into destination: UnsafeMutableRawBufferPointer) -> Int {
+        let n = min(destination.count, buffer.count)
+        guard n > 0, let target = destination.baseAddress else { return 0 }
+        target.copyMemory(from: buffer.base, byteCount: n)
+        buffer.removeFirst(n)
+        return n
     }
 
     /// Whether every container opened has been closed (and no key awaits its value).
@@ -32,14 +54,14 @@ public struct JSONWriter: Sendable {
 
     /// Empties the buffer (keeping its storage) and forgets any open containers.
     public mutating func reset() {
-        bytes.removeAll(keepingCapacity: true)
-        open.removeAll(keepingCapacity: true)
+        buffer.removeAll()
+        open.removeAll()
         afterKey = false
     }
 
     /// Returns the bytes written and empties the writer.
     public mutating func take() -> [UInt8] {
-        let result = bytes
+        let result = buffer.array
         reset()
         return result
     }
@@ -50,7 +72,8 @@ public struct JSONWriter: Sendable {
             afterKey = false
             return
         }
-        guard let top = open.last else { return }
+        guard !open.isEmpty else { return }
+        let top = open.last
         assert(top & Self.isObjectBit == 0, "JSONWriter: value inside an object needs a key first")
         beginSlot(top)
     }
@@ -58,87 +81,89 @@ public struct JSONWriter: Sendable {
     @inline(__always)
     private mutating func beginSlot(_ top: UInt8) {
         if top & Self.hasElementsBit != 0 {
-            bytes.append(UInt8(ascii: ","))
+            buffer.append(UInt8(ascii: ","))
         } else {
-            open[open.count - 1] = top | Self.hasElementsBit
+            open.setLast(top | Self.hasElementsBit)
         }
-        if style == .pretty { JSONEncoding.appendNewline(indent: open.count, to: &bytes) }
+        if style == .pretty { JSONEncoding.appendNewline(indent: open.count, to: &buffer) }
     }
 
     /// Writes a member name; the next call must write its value.
     public mutating func key(_ name: String) {
-        assert(!afterKey && open.last.map { $0 & Self.isObjectBit != 0 } == true, "JSONWriter: key outside an object")
-        guard let top = open.last else { return }
-        beginSlot(top)
-        JSONEncoding.appendString(name, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        if style == .pretty { bytes.append(0x20) }
+        assert(!afterKey && !open.isEmpty && open.last & Self.isObjectBit != 0, "JSONWriter: key outside an object")
+        guard !open.isEmpty else { return }
+        beginSlot(open.last)
+        JSONEncoding.appendString(name, to: &buffer)
+        buffer.append(UInt8(ascii: ":"))
+        if style == .pretty { buffer.append(0x20) }
         afterKey = true
     }
 
     /// Opens an object (`{`).
     public mutating func beginObject() {
         beforeElement()
-        bytes.append(UInt8(ascii: "{"))
+        buffer.append(UInt8(ascii: "{"))
         open.append(Self.isObjectBit)
     }
 
     /// Closes the innermost object (`}`).
     public mutating func endObject() {
-        assert(!afterKey && open.last.map { $0 & Self.isObjectBit != 0 } == true, "JSONWriter: unbalanced endObject")
+        assert(!afterKey && !open.isEmpty && open.last & Self.isObjectBit != 0, "JSONWriter: unbalanced endObject")
         close(UInt8(ascii: "}"))
     }
 
     /// Opens an array (`[`).
     public mutating func beginArray() {
         beforeElement()
-        bytes.append(UInt8(ascii: "["))
-        open.append(0)
+        buffer.append(UInt8(ascii: "["))
+        open.append(0 as UInt8)
     }
 
     /// Closes the innermost array (`]`).
     public mutating func endArray() {
-        assert(!afterKey && open.last.map { $0 & Self.isObjectBit == 0 } == true, "JSONWriter: unbalanced endArray")
+        assert(!afterKey && !open.isEmpty && open.last & Self.isObjectBit == 0, "JSONWriter: unbalanced endArray")
         close(UInt8(ascii: "]"))
     }
 
     @inline(__always)
     private mutating func close(_ bracket: UInt8) {
-        guard let top = open.popLast() else { return }
+        guard !open.isEmpty else { return }
+        let top = open.last
+        open.removeLast()
         if style == .pretty && top & Self.hasElementsBit != 0 {
-            JSONEncoding.appendNewline(indent: open.count, to: &bytes)
+            JSONEncoding.appendNewline(indent: open.count, to: &buffer)
         }
-        bytes.append(bracket)
+        buffer.append(bracket)
     }
 
     /// Writes a string value.
     public mutating func string(_ value: String) {
         beforeElement()
-        JSONEncoding.appendString(value, to: &bytes)
+        JSONEncoding.appendString(value, to: &buffer)
     }
 
     /// Writes an integer value.
     public mutating func integer(_ value: Int64) {
         beforeElement()
-        JSONEncoding.appendInteger(value, to: &bytes)
+        JSONEncoding.appendInteger(value, to: &buffer)
     }
 
     /// Writes a floating-point value (non-finite → `null`, as ``JSONValue/double(_:)`` serializes).
     public mutating func double(_ value: Double) {
         beforeElement()
-        JSONEncoding.appendDouble(value, to: &bytes)
+        JSONEncoding.appendDouble(value, to: &buffer)
     }
 
     /// Writes `true` or `false`.
     public mutating func bool(_ value: Bool) {
         beforeElement()
-        JSONEncoding.appendBool(value, to: &bytes)
+        JSONEncoding.appendBool(value, to: &buffer)
     }
 
     /// Writes `null`.
     public mutating func null() {
         beforeElement()
-        JSONEncoding.appendNull(to: &bytes)
+        buffer.append("null")
     }
 
     /// Writes a whole ``JSONValue`` at the current position (indented to the current level in pretty style).
@@ -190,13 +215,13 @@ public struct JSONWriter: Sendable {
     /// Appends a line feed between top-level values (NDJSON). Only valid when no container is open.
     public mutating func newline() {
         assert(isComplete, "JSONWriter: newline inside a value")
-        bytes.append(0x0A)
+        buffer.append(0x0A as UInt8)
     }
 
     /// Appends bytes the caller guarantees to be one complete, valid JSON value in this writer's style (e.g. a
     /// pre-serialized fragment), as the next element.
     public mutating func rawValue(_ json: some Sequence<UInt8>) {
         beforeElement()
-        bytes.append(contentsOf: json)
+        buffer.append(contentsOf: json)
     }
 }

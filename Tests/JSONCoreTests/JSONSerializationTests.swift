@@ -1,4 +1,5 @@
 import JSONCore
+import Synchronization
 import Testing
 
 @Suite struct JSONSerializationTests {
@@ -29,6 +30,44 @@ import Testing
         #expect(JSONValue.string("\u{8}\u{C}\n\r\t\u{1F}/\u{7F}").serializedString() == #""\b\f\n\r\t\u001f/\#u{7F}""#)
     }
 
+    /// Reference escaper, one scalar at a time.
+    static func referenceQuoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{8}": out += "\\b"
+            case "\u{C}": out += "\\f"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u00" + (hex.count == 1 ? "0" + hex : hex)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    @Test func escapingMatchesAReferenceAtEveryPosition() throws {
+        let alphabet: [Character] = ["a", "Z", "0", " ", "\"", "\\", "\n", "\u{1}", "\u{1F}", "é", "€", "😀", "/", "\u{7F}", "~"]
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<2000 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let length = Int(seed >> 58)
+            var text = ""
+            for _ in 0..<length {
+                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text.append(alphabet[Int(seed >> 33) % alphabet.count])
+            }
+            let encoded = JSONValue.string(text).serializedString()
+            #expect(encoded == Self.referenceQuoted(text))
+            #expect(try JSONValue.parse(encoded) == .string(text))
+        }
+    }
+
     @Test func doublesAndIntegers() {
         #expect(JSONValue.double(1).serializedString() == "1.0")
         #expect(JSONValue.double(.infinity).serializedString() == "null")
@@ -49,7 +88,8 @@ import Testing
         var writer = JSONWriter(style: style)
         writer.value(Self.sample)
         #expect(writer.bytes == Self.sample.serialized(style))
-        #expect(writer.isComplete)
+        let complete = writer.isComplete
+        #expect(complete)
 
         var manual = JSONWriter(style: style)
         manual.beginObject()
@@ -92,7 +132,28 @@ import Testing
         #expect(String(decoding: writer.bytes, as: UTF8.self) == "{\"i\":0}\n{\"i\":1}\n{\"i\":2}\n")
         let lines = NDJSON.parse(writer.take())
         #expect(lines.map(\.lineNumber) == [1, 2, 3])
-        #expect(writer.bytes.isEmpty)
+        let remaining = writer.count
+        #expect(remaining == 0)
+    }
+
+    @Test func drainMovesBytesOutInPieces() {
+        var writer = JSONWriter(reservingCapacity: 8)
+        writer.beginArray()
+        for i in 0..<100 { writer.string("item \(i)") }
+        writer.endArray()
+        let expected = writer.bytes
+        let sameView = writer.withBytes { Array($0) }
+        #expect(sameView == expected)
+        var drained: [UInt8] = []
+        var piece = [UInt8](repeating: 0, count: 7)
+        while true {
+            let n = piece.withUnsafeMutableBytes { writer.drain(into: $0) }
+            if n == 0 { break }
+            drained += piece[..<n]
+        }
+        #expect(drained == expected)
+        let left = writer.count
+        #expect(left == 0)
     }
 
     @Test func rawValueIsInsertedAsAnElement() {
@@ -117,5 +178,40 @@ import Testing
         #expect(object["k39"] == 39)
         #expect(object.position(of: "k1") == 0)
         #expect(!object.contains("k0"))
+    }
+}
+
+/// The shape a streaming producer uses: a writer inside a mutex in a Sendable class, drained into the server's
+/// buffer piece by piece.
+private final class StreamingSource: Sendable {
+    private let writer = Mutex(JSONWriter())
+
+    func emit(_ index: Int) {
+        writer.withLock { writer in
+            writer.beginObject()
+            writer.member("index", Int64(index))
+            writer.endObject()
+            writer.newline()
+        }
+    }
+
+    func drain(into buffer: UnsafeMutableRawBufferPointer) -> Int {
+        writer.withLock { $0.drain(into: buffer) }
+    }
+}
+
+@Suite struct JSONWriterSharingTests {
+    @Test func writerWorksBehindAMutex() {
+        let source = StreamingSource()
+        for i in 0..<50 { source.emit(i) }
+        var out: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 64)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { source.drain(into: $0) }
+            if n == 0 { break }
+            out += buffer[..<n]
+        }
+        let lines = NDJSON.parse(out, parallel: false)
+        #expect(lines.compactMap { try? $0.result.get()["index"]?.int64Value } == (0..<50).map { Int64($0) })
     }
 }

@@ -44,6 +44,16 @@ import Testing
         #expect(parallel.count - values.count == 6)
     }
 
+    @Test func deepLinesParseOnWorkerThreads() throws {
+        let deep = String(repeating: "[{\"a\":", count: 256) + "1" + String(repeating: "}]", count: 256)
+        let text = Array(Array(repeating: deep, count: 300).joined(separator: "\n").utf8)
+        let lines = NDJSON.parse(text, parallel: true)
+        #expect(lines.count == 300)
+        #expect(lines.allSatisfy { (try? $0.result.get()) != nil })
+        let value = try #require(try lines.last?.result.get())
+        #expect(value.serialized() == Array(deep.utf8))
+    }
+
     @Test func emptyInput() {
         #expect(NDJSON.parse([]).isEmpty)
         #expect(NDJSON.parse(Array("\n\n".utf8)).isEmpty)

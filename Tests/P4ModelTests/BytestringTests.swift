@@ -80,4 +80,28 @@ struct BytestringTests {
         #expect(Bytestring.uint64([]) == nil)
         #expect(Bytestring.hex([0x0a, 0x01, 0xff]) == "0a01ff")
     }
+
+    // int<W> values: leading bytes must be sign extension (§8.3).
+    @Test func signedValues() {
+        #expect(Bytestring.signedSignificantBits([0xff]) == 1)
+        #expect(Bytestring.signedSignificantBits([0x00]) == 1)
+        #expect(Bytestring.signedSignificantBits([0x7f]) == 8)
+        #expect(Bytestring.signedSignificantBits([0x80]) == 8)
+        #expect(Bytestring.signedSignificantBits([0xff, 0x80]) == 8)
+        #expect(Bytestring.signedSignificantBits([0xff, 0x7f]) == 9)
+        #expect(Bytestring.signedSignificantBits([]) == 0)
+        #expect(Bytestring.fits(signed: [0xff, 0xff, 0xf6], bitwidth: 8))
+        #expect(Bytestring.fits(signed: [0x00, 0x7f], bitwidth: 8))
+        #expect(!Bytestring.fits(signed: [0x00, 0x80], bitwidth: 8))
+        #expect(!Bytestring.fits(signed: [0xfe, 0xf6], bitwidth: 8))
+        #expect(!Bytestring.fits(signed: [], bitwidth: 8))
+        #expect(Bytestring.canonicalSigned([0xff, 0xff, 0xf6]) == [0xf6])
+        #expect(Bytestring.canonicalSigned([0x00, 0x00, 0x80]) == [0x00, 0x80])
+        #expect(Bytestring.canonicalSigned([0xff, 0x7f]) == [0xff, 0x7f])
+        #expect(Bytestring.canonicalSigned([0x00, 0x00]) == [0x00])
+        #expect(Bytestring.canonicalSigned([0xff, 0xff]) == [0xff])
+        #expect(Bytestring.fixedWidth(signed: [0xf6], bitwidth: 12) == [0xff, 0xf6])
+        #expect(Bytestring.fixedWidth(signed: [0x00, 0x00, 0x05], bitwidth: 12) == [0x00, 0x05])
+        #expect(Bytestring.fixedWidth(signed: [0x08, 0x00], bitwidth: 12) == nil)
+    }
 }

@@ -55,6 +55,12 @@ struct EntityTests {
         #expect(Entity(.packetReplicationEngineEntry(PacketReplicationEngineEntry(nil))).kindName
             == "packet replication engine entry")
         #expect(FieldMatch.Kind.lpm(value: [10], prefixLen: 8).matchTypeName == "LPM")
+        #expect(FieldMatch.Kind.optional(value: [1]).jsonName == "optional")
+        #expect(FieldMatch.Kind.range(low: [1], high: [2]).matchTypeName == "RANGE")
+        #expect(TableAction.Kind.actionProfileGroupId(3).jsonName == "actionProfileGroupId")
+        #expect(TableAction.member(4).kind == .actionProfileMemberId(4))
+        #expect(TableAction.group(5).kind == .actionProfileGroupId(5))
+        #expect(TableAction.actionSet(ActionProfileActionSet()).kind?.jsonName == "actionProfileActionSet")
     }
 
     @Test func protoEnumsAreOpen() {

@@ -179,6 +179,18 @@ struct P4InfoDecodingTests {
         #expect(decoded.p4info.typeInfo?.newTypes["Port_t"]?.representation
             == .translatedType(P4NewTypeTranslation(sdnType: .sdnBitwidth(16))))
 
+        let typeMember = ProtoMessage([ProtoField(name: "tables", value: .list([object([("otherProperties", object([
+            ("@type", string("type.googleapis.com/x.Props")), ("fast", .identifier("true")),
+        ]))])]))])
+        let props = try P4Info.decode(message: typeMember, encoding: .json).p4info.tables[0].otherProperties
+        #expect(props == ProtoAny(typeURL: "type.googleapis.com/x.Props",
+            content: .message(ProtoMessage([ProtoField(name: "fast", value: .identifier("true"))]))))
+
+        let keyNamedStruct = ProtoMessage([ProtoField(name: "typeInfo", value: object([("structs", object([
+            ("key", object([("members", .list([object([("name", string("m"))])]))])),
+        ]))]))])
+        #expect(try P4Info.decode(message: keyNamedStruct, encoding: .json).p4info.typeInfo?.structs["key"]?.members.count == 1)
+
         let badBase64 = ProtoMessage([ProtoField(name: "typeInfo", value: object([("serializableEnums", object([("C",
             object([("members", .list([object([("value", string("!!"))])]))]))]))]))])
         let error = #expect(throws: P4RuntimeError.self) { try P4Info.decode(message: badBase64, encoding: .json) }
@@ -186,5 +198,26 @@ struct P4InfoDecodingTests {
         let fraction = ProtoMessage([ProtoField(name: "tables", value: object([("size", .float(1.5))]))])
         let fractionError = #expect(throws: P4RuntimeError.self) { try P4Info.decode(message: fraction, encoding: .json) }
         #expect(fractionError?.message == "tables[0].size: expected an integer, found 1.5")
+    }
+
+    @Test func deeplyNestedTypeSpecsAreRejected() throws {
+        // Text format stops at 100 nested messages; trees from JSON stop at 64 nested type specs.
+        func tree(_ depth: Int) -> ProtoMessage {
+            var spec = ProtoMessage([ProtoField(name: "bool", value: .message(ProtoMessage()))])
+            for _ in 0..<depth {
+                spec = ProtoMessage([ProtoField(name: "tuple", value: .message(ProtoMessage([
+                    ProtoField(name: "members", value: .list([.message(spec)]))
+                ])))])
+            }
+            let digest = ProtoMessage([ProtoField(name: "typeSpec", value: .message(spec))])
+            return ProtoMessage([ProtoField(name: "digests", value: .list([.message(digest)]))])
+        }
+        #expect(throws: Never.self) { try P4Info.decode(message: tree(60), encoding: .json) }
+        let error = #expect(throws: P4RuntimeError.self) { try P4Info.decode(message: tree(70), encoding: .json) }
+        #expect(error?.message.hasSuffix(": type specs nested deeper than 64 levels") == true)
+        let text = "digests { type_spec { " + String(repeating: "tuple { members { ", count: 60) + "bool {}"
+            + String(repeating: " } }", count: 60) + " } }"
+        let textError = #expect(throws: P4RuntimeError.self) { try P4Info(textFormat: text) }
+        #expect(textError?.message.hasSuffix("messages nested deeper than 100 levels") == true)
     }
 }

@@ -47,6 +47,14 @@ struct P4InfoValidationTests {
         BrokenP4Info("table 'egress.lb' (0x02000003): const default action 0x01000002 is not among its action refs") {
             $0.tables[2].constDefaultActionId = 0x0100_0002
         },
+        BrokenP4Info("table 'ingress.acl' (0x02000002): const default action 0x01000001 has scope TABLE_ONLY") {
+            $0.tables[1].constDefaultActionId = 0x0100_0001
+        },
+        BrokenP4Info("table 'ingress.acl' (0x02000002): initial default action 0x01000001 has scope TABLE_ONLY") {
+            $0.tables[1].initialDefaultAction = P4Info.TableActionCall(actionId: 0x0100_0001, arguments: [
+                .init(paramId: 1, value: [1]), .init(paramId: 2, value: [2]),
+            ])
+        },
         BrokenP4Info("table 'ingress.ipv4_lpm' (0x02000001): initial default action 0x01000005 is not an action") {
             $0.tables[0].initialDefaultAction = P4Info.TableActionCall(actionId: 0x0100_0005)
         },
@@ -171,6 +179,7 @@ struct P4InfoValidationTests {
         p4info.counters[0].spec = nil
         p4info.tables[0].matchFields[0].typeName = P4NamedType(name: "Undeclared_t")
         p4info.externs[0].externTypeId = 0x7f
+        p4info.controllerPacketMetadata[0].metadata[0].bitwidth = 9
         let index = try P4InfoIndex(p4info, extraWarnings: ["from decoding"])
         #expect(index.warnings == [
             "from decoding",
@@ -179,6 +188,7 @@ struct P4InfoValidationTests {
             "table 'ingress.ipv4_lpm' (0x02000001): match field 1 'hdr.ipv4.dst_addr': type_name 'Undeclared_t' is not declared in type_info",
             "action profile 'egress.selector' (0x11000001): max_group_size 300 exceeds size 256",
             "counter 'ingress.port_counter' (0x12000001): counter unit is unspecified",
+            "controller packet metadata 'packet_in' (0x04000001): metadata 1 'ingress_port': bitwidth 9 differs from sdn_bitwidth 32 of its type 'PortId_t'",
         ])
     }
 

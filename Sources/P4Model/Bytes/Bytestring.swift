@@ -86,6 +86,50 @@ public enum Bytestring {
         return value
     }
 
+    // MARK: Signed values (int<W>, only in P4Data)
+
+    /// The number of bits the value needs as a two's-complement integer, sign bit included (0 for an empty string,
+    /// 1 for zero or -1).
+    public static func signedSignificantBits(_ bytes: [UInt8]) -> Int {
+        guard let first = bytes.first else { return 0 }
+        let total = bytes.count * 8
+        if first & 0x80 == 0 { return significantBits(bytes) + 1 }
+        var leadingOnes = 0
+        for byte in bytes {
+            let ones = (~byte).leadingZeroBitCount
+            leadingOnes += ones
+            if ones < 8 { break }
+        }
+        return total - leadingOnes + 1
+    }
+
+    /// True when `bytes` is non-empty and, read as a two's-complement integer of its own length, fits `int<bitwidth>`
+    /// (§8.3: extra leading bytes must be sign extension).
+    public static func fits(signed bytes: [UInt8], bitwidth: Int) -> Bool {
+        !bytes.isEmpty && signedSignificantBits(bytes) <= bitwidth
+    }
+
+    /// The shortest two's-complement form of a signed value: leading bytes that only repeat the sign are removed.
+    public static func canonicalSigned(_ bytes: [UInt8]) -> [UInt8] {
+        var start = 0
+        while start + 1 < bytes.count {
+            let byte = bytes[start]
+            let nextNegative = bytes[start + 1] & 0x80 != 0
+            guard (byte == 0x00 && !nextNegative) || (byte == 0xff && nextNegative) else { break }
+            start += 1
+        }
+        return Array(bytes[start...])
+    }
+
+    /// The signed value as exactly `(bitwidth + 7) / 8` bytes, sign-extended; nil if it does not fit `int<bitwidth>`.
+    public static func fixedWidth(signed bytes: [UInt8], bitwidth: Int) -> [UInt8]? {
+        guard fits(signed: bytes, bitwidth: bitwidth) else { return nil }
+        let value = canonicalSigned(bytes)
+        let count = byteCount(bitwidth: bitwidth)
+        let fill: UInt8 = (value.first ?? 0) & 0x80 != 0 ? 0xff : 0x00
+        return [UInt8](repeating: fill, count: max(0, count - value.count)) + value.suffix(count)
+    }
+
     /// Lowercase hex digits of `bytes`, two per byte (`[0x0a, 0x01]` → `"0a01"`).
     public static func hex(_ bytes: [UInt8]) -> String {
         let digits: [Character] = Array("0123456789abcdef")

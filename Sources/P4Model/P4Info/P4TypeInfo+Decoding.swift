@@ -49,6 +49,12 @@ extension P4TypeInfo {
 extension P4DataTypeSpec {
     init(decoding message: ProtoMessage, path: String, decoder: inout ProtoDecoder) throws(P4RuntimeError) {
         self.init(nil)
+        if decoder.typeDepth >= ProtoDecoder.maximumTypeDepth {
+            throw decoder.error("type specs nested deeper than \(ProtoDecoder.maximumTypeDepth) levels", path: path,
+                at: nil)
+        }
+        decoder.typeDepth += 1
+        defer { decoder.typeDepth -= 1 }
         for entry in decoder.entries(of: message, path: path) {
             let value: Kind
             switch entry.key {

@@ -1,3 +1,6 @@
+// The p4types.proto messages, one struct each. Kept in one file because they are small, mutually referring
+// declarations that read best next to each other, in the proto's order.
+
 /// `p4.config.v1.P4TypeInfo`: the named P4 types a P4Info refers to.
 ///
 /// The proto maps are dictionaries keyed by type name; iterate them through `sortedKeys` (or sort) wherever order

@@ -19,6 +19,10 @@ struct ProtoDecoder {
     let encoding: ProtoEncoding
     /// Non-fatal findings (unknown fields), in input order.
     var warnings: [String] = []
+    /// Current nesting of recursive type specs (tuples in tuples), bounded by `maximumTypeDepth`.
+    var typeDepth = 0
+    /// How deeply type specs may nest; deeper input is rejected rather than risking the stack.
+    static let maximumTypeDepth = 64
 
     init(encoding: ProtoEncoding) { self.encoding = encoding }
 
@@ -250,12 +254,24 @@ struct ProtoDecoder {
         return result
     }
 
-    /// A `google.protobuf.Any` field: an expanded `[url] { … }` / JSON `@type` object, or `type_url` + `value`.
+    /// A `google.protobuf.Any` field: an expanded `[url] { … }` / JSON `@type` object (also when the JSON layer
+    /// left `@type` as an ordinary member), or `type_url` + `value`.
     func any(_ entry: ProtoEntry) throws(P4RuntimeError) -> ProtoAny {
         let value = try single(entry)
         switch value {
         case .any(let typeURL, let message):
             return ProtoAny(typeURL: typeURL, content: .message(message))
+        case .message(let message) where encoding == .json && message.fields.contains(where: { $0.name == "@type" }):
+            var content = ProtoMessage()
+            var typeURL = ""
+            for field in message.fields {
+                if field.name == "@type" {
+                    typeURL = try string(field.value, path: entry.path + ".@type", at: field.position)
+                } else {
+                    content.fields.append(field)
+                }
+            }
+            return ProtoAny(typeURL: typeURL, content: .message(content))
         case .message(let message):
             var typeURL = ""
             var content: [UInt8] = []
@@ -278,8 +294,13 @@ struct ProtoDecoder {
         var result: [(key: String, value: ProtoMessage, path: String)] = []
         for element in try messages(entry) {
             let fields = element.message.fields
+            // An entry has a string `key`; a JSON object keyed by type name has message values (even for a type
+            // that happens to be called "key").
             let looksLikeEntry = !fields.isEmpty && fields.allSatisfy { $0.name == "key" || $0.name == "value" }
-                && fields.contains { $0.name == "key" }
+                && fields.contains { field in
+                    if field.name == "key", case .string = field.value { return true }
+                    return false
+                }
             if encoding == .json && !looksLikeEntry {
                 for field in fields {
                     guard case .message(let value) = field.value else {

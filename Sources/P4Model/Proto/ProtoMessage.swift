@@ -20,6 +20,9 @@ public struct ProtoMessage: Sendable, Hashable {
 }
 
 /// One field occurrence of a `ProtoMessage`.
+///
+/// Equality and hashing consider the name and value only: the source position is where the field was written,
+/// not part of its content.
 public struct ProtoField: Sendable, Hashable {
     /// The field name as written: a proto field name (`table_id`), its JSON name (`tableId`), or a map key when the
     /// message is a JSON object standing for a proto map.
@@ -34,6 +37,15 @@ public struct ProtoField: Sendable, Hashable {
         self.name = name
         self.value = value
         self.position = position
+    }
+
+    /// Compares name and value, ignoring positions.
+    public static func == (lhs: ProtoField, rhs: ProtoField) -> Bool { lhs.name == rhs.name && lhs.value == rhs.value }
+
+    /// Hashes name and value, ignoring positions.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(value)
     }
 }
 

@@ -17,6 +17,18 @@ public struct FieldMatch: Sendable, Hashable {
         /// An architecture-specific match kind packed in an Any.
         case other(ProtoAny)
 
+        /// The proto3 JSON name of the oneof member (`"exact"`, `"lpm"`, …), for error paths.
+        public var jsonName: String {
+            switch self {
+            case .exact: "exact"
+            case .ternary: "ternary"
+            case .lpm: "lpm"
+            case .range: "range"
+            case .optional: "optional"
+            case .other: "other"
+            }
+        }
+
         /// The P4Info match type name this kind corresponds to (`"EXACT"`, `"LPM"`, …; `"OTHER"` for `other`).
         public var matchTypeName: String {
             switch self {

@@ -11,6 +11,16 @@ public struct TableAction: Sendable, Hashable {
         case actionProfileGroupId(ActionProfileGroupID)
         /// One-shot programming of an action selector (every server must support it, §9.2.3).
         case actionProfileActionSet(ActionProfileActionSet)
+
+        /// The proto3 JSON name of the oneof member (`"action"`, `"actionProfileMemberId"`, …), for error paths.
+        public var jsonName: String {
+            switch self {
+            case .action: "action"
+            case .actionProfileMemberId: "actionProfileMemberId"
+            case .actionProfileGroupId: "actionProfileGroupId"
+            case .actionProfileActionSet: "actionProfileActionSet"
+            }
+        }
     }
 
     /// The action; nil when the message is present but no member of the oneof is set.

@@ -47,10 +47,8 @@ struct TextFormatParser {
         try advance()
     }
 
-    mutating func parseDocument() throws(TextFormatError) -> ProtoMessage {
-        let message = try parseFields(until: nil)
-        return message
-    }
+    /// Parses the whole input as the fields of one message.
+    mutating func parseDocument() throws(TextFormatError) -> ProtoMessage { try parseFields(until: nil) }
 
     /// Parses fields up to `close` (a closing bracket) or, when nil, to the end of input.
     private mutating func parseFields(until close: Character?) throws(TextFormatError) -> ProtoMessage {
@@ -111,7 +109,7 @@ struct TextFormatParser {
         }
     }
 
-    private mutating func parseMessageValue(fieldName: String) throws(TextFormatError) -> ProtoValue {
+    private mutating func parseMessageValue() throws(TextFormatError) -> ProtoValue {
         let close: Character = isSymbol("{") ? "}" : ">"
         let open = token.position
         if depth >= TextFormat.maximumDepth {
@@ -135,7 +133,7 @@ struct TextFormatParser {
                     throw TextFormatError("expected '{' after Any type URL \(name), found \(token.spelling)",
                         at: token.position)
                 }
-                guard case .message(let content) = try parseMessageValue(fieldName: name) else {
+                guard case .message(let content) = try parseMessageValue() else {
                     throw TextFormatError("Any expansion \(name) must hold a message", at: position)
                 }
                 if isSymbol(",") || isSymbol(";") { try advance() }
@@ -164,7 +162,7 @@ struct TextFormatParser {
         if hadColon { try advance() }
         let value: ProtoValue
         if isSymbol("{") || isSymbol("<") {
-            value = try parseMessageValue(fieldName: name)
+            value = try parseMessageValue()
         } else if isSymbol("[") {
             value = try parseList(fieldName: name)
         } else {
@@ -186,7 +184,7 @@ struct TextFormatParser {
         }
         while true {
             if isSymbol("{") || isSymbol("<") {
-                values.append(try parseMessageValue(fieldName: fieldName))
+                values.append(try parseMessageValue())
             } else {
                 values.append(try parseScalar(fieldName: fieldName))
             }

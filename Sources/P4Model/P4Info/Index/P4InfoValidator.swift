@@ -21,10 +21,33 @@ struct P4InfoValidator {
     /// Structs and new types that lie on or lead to a cycle of type references.
     var recursiveTypes: Set<String> = []
 
+    /// Positions by id (first occurrence), so reference checks stay linear in the size of the P4Info.
+    private let tablePositions: [UInt32: Int]
+    private let actionPositions: [UInt32: Int]
+    private let profilePositions: [UInt32: Int]
+    private let directCounterPositions: [UInt32: Int]
+    private let directMeterPositions: [UInt32: Int]
+    private let externInstanceIDs: Set<UInt32>
+
     init(_ p4info: P4Info) {
         self.p4info = p4info
         typeInfo = p4info.typeInfo ?? P4TypeInfo()
+        tablePositions = Self.positions(p4info.tables.map(\.preamble.id))
+        actionPositions = Self.positions(p4info.actions.map(\.preamble.id))
+        profilePositions = Self.positions(p4info.actionProfiles.map(\.preamble.id))
+        directCounterPositions = Self.positions(p4info.directCounters.map(\.preamble.id))
+        directMeterPositions = Self.positions(p4info.directMeters.map(\.preamble.id))
+        externInstanceIDs = Set(p4info.externs.flatMap { $0.instances.map(\.preamble.id) })
     }
+
+    private static func positions(_ ids: [UInt32]) -> [UInt32: Int] {
+        var result: [UInt32: Int] = [:]
+        for (position, id) in ids.enumerated() where result[id] == nil { result[id] = position }
+        return result
+    }
+
+    private func table(_ id: TableID) -> P4Info.Table? { tablePositions[id.rawValue].map { p4info.tables[$0] } }
+    private func action(_ id: ActionID) -> P4Info.Action? { actionPositions[id.rawValue].map { p4info.actions[$0] } }
 
     mutating func fail(_ message: String) { errors.append(message) }
     mutating func warn(_ message: String) { warnings.append(message) }
@@ -144,23 +167,25 @@ struct P4InfoValidator {
         checkMatchFields(table.matchFields, item: item)
         var refs: Set<ActionID> = []
         for ref in table.actionRefs {
-            if p4info.actions.first(where: { $0.id == ref.id }) == nil {
+            if action(ref.id) == nil {
                 fail("\(item): action ref \(ref.id) is not an action")
             }
             if !refs.insert(ref.id).inserted { fail("\(item): action ref \(ref.id) is listed more than once") }
             if case .unrecognized(let value) = ref.scope { fail("\(item): action ref \(ref.id) has unknown scope \(value)") }
         }
         if table.constDefaultActionId != 0 {
-            if p4info.actions.first(where: { $0.id == table.constDefaultActionId }) == nil {
+            if action(table.constDefaultActionId) == nil {
                 fail("\(item): const default action \(table.constDefaultActionId) is not an action")
             } else if !refs.contains(table.constDefaultActionId) {
                 fail("\(item): const default action \(table.constDefaultActionId) is not among its action refs")
+            } else if table.actionRefs.first(where: { $0.id == table.constDefaultActionId })?.scope == .tableOnly {
+                fail("\(item): const default action \(table.constDefaultActionId) has scope TABLE_ONLY")
             }
         }
         if let initial = table.initialDefaultAction { checkInitialDefaultAction(initial, table: table, item: item, refs: refs) }
         if table.implementationId != 0 {
             let id = table.implementationId
-            if let profile = p4info.actionProfiles.first(where: { $0.preamble.id == id }) {
+            if let profile = profilePositions[id].map({ p4info.actionProfiles[$0] }) {
                 if !profile.tableIds.contains(table.id) {
                     fail("\(item): implementation \(hexID(id)) is \(Self.describe(.actionProfile, profile.preamble)), which does not list the table")
                 }
@@ -171,11 +196,11 @@ struct P4InfoValidator {
         var resources: Set<UInt32> = []
         for id in table.directResourceIds {
             if !resources.insert(id).inserted { fail("\(item): direct resource \(hexID(id)) is listed more than once") }
-            if let counter = p4info.directCounters.first(where: { $0.preamble.id == id }) {
+            if let counter = directCounterPositions[id].map({ p4info.directCounters[$0] }) {
                 if counter.directTableId != table.id {
                     fail("\(item): direct resource \(Self.describe(.directCounter, counter.preamble)) belongs to table \(counter.directTableId)")
                 }
-            } else if let meter = p4info.directMeters.first(where: { $0.preamble.id == id }) {
+            } else if let meter = directMeterPositions[id].map({ p4info.directMeters[$0] }) {
                 if meter.directTableId != table.id {
                     fail("\(item): direct resource \(Self.describe(.directMeter, meter.preamble)) belongs to table \(meter.directTableId)")
                 }
@@ -190,18 +215,20 @@ struct P4InfoValidator {
     }
 
     private func isExternInstance(_ id: UInt32) -> Bool {
-        p4info.externs.contains { $0.instances.contains { $0.preamble.id == id } }
+        externInstanceIDs.contains(id)
     }
 
     private mutating func checkInitialDefaultAction(
         _ call: P4Info.TableActionCall, table: P4Info.Table, item: String, refs: Set<ActionID>
     ) {
-        guard let action = p4info.actions.first(where: { $0.id == call.actionId }) else {
+        guard let action = action(call.actionId) else {
             fail("\(item): initial default action \(call.actionId) is not an action")
             return
         }
         if !refs.contains(call.actionId) {
             fail("\(item): initial default action \(call.actionId) is not among its action refs")
+        } else if table.actionRefs.first(where: { $0.id == call.actionId })?.scope == .tableOnly {
+            fail("\(item): initial default action \(call.actionId) has scope TABLE_ONLY")
         }
         var given: Set<ActionParamID> = []
         for argument in call.arguments {
@@ -228,7 +255,14 @@ struct P4InfoValidator {
         {
             warn("\(item): type_name '\(typeName.name)' is not declared in type_info")
         }
-        if bitwidth > 0 { return }
+        if bitwidth > 0 {
+            if let typeName, case .translatedType(let translation)? = typeInfo.newTypes[typeName.name]?.representation,
+                case .sdnBitwidth(let sdnWidth)? = translation.sdnType, sdnWidth != bitwidth
+            {
+                warn("\(item): bitwidth \(bitwidth) differs from sdn_bitwidth \(sdnWidth) of its type '\(typeName.name)'")
+            }
+            return
+        }
         if bitwidth == 0, let typeName, case .translatedType(let translation)? = typeInfo.newTypes[typeName.name]?.representation,
             translation.sdnType == .sdnString
         {
@@ -282,7 +316,7 @@ struct P4InfoValidator {
     private mutating func checkActionProfile(_ profile: P4Info.ActionProfile) {
         let item = Self.describe(.actionProfile, profile.preamble)
         for tableId in profile.tableIds {
-            guard let table = p4info.tables.first(where: { $0.id == tableId }) else {
+            guard let table = table(tableId) else {
                 fail("\(item): table id \(tableId) is not a table")
                 continue
             }
@@ -354,7 +388,7 @@ struct P4InfoValidator {
     }
 
     private mutating func checkDirectTable(_ tableId: TableID, resource: UInt32, item: String) {
-        guard let table = p4info.tables.first(where: { $0.id == tableId }) else {
+        guard let table = table(tableId) else {
             fail("\(item): direct_table_id \(tableId) is not a table")
             return
         }
