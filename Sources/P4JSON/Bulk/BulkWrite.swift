@@ -72,7 +72,7 @@ public enum BulkWrite {
             update.encode(to: &writer)
             writer.newline()
         }
-        return writer.bytes
+        return writer.take()
     }
 }
 

@@ -7,17 +7,26 @@ import P4Model
 ///
 /// Every line parses with `json_format.Parse` as a `ReadResponse` (except the status line), so generic P4Runtime
 /// tooling can consume the stream. The writer appends straight into one buffer, which the HTTP layer drains.
-public struct ReadStreamWriter: Sendable {
+public struct ReadStreamWriter: ~Copyable, Sendable {
     /// The NDJSON written so far.
-    public private(set) var writer: JSONWriter
+    private var writer: JSONWriter
 
     /// Creates a stream writer with `capacity` bytes reserved.
     public init(capacity: Int = 64 * 1024) {
         writer = JSONWriter(style: .compact, reservingCapacity: capacity)
     }
 
-    /// The bytes written so far.
+    /// A copy of the bytes written so far.
     public var bytes: [UInt8] { writer.bytes }
+
+    /// Number of bytes written and not yet taken or drained.
+    public var count: Int { writer.count }
+
+    /// Moves up to `destination.count` bytes from the front of the output into `destination` (pull-based
+    /// streaming) and returns how many.
+    public mutating func drain(into destination: UnsafeMutableRawBufferPointer) -> Int {
+        writer.drain(into: destination)
+    }
 
     /// Appends one entity line.
     public mutating func append(_ entity: Entity) {

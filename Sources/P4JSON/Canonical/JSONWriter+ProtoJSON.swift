@@ -1,34 +1,30 @@
 import JSONCore
 import P4Model
 
-// proto3 JSON scalars that JSONCore's writer has no direct call for. Each positions the writer with an empty
-// `rawValue` (which emits the separator) and then appends the value's bytes straight into the buffer, so hot paths
-// (bytestrings, 64-bit counters) never build an intermediate `String`.
+// proto3 JSON scalars that JSONCore's writer has no direct call for. Each renders the complete JSON string
+// (quotes included) into a temporary buffer (on the stack for the usual short values) and appends it as a raw
+// value, so hot paths (bytestrings, 64-bit counters) never build an intermediate `String` or array.
 
 extension JSONWriter {
     /// Writes a 64-bit unsigned integer as a decimal string (`"123"`), as proto3 JSON does for uint64.
     public mutating func uint64String(_ value: UInt64) {
-        rawValue(EmptyCollection<UInt8>())
-        bytes.append(UInt8(ascii: "\""))
-        Self.appendDecimal(value, to: &bytes)
-        bytes.append(UInt8(ascii: "\""))
+        decimalString(value, negative: false)
     }
 
     /// Writes a 64-bit signed integer as a decimal string (`"-5"`), as proto3 JSON does for int64.
     public mutating func int64String(_ value: Int64) {
-        rawValue(EmptyCollection<UInt8>())
-        bytes.append(UInt8(ascii: "\""))
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        Self.appendDecimal(value.magnitude, to: &bytes)
-        bytes.append(UInt8(ascii: "\""))
+        decimalString(value.magnitude, negative: value < 0)
     }
 
     /// Writes bytes as a standard padded base64 string, as proto3 JSON does for `bytes` fields.
     public mutating func base64(_ value: [UInt8]) {
-        rawValue(EmptyCollection<UInt8>())
-        bytes.append(UInt8(ascii: "\""))
-        Self.appendBase64(value, to: &bytes)
-        bytes.append(UInt8(ascii: "\""))
+        let length = 2 + (value.count + 2) / 3 * 4
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { out in
+            out[0] = UInt8(ascii: "\"")
+            value.withUnsafeBufferPointer { Self.fillBase64($0, into: out) }
+            out[length - 1] = UInt8(ascii: "\"")
+            rawValue(UnsafeBufferPointer(rebasing: out[0..<length]))
+        }
     }
 
     /// Writes an enum value by name, or by number when the value has no name (as `MessageToJson` does).
@@ -40,55 +36,59 @@ extension JSONWriter {
         }
     }
 
-    private static func appendDecimal(_ value: UInt64, to bytes: inout [UInt8]) {
-        if value < 10 {
-            bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value))
-            return
-        }
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 20 digits fit in 24 bytes
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var count = 0
+    private mutating func decimalString(_ value: UInt64, negative: Bool) {
+        // 20 digits, a sign and two quotes.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { out in
+            var position = 23
+            out[position] = UInt8(ascii: "\"")
             var rest = value
-            while rest > 0 {
-                buffer[count] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+            repeat {
+                position -= 1
+                out[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
                 rest /= 10
-                count += 1
+            } while rest > 0
+            if negative {
+                position -= 1
+                out[position] = UInt8(ascii: "-")
             }
-            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+            position -= 1
+            out[position] = UInt8(ascii: "\"")
+            rawValue(UnsafeBufferPointer(rebasing: out[position..<24]))
         }
     }
 
     private static let base64Digits: [UInt8] = Array(
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
-    private static func appendBase64(_ input: [UInt8], to output: inout [UInt8]) {
+    /// Writes the base64 digits of `bytes` into `out` starting at index 1.
+    private static func fillBase64(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) {
         base64Digits.withUnsafeBufferPointer { digits in
-            input.withUnsafeBufferPointer { bytes in
-                var index = 0
-                while index + 3 <= bytes.count {
-                    let chunk = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
-                    output.append(digits[Int(chunk >> 18 & 63)])
-                    output.append(digits[Int(chunk >> 12 & 63)])
-                    output.append(digits[Int(chunk >> 6 & 63)])
-                    output.append(digits[Int(chunk & 63)])
-                    index += 3
-                }
-                switch bytes.count - index {
-                case 1:
-                    let chunk = UInt32(bytes[index]) << 16
-                    output.append(digits[Int(chunk >> 18 & 63)])
-                    output.append(digits[Int(chunk >> 12 & 63)])
-                    output.append(UInt8(ascii: "="))
-                    output.append(UInt8(ascii: "="))
-                case 2:
-                    let chunk = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8
-                    output.append(digits[Int(chunk >> 18 & 63)])
-                    output.append(digits[Int(chunk >> 12 & 63)])
-                    output.append(digits[Int(chunk >> 6 & 63)])
-                    output.append(UInt8(ascii: "="))
-                default:
-                    break
-                }
+            var index = 0
+            var position = 1
+            while index + 3 <= bytes.count {
+                let chunk = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
+                out[position] = digits[Int(chunk >> 18 & 63)]
+                out[position + 1] = digits[Int(chunk >> 12 & 63)]
+                out[position + 2] = digits[Int(chunk >> 6 & 63)]
+                out[position + 3] = digits[Int(chunk & 63)]
+                index += 3
+                position += 4
+            }
+            switch bytes.count - index {
+            case 1:
+                let chunk = UInt32(bytes[index]) << 16
+                out[position] = digits[Int(chunk >> 18 & 63)]
+                out[position + 1] = digits[Int(chunk >> 12 & 63)]
+                out[position + 2] = UInt8(ascii: "=")
+                out[position + 3] = UInt8(ascii: "=")
+            case 2:
+                let chunk = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8
+                out[position] = digits[Int(chunk >> 18 & 63)]
+                out[position + 1] = digits[Int(chunk >> 12 & 63)]
+                out[position + 2] = digits[Int(chunk >> 6 & 63)]
+                out[position + 3] = UInt8(ascii: "=")
+            default:
+                break
             }
         }
     }

@@ -42,14 +42,14 @@ public enum ProtoJSON {
     public static func encode<M: ProtoJSONMessage>(_ message: M) -> [UInt8] {
         var writer = JSONWriter(style: .compact)
         message.encode(to: &writer)
-        return writer.bytes
+        return writer.take()
     }
 
     /// The message's proto3 JSON as a `String`; `pretty` indents it as `MessageToJson` does by default.
     public static func string<M: ProtoJSONMessage>(_ message: M, pretty: Bool = false) -> String {
         var writer = JSONWriter(style: pretty ? .pretty : .compact)
         message.encode(to: &writer)
-        return String(decoding: writer.bytes, as: UTF8.self)
+        return String(decoding: writer.take(), as: UTF8.self)
     }
 
     /// The error as a `google.rpc.Status` JSON body (one Any-packed `p4.v1.Error` per detail).

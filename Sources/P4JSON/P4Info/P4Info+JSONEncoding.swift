@@ -29,7 +29,7 @@ extension P4Info {
     public var protoJSON: [UInt8] {
         var writer = JSONWriter(style: .compact, reservingCapacity: 4096)
         encode(to: &writer)
-        return writer.bytes
+        return writer.take()
     }
 }
 
