@@ -142,6 +142,23 @@ extension FriendlyCodec {
         return try tableEntry(try ProtoJSON.parse(bytes), &d)
     }
 
+    /// Decodes a friendly `{"entities": […]}` read answer (clients).
+    public func readResponse(_ bytes: [UInt8]) throws(P4RuntimeError) -> [Entity] {
+        let value = try ProtoJSON.parse(bytes)
+        var d = ProtoJSONDecoder()
+        var entities: [Entity] = []
+        try forEachMember(value, of: "friendly read response", &d) { member, d throws(P4RuntimeError) in
+            guard member.key == "entities" else { return false }
+            for (position, element) in try d.array(member.value).enumerated() {
+                d.enter(index: position)
+                entities.append(try entity(element, &d, forRead: true))
+                d.leave()
+            }
+            return true
+        }
+        return entities
+    }
+
     /// The friendly `{"entities": […]}` answer of a read.
     public func readResponse(_ entities: [Entity]) -> [UInt8] {
         var writer = JSONWriter(style: .compact)
