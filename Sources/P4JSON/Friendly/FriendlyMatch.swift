@@ -29,7 +29,8 @@ public enum FriendlyMatch {
         default: isWildcard = false
         }
         guard let matchType = field.matchType else {
-            throw .invalidArgument("\(what): match kind of field \"\(field.name)\" is not supported by the friendly form")
+            throw .invalidArgument(
+                "\(what): match kind of field \"\(field.name)\" is not supported by the friendly form")
         }
         if isWildcard {
             if matchType == .exact { throw .invalidArgument("\(what): exact field \"\(field.name)\" cannot be \"*\"") }
@@ -37,7 +38,8 @@ public enum FriendlyMatch {
         }
         switch matchType {
         case .exact:
-            return FieldMatch(fieldId: field.id, .exact(value: try FriendlyValue.parse(value, bitwidth: width, what: what)))
+            return FieldMatch(
+                fieldId: field.id, .exact(value: try FriendlyValue.parse(value, bitwidth: width, what: what)))
         case .optional:
             return FieldMatch(
                 fieldId: field.id, .optional(value: try FriendlyValue.parse(value, bitwidth: width, what: what)))
@@ -75,7 +77,8 @@ public enum FriendlyMatch {
                 try FriendlyValue.parse(.string(text), bitwidth: width, what: what + " (high)")
             } ?? low
             if compare(low, high) > 0 {
-                throw .invalidArgument("\(what): range low \(FieldFormat.hex(low)) exceeds high \(FieldFormat.hex(high))")
+                throw .invalidArgument(
+                    "\(what): range low \(FieldFormat.hex(low)) exceeds high \(FieldFormat.hex(high))")
             }
             if low == [0], high == prefixMask(width, width) { return nil }
             return FieldMatch(fieldId: field.id, .range(low: low, high: high))

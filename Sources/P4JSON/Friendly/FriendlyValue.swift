@@ -32,7 +32,8 @@ public enum FriendlyValue {
         case .string(let text):
             guard let parsed = parse(text) else {
                 throw .invalidArgument(
-                    "\(what): cannot read \"\(text)\" (expected a decimal, 0x… hex, 0b… binary, IPv4, IPv6 or MAC value)")
+                    "\(what): cannot read \"\(text)\" "
+                        + "(expected a decimal, 0x… hex, 0b… binary, IPv4, IPv6 or MAC value)")
             }
             bytes = parsed
         default:
@@ -128,7 +129,9 @@ public enum FriendlyValue {
             cut = index
         }
         if let cut {
-            halves = [String(decoding: utf8[..<cut], as: UTF8.self), String(decoding: utf8[(cut + 2)...], as: UTF8.self)]
+            halves = [
+                String(decoding: utf8[..<cut], as: UTF8.self), String(decoding: utf8[(cut + 2)...], as: UTF8.self),
+            ]
             if halves[1].hasPrefix(":") || halves[0].hasSuffix(":") { return nil }
         } else {
             halves = [text]
