@@ -68,17 +68,35 @@ public enum ReadStream {
             case .success(let parsed): value = parsed
             case .failure(let error): throw .invalidArgument("line \(line.lineNumber): invalid JSON: \(error)")
             }
-            do {
-                if let statusValue = value["status"] {
-                    status = try ProtoJSON.decode(P4RuntimeError.self, from: statusValue, ignoresUnknownFields: true)
-                } else {
-                    let response = try ProtoJSON.decode(ReadResponse.self, from: value, ignoresUnknownFields: true)
-                    entities.append(contentsOf: response.entities)
+            do throws(P4RuntimeError) {
+                switch try decodeLine(value) {
+                case .entities(let more): entities.append(contentsOf: more)
+                case .status(let error): status = error
                 }
             } catch {
                 throw error.prefixed("line \(line.lineNumber)")
             }
         }
         return (entities, status)
+    }
+
+    /// One line of a streamed read.
+    public enum Line: Sendable, Equatable {
+        /// A `ReadResponse` line.
+        case entities([Entity])
+        /// The final `{"status": …}` line.
+        case status(P4RuntimeError)
+    }
+
+    /// Decodes one parsed line: a `ReadResponse`, or an object holding only `status`.
+    public static func decodeLine(_ value: JSONValue) throws(P4RuntimeError) -> Line {
+        if let statusValue = value["status"] {
+            guard case .object(let object) = value, object.count == 1 else {
+                throw .invalidArgument("a status line holds only \"status\"")
+            }
+            var decoder = ProtoJSONDecoder(path: JSONPath([.key("status")]), ignoresUnknownFields: true)
+            return .status(try P4RuntimeError(protoJSON: statusValue, decoder: &decoder))
+        }
+        return .entities(try ProtoJSON.decode(ReadResponse.self, from: value, ignoresUnknownFields: true).entities)
     }
 }

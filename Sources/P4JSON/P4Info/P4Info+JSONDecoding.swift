@@ -30,7 +30,8 @@ public enum P4InfoJSON {
     }
 
     /// The JSON object as a `ProtoMessage` tree in P4Model's JSON conventions: objects are messages (or maps),
-    /// arrays are lists, booleans and `null` are identifiers, numbers are integers or floats, strings are strings.
+    /// arrays are lists, booleans and `null` are identifiers, numbers are integers or floats, strings are strings;
+    /// an Any with binary content (`{"@type": …, "value": "<base64>"}`) becomes the `type_url` + `value` form.
     public static func messageTree(_ value: JSONValue) -> ProtoMessage {
         guard case .object(let object) = value else { return ProtoMessage() }
         var message = ProtoMessage()
@@ -46,7 +47,18 @@ public enum P4InfoJSON {
         case .double(let number): return .float(number)
         case .string(let text): return .string(Array(text.utf8))
         case .array(let elements): return .list(elements.map(protoValue))
-        case .object: return .message(messageTree(value))
+        case .object(let object):
+            // `{"@type": url, "value": "<base64>"}` is how P4JSON prints an Any holding binary content; P4Model reads
+            // that content from the `type_url` + `value` form.
+            if object.count == 2, case .string(let url)? = object["@type"], case .string(let bytes)? = object["value"],
+                Base64.decode(bytes) != nil
+            {
+                var message = ProtoMessage()
+                message.append("type_url", .string(Array(url.utf8)))
+                message.append("value", .string(Array(bytes.utf8)))
+                return .message(message)
+            }
+            return .message(messageTree(value))
         }
     }
 }

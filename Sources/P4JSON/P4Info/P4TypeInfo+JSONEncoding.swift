@@ -2,8 +2,9 @@ import JSONCore
 import P4Model
 
 extension P4InfoWriter {
-    static func map<T>(_ key: String, _ items: [String: T], _ w: inout JSONWriter, _ body: (T, inout JSONWriter) -> Void)
-    {
+    static func map<T>(
+        _ key: String, _ items: [String: T], _ w: inout JSONWriter, _ body: (T, inout JSONWriter) -> Void
+    ) {
         guard !items.isEmpty else { return }
         w.key(key)
         w.beginObject()
