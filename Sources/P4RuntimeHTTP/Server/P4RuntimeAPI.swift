@@ -37,6 +37,7 @@ public final class P4RuntimeAPI: Sendable {
         addReadRoutes(to: &router)
         addStreamRoutes(to: &router)
         addServiceRoutes(to: &router)
+        addFriendlyRoutes(to: &router)
         return router
     }
 
