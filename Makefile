@@ -39,8 +39,11 @@ test: deps pydeps
 	$(SWIFT) build --build-tests
 	P4RTD_PYTHON=$(CURDIR)/$(VENV)/bin/python $(SWIFT) test --skip-build
 
+# Benchmarks (docs/benchmarks.md): never part of `make test`. Needs wrk for the single-update figure.
 bench: release
-	@echo "benchmarks: see docs/benchmarks.md"
+	@command -v wrk >/dev/null || { SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; $$SUDO apt-get install -y -qq wrk >/dev/null; }
+	@echo "machine: $$(nproc) cores, $$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+	python3 bench/http_bench.py
 
 clean:
 	rm -rf .build

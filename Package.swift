@@ -7,8 +7,13 @@ import PackageDescription
 let package = Package(
     name: "p4rtd",
     products: [
+        .executable(name: "p4rtd", targets: ["p4rtd"]),
         .library(name: "P4Model", targets: ["P4Model"]),
         .library(name: "SWX", targets: ["SWX"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // C wrappers: each is imported by exactly one Swift module.
@@ -29,9 +34,28 @@ let package = Package(
         .target(name: "Ports", dependencies: ["CNetLinux", "CPcap"]),
         .target(name: "SoftwareTarget", dependencies: ["SWX", "Ports"]),
 
+        // Device protocol and P4Runtime semantics.
+        .target(name: "P4Device", dependencies: ["P4Model"]),
+        .target(name: "P4RuntimeService", dependencies: ["P4Device", "P4Model"]),
+
         // JSON and HTTP.
         .target(name: "JSONCore", dependencies: ["CJansson"]),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "CHTTPShim"]),
+        .target(name: "P4JSON", dependencies: ["P4Model", "JSONCore"]),
+
+        // The HTTP adapter and the server executable.
+        .target(
+            name: "P4RuntimeHTTP",
+            dependencies: ["P4RuntimeService", "P4JSON", "HTTPServer", "JSONCore", .product(name: "Logging", package: "swift-log")]
+        ),
+        .executableTarget(
+            name: "p4rtd",
+            dependencies: [
+                "P4RuntimeHTTP", "P4RuntimeService", "P4JSON", "HTTPServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
 
         // Tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -41,5 +65,12 @@ let package = Package(
         .testTarget(name: "SoftwareTargetTests", dependencies: ["SoftwareTarget", "TestSupport"]),
         .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore", "TestSupport"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
+        .testTarget(name: "P4RuntimeHTTPTests", dependencies: ["P4RuntimeHTTP", "P4Model", "TestSupport"]),
+        .testTarget(
+            name: "P4JSONTests", dependencies: ["P4JSON", "TestSupport"],
+            exclude: ["Contract"]
+        ),
+        .testTarget(
+            name: "P4RuntimeServiceTests", dependencies: ["P4RuntimeService", "P4Device", "P4Model", "TestSupport"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Dispatch
 import HTTPServer
+import TestSupport
 import Synchronization
 import Testing
 

@@ -2,26 +2,30 @@ import Glibc
 
 /// A blocking TCP client that speaks HTTP/1.1 byte by byte, so tests can send malformed, truncated and slow
 /// requests. Every read has a deadline (socket receive timeout), so a test never hangs.
-final class RawHTTPClient {
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+public final class RawHTTPClient {
+    /// A transport failure (connect, send, timeout, malformed response).
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
     }
 
-    struct Response {
-        var status: Int
-        var headers: [(String, String)]
-        var body: [UInt8]
-        var text: String { String(decoding: body, as: UTF8.self) }
-        func header(_ name: String) -> String? {
+    /// A response as read off the wire.
+    public struct Response {
+        public var status: Int
+        public var headers: [(String, String)]
+        public var body: [UInt8]
+        public var text: String { String(decoding: body, as: UTF8.self) }
+        public func header(_ name: String) -> String? {
             headers.first { $0.0.lowercased() == name.lowercased() }?.1
         }
     }
 
-    let fd: Int32
+    /// The socket.
+    public let fd: Int32
     private var buffer: [UInt8] = []
-    private(set) var sawEOF = false
+    public private(set) var sawEOF = false
 
-    init(port: UInt16, timeoutSeconds: Int = 5) throws {
+    /// Connects to 127.0.0.1:`port`; every read times out after `timeoutSeconds`.
+    public init(port: UInt16, timeoutSeconds: Int = 5) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure(description: "socket failed") }
         var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
@@ -43,9 +47,9 @@ final class RawHTTPClient {
 
     deinit { close(fd) }
 
-    func send(_ text: String) throws { try send(Array(text.utf8)) }
+    public func send(_ text: String) throws { try send(Array(text.utf8)) }
 
-    func send(_ bytes: [UInt8]) throws {
+    public func send(_ bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
             let n = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
@@ -55,7 +59,7 @@ final class RawHTTPClient {
     }
 
     /// Closes the write side only (the server sees end of request stream).
-    func shutdownWrite() { _ = shutdown(fd, Int32(SHUT_WR)) }
+    public func shutdownWrite() { _ = shutdown(fd, Int32(SHUT_WR)) }
 
     /// Reads more bytes into the buffer; false on EOF, error or timeout.
     @discardableResult
@@ -71,7 +75,7 @@ final class RawHTTPClient {
     }
 
     /// Waits until the server closes the connection (true) or the read deadline passes (false); discards data.
-    func waitForClose() -> Bool {
+    public func waitForClose() -> Bool {
         while true {
             if !fill() { return sawEOF }
             buffer.removeAll()
@@ -100,7 +104,7 @@ final class RawHTTPClient {
     }
 
     /// Reads a status line and header block.
-    func readHead() throws -> Response {
+    public func readHead() throws -> Response {
         let statusLine = try readLine()
         let parts = statusLine.split(separator: " ", maxSplits: 2)
         guard parts.count >= 2, let status = Int(parts[1]) else {
@@ -118,7 +122,7 @@ final class RawHTTPClient {
     }
 
     /// Reads one chunk of a chunked body; nil for the final (empty) chunk.
-    func readChunk() throws -> [UInt8]? {
+    public func readChunk() throws -> [UInt8]? {
         let sizeLine = try readLine()
         guard let size = Int(sizeLine.split(separator: ";").first ?? "", radix: 16) else {
             throw Failure(description: "bad chunk size '\(sizeLine)'")
@@ -133,7 +137,7 @@ final class RawHTTPClient {
     }
 
     /// Reads a whole response (Content-Length, chunked, or until close).
-    func readResponse() throws -> Response {
+    public func readResponse() throws -> Response {
         var response = try readHead()
         if response.header("Transfer-Encoding")?.lowercased() == "chunked" {
             while let chunk = try readChunk() { response.body += chunk }
@@ -148,7 +152,7 @@ final class RawHTTPClient {
     }
 
     /// Sends one request and reads its response.
-    func request(
+    public func request(
         _ method: String, _ target: String, headers: [(String, String)] = [], body: [UInt8]? = nil
     ) throws -> Response {
         var text = "\(method) \(target) HTTP/1.1\r\nHost: test\r\n"
@@ -160,7 +164,7 @@ final class RawHTTPClient {
     }
 
     /// Reads the chunked body of an event stream until `done` holds for the text received so far.
-    func readEvents(until done: (String) -> Bool) throws -> String {
+    public func readEvents(until done: (String) -> Bool) throws -> String {
         var text = ""
         while !done(text) {
             guard let chunk = try readChunk() else { return text }

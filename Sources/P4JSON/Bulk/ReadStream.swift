@@ -1,0 +1,102 @@
+import JSONCore
+import P4Model
+
+/// The streamed (NDJSON) form of a Read answer: one line per entity, each line a complete `p4.v1.ReadResponse`
+/// holding that one entity (`{"entities":[{…}]}`), and, when the read failed after entities were sent, a final
+/// `{"status":{…google.rpc.Status…}}` line.
+///
+/// Every line parses with `json_format.Parse` as a `ReadResponse` (except the status line), so generic P4Runtime
+/// tooling can consume the stream. The writer appends straight into one buffer, which the HTTP layer drains.
+public struct ReadStreamWriter: ~Copyable, Sendable {
+    /// The NDJSON written so far.
+    private var writer: JSONWriter
+
+    /// Creates a stream writer with `capacity` bytes reserved.
+    public init(capacity: Int = 64 * 1024) {
+        writer = JSONWriter(style: .compact, reservingCapacity: capacity)
+    }
+
+    /// A copy of the bytes written so far.
+    public var bytes: [UInt8] { writer.bytes }
+
+    /// Number of bytes written and not yet taken or drained.
+    public var count: Int { writer.count }
+
+    /// Moves up to `destination.count` bytes from the front of the output into `destination` (pull-based
+    /// streaming) and returns how many.
+    public mutating func drain(into destination: UnsafeMutableRawBufferPointer) -> Int {
+        writer.drain(into: destination)
+    }
+
+    /// Appends one entity line.
+    public mutating func append(_ entity: Entity) {
+        writer.beginObject()
+        writer.key("entities")
+        writer.beginArray()
+        entity.encode(to: &writer)
+        writer.endArray()
+        writer.endObject()
+        writer.newline()
+    }
+
+    /// Appends the final status line of a read that failed part-way.
+    public mutating func appendStatus(_ error: P4RuntimeError) {
+        writer.beginObject()
+        writer.key("status")
+        error.encode(to: &writer)
+        writer.endObject()
+        writer.newline()
+    }
+
+    /// Returns the bytes written and empties the buffer (keeping its capacity), for chunked output.
+    public mutating func take() -> [UInt8] { writer.take() }
+}
+
+/// Reads the NDJSON form written by `ReadStreamWriter` (clients).
+public enum ReadStream {
+    /// The entities of a streamed read, in order, and the trailing status when there was one.
+    ///
+    /// Each line may also be a `ReadResponse` with any number of entities. Unknown fields are ignored (this is a
+    /// response). Errors name the line (`line 3: entities[0].tableEntry…`).
+    public static func decode(_ bytes: [UInt8]) throws(P4RuntimeError) -> (entities: [Entity], status: P4RuntimeError?)
+    {
+        var entities: [Entity] = []
+        var status: P4RuntimeError?
+        for line in NDJSON.parse(bytes) {
+            let value: JSONValue
+            switch line.result {
+            case .success(let parsed): value = parsed
+            case .failure(let error): throw .invalidArgument("line \(line.lineNumber): invalid JSON: \(error)")
+            }
+            do throws(P4RuntimeError) {
+                switch try decodeLine(value) {
+                case .entities(let more): entities.append(contentsOf: more)
+                case .status(let error): status = error
+                }
+            } catch {
+                throw error.prefixed("line \(line.lineNumber)")
+            }
+        }
+        return (entities, status)
+    }
+
+    /// One line of a streamed read.
+    public enum Line: Sendable, Equatable {
+        /// A `ReadResponse` line.
+        case entities([Entity])
+        /// The final `{"status": …}` line.
+        case status(P4RuntimeError)
+    }
+
+    /// Decodes one parsed line: a `ReadResponse`, or an object holding only `status`.
+    public static func decodeLine(_ value: JSONValue) throws(P4RuntimeError) -> Line {
+        if let statusValue = value["status"] {
+            guard case .object(let object) = value, object.count == 1 else {
+                throw .invalidArgument("a status line holds only \"status\"")
+            }
+            var decoder = ProtoJSONDecoder(path: JSONPath([.key("status")]), ignoresUnknownFields: true)
+            return .status(try P4RuntimeError(protoJSON: statusValue, decoder: &decoder))
+        }
+        return .entities(try ProtoJSON.decode(ReadResponse.self, from: value, ignoresUnknownFields: true).entities)
+    }
+}

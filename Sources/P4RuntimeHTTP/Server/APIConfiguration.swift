@@ -1,0 +1,17 @@
+/// Settings of the HTTP adapter.
+public struct APIConfiguration: Sendable {
+    /// The device a request addresses when it names none (query `deviceId` absent, body `deviceId` 0 where the
+    /// friendly endpoints allow it).
+    public var defaultDeviceId: UInt64
+    /// Interval of SSE keep-alive comments on `/v1/stream`: a vanished controller is noticed within one interval.
+    public var streamKeepAlive: Duration
+    /// Events a stream subscriber may have waiting before further ones are dropped (and reported as lost).
+    public var streamCapacity: Int
+
+    /// Creates the configuration.
+    public init(defaultDeviceId: UInt64 = 1, streamKeepAlive: Duration = .seconds(10), streamCapacity: Int = 4096) {
+        self.defaultDeviceId = defaultDeviceId
+        self.streamKeepAlive = streamKeepAlive
+        self.streamCapacity = streamCapacity
+    }
+}

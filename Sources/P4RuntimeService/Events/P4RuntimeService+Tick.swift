@@ -1,0 +1,53 @@
+import P4Device
+import P4Model
+
+extension P4RuntimeService {
+    /// Runs the service's timers once: the idle-timeout sweep of every device and digest buffering deadlines.
+    ///
+    /// The embedding program calls it periodically (every 100 ms is a good interval: idle-timeout notifications
+    /// are then late by at most one interval); tests call it after advancing a `ManualClock`.
+    public func tick() {
+        for slot in allSlots() {
+            sweepIdleTimeouts(on: slot)
+            flushDigests(on: slot)
+        }
+    }
+
+    /// One idle-timeout sweep (P4Runtime §16.4): every entry of a NOTIFY_CONTROL table whose `idle_timeout_ns`
+    /// elapsed since its last hit (or since it was inserted or last notified) goes into one notification for this
+    /// sweep, sent to the primaries; each reported entry's timer is then reset, so a still-idle entry is reported
+    /// again one TTL later. Nothing is sent when nothing expired or nobody is primary (timers then keep running).
+    func sweepIdleTimeouts(on slot: DeviceSlot) {
+        let primaries = primarySessions(slot)
+        if primaries.isEmpty { return }
+        let now = clock.monotonicNanoseconds()
+        let expired: [TableEntry] = slot.state.withLock { state in
+            guard state.saved == nil, let installed = state.committed, var store = state.store else { return [] }
+            state.store = nil  // keeps `store` uniquely referenced while its timers are re-armed
+            defer { state.store = store }
+            var expired: [TableEntry] = []
+            for (position, table) in store.schema.tables.enumerated()
+            where table.supportsIdleTimeout && store.tables[position].idleTimedCount > 0 {
+                var due: [UInt32] = []
+                store.tables[position].forEach { handle, stored in
+                    let ttl = UInt64(stored.entry.idleTimeoutNs)
+                    guard ttl > 0 else { return true }
+                    let lastHit = installed.device.lastHit(table.id, handle) ?? 0
+                    let reference = max(stored.armedAt, lastHit)
+                    if now >= reference && now - reference >= ttl {
+                        due.append(handle.slot)
+                        var reported = stored.entry
+                        reported.action = nil
+                        expired.append(reported)
+                    }
+                    return true
+                }
+                for slotIndex in due { store.tables[position].rearm(at: slotIndex, now: now) }
+            }
+            return expired
+        }
+        if expired.isEmpty { return }
+        let notification = IdleTimeoutNotification(tableEntry: expired, timestamp: clock.epochNanoseconds())
+        for session in primaries { session.enqueue(.idleTimeoutNotification(notification)) }
+    }
+}

@@ -1,0 +1,78 @@
+import P4Device
+import P4Model
+
+/// Checks an action call against P4Info (P4Runtime §9.1.2: T14, T15).
+enum ActionValidator {
+    /// Where the action is used, which decides the scope rule.
+    enum Use {
+        /// In a table entry (DEFAULT_ONLY actions are refused).
+        case entry
+        /// As a table's default action (TABLE_ONLY actions are refused).
+        case defaultAction
+        /// As an action profile member or one-shot action (scope as for entries).
+        case member
+    }
+
+    /// The action with its parameters canonical and in P4Info order.
+    ///
+    /// - Throws: INVALID_ARGUMENT for an unknown action, one the table (or profile) does not list, a missing,
+    ///   repeated or unknown parameter; PERMISSION_DENIED for an action used outside its scope; OUT_OF_RANGE for
+    ///   a parameter value wider than the parameter.
+    static func validate(
+        _ action: Action, allowed: [ActionID: P4Info.ActionRef.Scope]?, allowedSet: Set<ActionID>? = nil,
+        owner: String, use: Use, schema: PipelineSchema, path: String
+    ) throws(P4RuntimeError) -> Action {
+        if action.actionId.isUnset { throw .invalidArgument("\(path).actionId: 0 is not a valid action id") }
+        guard let actionSchema = schema.actions[action.actionId] else {
+            throw .invalidArgument("\(path).actionId: \(action.actionId) is not an action of the pipeline")
+        }
+        if let allowed {
+            guard let scope = allowed[action.actionId] else {
+                throw .invalidArgument("\(path).actionId: action \(actionSchema.label) is not an action of \(owner)")
+            }
+            switch (use, scope) {
+            case (.entry, .defaultOnly), (.member, .defaultOnly):
+                throw .permissionDenied(
+                    "\(path).actionId: action \(actionSchema.label) may only be the default action of \(owner) (@defaultonly)")
+            case (.defaultAction, .tableOnly):
+                throw .permissionDenied(
+                    "\(path).actionId: action \(actionSchema.label) may not be the default action of \(owner) (@tableonly)")
+            default:
+                break
+            }
+        } else if let allowedSet, !allowedSet.contains(action.actionId) {
+            throw .invalidArgument("\(path).actionId: action \(actionSchema.label) is not an action of \(owner)")
+        }
+        let params = actionSchema.params
+        var values = [[UInt8]?](repeating: nil, count: params.count)
+        var inOrder = action.params.count == params.count
+        for (index, param) in action.params.enumerated() {
+            let paramPath = "\(path).params[\(index)]"
+            guard let position = actionSchema.paramPositions[param.paramId] else {
+                throw .invalidArgument(
+                    "\(paramPath).paramId: \(param.paramId.rawValue) is not a parameter of action \(actionSchema.label)")
+            }
+            let schemaParam = params[position]
+            if values[position] != nil {
+                throw .invalidArgument("\(paramPath).paramId: parameter '\(schemaParam.name)' is given more than once")
+            }
+            if position != index { inOrder = false }
+            let canonical = try ValueChecks.canonical(
+                param.value, bitwidth: schemaParam.bitwidth, isSDNString: schemaParam.isSDNString,
+                path: paramPath + ".value", field: "parameter '\(schemaParam.name)' (\(schemaParam.id.rawValue))")
+            if canonical.count != param.value.count { inOrder = false }
+            values[position] = canonical
+        }
+        for (position, param) in params.enumerated() where values[position] == nil {
+            throw .invalidArgument(
+                "\(path).params: parameter '\(param.name)' (\(param.id.rawValue)) of action \(actionSchema.label) is missing")
+        }
+        if inOrder { return action }
+        var canonical: [Action.Param] = []
+        canonical.reserveCapacity(params.count)
+        for (position, param) in params.enumerated() {
+            canonical.append(Action.Param(paramId: param.id, value: values[position] ?? []))
+        }
+        return Action(actionId: action.actionId, params: canonical)
+    }
+}

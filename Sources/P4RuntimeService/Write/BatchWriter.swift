@@ -1,0 +1,97 @@
+import P4Device
+import P4Model
+
+/// Applies the updates of one Write batch, in order, to the control-plane store and the device transaction.
+///
+/// Each update is validated completely against the schema and the current state before its device operation is
+/// applied; a failed update (invalid, or refused by the device) changes neither the store nor the device.
+struct BatchWriter {
+    let schema: PipelineSchema
+    let capabilities: DeviceCapabilities
+    let transaction: any DeviceTransaction
+    let now: UInt64
+    var store: ControlPlaneStore
+    /// True once a DigestEntry write succeeded (digest buffers then follow `store.digests`).
+    var digestsChanged = false
+
+    init(store: ControlPlaneStore, capabilities: DeviceCapabilities, transaction: any DeviceTransaction, now: UInt64) {
+        self.schema = store.schema
+        self.store = store
+        self.capabilities = capabilities
+        self.transaction = transaction
+        self.now = now
+    }
+
+    /// Applies update `index`; nil on success.
+    mutating func apply(_ update: Update, index: Int) -> P4RuntimeError? {
+        let path = "updates[\(index)]"
+        do throws(P4RuntimeError) {
+            switch update.type {
+            case .insert, .modify, .delete: break
+            case .unspecified:
+                throw P4RuntimeError.invalidArgument("\(path).type: the update type is not set (INSERT, MODIFY or DELETE)")
+            case .unrecognized(let value):
+                throw P4RuntimeError.invalidArgument("\(path).type: \(value) is not an update type")
+            }
+            guard let entity = update.entity else {
+                throw P4RuntimeError.invalidArgument("\(path).entity: the entity is missing")
+            }
+            let entityPath = "\(path).entity.\(entity.jsonName ?? "")"
+            switch entity.kind {
+            case nil:
+                throw P4RuntimeError.invalidArgument("\(path).entity: no entity is set")
+            case .tableEntry(let entry)?:
+                try require(.tableEntry, "table entries", path: entityPath)
+                try writeTableEntry(entry, update.type, path: entityPath)
+            case .actionProfileMember(let member)?:
+                try require(.actionProfileMemberAndGroup, "action profile member programming", path: entityPath)
+                try writeMember(member, update.type, path: entityPath)
+            case .actionProfileGroup(let group)?:
+                try require(.actionProfileMemberAndGroup, "action profile group programming", path: entityPath)
+                try writeGroup(group, update.type, path: entityPath)
+            case .counterEntry(let counter)?:
+                try require(.counterEntry, "counter entries", path: entityPath)
+                try writeCounter(counter, update.type, path: entityPath)
+            case .directCounterEntry(let counter)?:
+                try require(.directCounterEntry, "direct counter entries", path: entityPath)
+                try writeDirectCounter(counter, update.type, path: entityPath)
+            case .meterEntry(let meter)?:
+                try require(.meterEntry, "meter entries", path: entityPath)
+                try writeMeter(meter, update.type, path: entityPath)
+            case .directMeterEntry(let meter)?:
+                try require(.directMeterEntry, "direct meter entries", path: entityPath)
+                try writeDirectMeter(meter, update.type, path: entityPath)
+            case .registerEntry(let register)?:
+                try require(.registerEntry, "register entries", path: entityPath)
+                try writeRegister(register, update.type, path: entityPath)
+            case .valueSetEntry(let valueSet)?:
+                try require(.valueSetEntry, "value set entries", path: entityPath)
+                try writeValueSet(valueSet, update.type, path: entityPath)
+            case .digestEntry(let digest)?:
+                try require(.digestEntry, "digest entries", path: entityPath)
+                try writeDigest(digest, update.type, path: entityPath)
+            case .packetReplicationEngineEntry(let entry)?:
+                try require(.packetReplicationEngineEntry, "packet replication engine entries", path: entityPath)
+                try writeReplication(entry, update.type, path: entityPath)
+            case .externEntry(let extern)?:
+                throw P4RuntimeError.unimplemented(
+                    "\(entityPath): extern type \(extern.externTypeId) entries are not supported by this device")
+            }
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// UNIMPLEMENTED unless the device supports `kind`.
+    func require(_ kind: DeviceCapabilities.EntityKinds, _ what: String, path: String) throws(P4RuntimeError) {
+        if !capabilities.entities.contains(kind) {
+            throw .unimplemented("\(path): \(what) are not supported by the \(capabilities.targetName) device")
+        }
+    }
+
+    /// Applies `operation` to the device; its error is reported for the update at `path`.
+    func device(_ operation: DeviceOperation, path: String) throws(P4RuntimeError) {
+        if let error = transaction.apply(operation) { throw error.prefixed(path) }
+    }
+}

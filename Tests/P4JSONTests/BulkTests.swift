@@ -1,0 +1,66 @@
+import JSONCore
+import P4JSON
+import P4Model
+import Testing
+
+@Suite("NDJSON bulk write and streamed read")
+struct BulkTests {
+    static func update(_ index: Int) -> Update {
+        Update(type: .insert, entity: .tableEntry(TableEntry(
+            tableId: 0x0200_0001, match: [FieldMatch(fieldId: 1, .exact(value: Bytestring.encode(UInt64(index))))],
+            action: .action(Action(actionId: 0x0100_0001, params: [Action.Param(paramId: 1, value: [1])])))))
+    }
+
+    @Test func bulkWriteRoundTripsThousandsOfLinesInOrder() throws {
+        let updates = (0..<3000).map(Self.update)
+        let body = BulkWrite.encode(updates)
+        let request = try BulkWrite.decode(
+            body, deviceId: 1, electionId: Uint128(low: 7), role: "r", atomicity: .rollbackOnError)
+        #expect(request == WriteRequest(
+            deviceId: 1, role: "r", electionId: Uint128(low: 7), updates: updates, atomicity: .rollbackOnError))
+    }
+
+    @Test func bulkWriteErrorsNameTheUpdateAsInOneWriteRequest() throws {
+        var lines = (0..<600).map { String(decoding: ProtoJSON.encode(Self.update($0)), as: UTF8.self) }
+        lines[450] = #"{"type": "INSERT", "entity": {"tableEntry": {"tableId": "x"}}}"#
+        lines[500] = "{not json"
+        let body = Array(("\n" + lines.joined(separator: "\n") + "\n").utf8)
+        do {
+            _ = try BulkWrite.decode(body, deviceId: 1, electionId: nil)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.code == .invalidArgument)
+            #expect(error.message == #"updates[450].entity.tableEntry.tableId: expected integer, got string "x" (NDJSON line 452)"#)
+        }
+    }
+
+    @Test func bulkWriteReportsBadJSONLines() throws {
+        let body = Array("{\"type\":\"INSERT\"}\n{oops\n".utf8)
+        let error = try #require(throws: P4RuntimeError.self) {
+            try BulkWrite.decode(body, deviceId: 1, electionId: nil)
+        }
+        #expect(error.message.hasPrefix("updates[1]: invalid JSON: "))
+    }
+
+    @Test func readStreamLinesAreReadResponsesAndEndWithStatus() throws {
+        var stream = ReadStreamWriter()
+        let entities = (0..<5).map { index -> Entity in
+            .counterEntry(CounterEntry(counterId: 0x1200_0001, index: Index(Int64(index)), data: CounterData(
+                byteCount: Int64(index) * 100, packetCount: Int64(index))))
+        }
+        for entity in entities { stream.append(entity) }
+        stream.appendStatus(P4RuntimeError(.resourceExhausted, "read limit"))
+        let text = String(decoding: stream.bytes, as: UTF8.self)
+        let lines = text.split(separator: "\n")
+        #expect(lines.count == 6)
+        #expect(lines[1] == #"{"entities":[{"counterEntry":{"counterId":301989889,"index":{"index":"1"},"data":{"byteCount":"100","packetCount":"1"}}}]}"#)
+        #expect(lines[0].contains(#""index":{}"#))
+        #expect(lines[5] == #"{"status":{"code":8,"message":"read limit"}}"#)
+        let decoded = try ReadStream.decode(stream.bytes)
+        #expect(decoded.entities == entities)
+        #expect(decoded.status == P4RuntimeError(.resourceExhausted, "read limit"))
+        let total = stream.count
+        #expect(stream.take().count == total)
+        #expect(stream.count == 0)
+    }
+}
