@@ -3,6 +3,8 @@
 SWIFT        ?= swift
 BUILD_FLAGS  ?= --disable-index-store
 LISTEN       ?= 127.0.0.1:9559
+# The program `make run` loads: the node datapath once it ships, else the README tour program.
+P4INFO       ?= $(firstword $(wildcard p4info/node.p4info.txt) examples/tour.p4info.txt)
 APT_PACKAGES := libmicrohttpd-dev libjansson-dev libpcap-dev pkg-config python3 python3-venv
 VENV         := .venv
 PY_PACKAGES  := p4runtime==1.6.0 jsonschema
@@ -32,7 +34,7 @@ release: deps
 	$(SWIFT) build -c release $(BUILD_FLAGS)
 
 run: release
-	.build/release/p4rtd --listen $(LISTEN)
+	.build/release/p4rtd --listen $(LISTEN) --p4info $(P4INFO)
 
 # Test builds keep the index store: SwiftPM's test discovery on Linux reads it (docs/decisions/0002-index-store.md).
 test: deps pydeps
