@@ -1,0 +1,80 @@
+/// Raw key helpers shared by the tables: comparison, masking and hashing of fixed-size keys in 8-byte words.
+enum KeyBytes {
+    /// `size` rounded up to a multiple of 8 (the stride keys and action data are stored with).
+    @inline(__always)
+    static func stride(_ size: Int) -> Int { (size &+ 7) & ~7 }
+
+    /// The smallest power of two ≥ `n` (and ≥ 1).
+    @inline(__always)
+    static func powerOfTwo(atLeast n: Int) -> Int {
+        var p = 1
+        while p < n { p <<= 1 }
+        return p
+    }
+
+    /// The little-endian value of the `count` (< 8) bytes at `p`.
+    @inline(__always)
+    static func tail(_ p: UnsafeRawPointer, _ count: Int) -> UInt64 {
+        var w: UInt64 = 0
+        var i = 0
+        if count >= 4 { w = UInt64(p.loadUnaligned(as: UInt32.self)); i = 4 }
+        while i < count {
+            w |= UInt64(p.load(fromByteOffset: i, as: UInt8.self)) << UInt64(8 &* i)
+            i &+= 1
+        }
+        return w
+    }
+
+    /// Whether the `count` bytes at `a` and `b` are equal.
+    @inline(__always)
+    static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
+        var i = 0
+        while i &+ 8 <= count {
+            if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
+                return false
+            }
+            i &+= 8
+        }
+        if i == count { return true }
+        return tail(a + i, count &- i) == tail(b + i, count &- i)
+    }
+
+    /// Whether `stored` (already masked) equals `key & mask` over `count` bytes.
+    @inline(__always)
+    static func equalMasked(stored: UnsafeRawPointer, key: UnsafeRawPointer, mask: UnsafeRawPointer, _ count: Int) -> Bool {
+        var i = 0
+        while i &+ 8 <= count {
+            let k = key.loadUnaligned(fromByteOffset: i, as: UInt64.self) & mask.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            if stored.loadUnaligned(fromByteOffset: i, as: UInt64.self) != k { return false }
+            i &+= 8
+        }
+        if i == count { return true }
+        let n = count &- i
+        return tail(stored + i, n) == tail(key + i, n) & tail(mask + i, n)
+    }
+
+    /// A CRC32-C hash of `key & mask` over `count` bytes (internal to the wildcard table; not a DPDK function).
+    @inline(__always)
+    static func maskedHash(_ key: UnsafeRawPointer, mask: UnsafeRawPointer, _ count: Int) -> UInt32 {
+        var crc: UInt32 = 0
+        var i = 0
+        while i &+ 8 <= count {
+            let k = key.loadUnaligned(fromByteOffset: i, as: UInt64.self) & mask.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            crc = CRC32C.update(crc, k)
+            i &+= 8
+        }
+        if i < count {
+            crc = CRC32C.update(crc, tail(key + i, count &- i) & tail(mask + i, count &- i))
+        }
+        return crc
+    }
+
+    /// Writes `key & mask` (`count` bytes) to `dst`.
+    @inline(__always)
+    static func copyMasked(_ dst: UnsafeMutableRawPointer, key: UnsafeRawPointer, mask: UnsafeRawPointer, _ count: Int) {
+        for i in 0..<count {
+            dst.storeBytes(of: key.load(fromByteOffset: i, as: UInt8.self) & mask.load(fromByteOffset: i, as: UInt8.self),
+                           toByteOffset: i, as: UInt8.self)
+        }
+    }
+}
