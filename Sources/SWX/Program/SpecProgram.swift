@@ -5,8 +5,9 @@
 /// position in its array. The program is a plain value: the compiler and executor build their own runtime
 /// structures from it.
 public struct SpecProgram: Sendable, Hashable {
-    /// Every struct type: the ones declared in the file in declaration order, then the mailbox structs of
-    /// registered extern types and functions.
+    /// Every struct type, in configuration order: the mailbox structs of registered extern functions and of
+    /// instantiated extern objects first (externs are configured before structs), then the structs declared in
+    /// the file, in declaration order.
     public var structs: [SpecStruct]
     /// Headers, in declaration order (at most 64).
     public var headers: [SpecHeader]

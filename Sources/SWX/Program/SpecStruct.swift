@@ -18,6 +18,9 @@ public struct SpecStruct: Sendable, Hashable {
         self.line = line
     }
 
+    /// The widest field p4rtd accepts (8 KiB); DPDK itself has no explicit bound.
+    public static let maximumFieldBitWidth = 65_536
+
     /// Whether the last field is a `varbit` field (such a struct may only back a header).
     public var hasVarbitField: Bool { fields.last?.isVarbit ?? false }
 

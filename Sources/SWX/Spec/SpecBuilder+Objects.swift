@@ -42,6 +42,12 @@ extension SpecBuilder {
         var fields: [SpecField] = []
         var offset = 0
         for field in declaration.fields {
+            // DPDK would accept absurd widths (bit<-8> wraps to 2^32 - 8) and then fail or misbehave at run time;
+            // p4rtd bounds them so no later stage allocates gigabytes.
+            guard field.bitWidth <= SpecStruct.maximumFieldBitWidth else {
+                throw Self.config(field.line, "struct \(declaration.name): field '\(field.name)' is \(field.bitWidth) "
+                    + "bits wide; p4rtd supports at most \(SpecStruct.maximumFieldBitWidth)")
+            }
             if fields.contains(where: { $0.name == field.name }) {
                 throw Self.config(field.line, "struct \(declaration.name): duplicate field '\(field.name)'")
             }

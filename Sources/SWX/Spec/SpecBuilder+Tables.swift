@@ -1,7 +1,8 @@
 extension SpecBuilder {
     mutating func configureTable(_ table: SpecDocument.Table) throws(SpecError) {
         guard !tableLikeNameExists(table.name) else {
-            throw Self.config(table.line, "table \(table.name): a table, selector or learner with this name already exists")
+            throw Self.config(table.line, "table \(table.name): a table, selector or learner with this name already "
+                + "exists")
         }
         let context = "table \(table.name)"
         let keyFields = try resolveKey(table.keyFields, context: context, line: table.line)
@@ -26,8 +27,17 @@ extension SpecBuilder {
             guard lpmCount == 0 || exactCount == keyFields.count - 1 else {
                 throw Self.config(table.line, "\(context): with an lpm key field every other key field must be exact")
             }
-            window = Self.keyWindow(keyFields)
+            let keyWindow = Self.keyWindow(keyFields)
+            window = keyWindow
             kind = exactCount == keyFields.count && Self.isContiguous(keyFields) ? .exact : .wildcard
+            // DPDK creates every table object at pipeline build time; these are the creation checks.
+            if kind == .exact, table.size == 0 {
+                throw Self.config(table.line, "\(context): an exact-match table needs 'size N' with N > 0")
+            }
+            if kind == .wildcard, Self.aclFieldCount(keyWindow.mask) > 64 {
+                throw Self.config(table.line, "\(context): the key window of \(keyWindow.byteCount) bytes needs more "
+                    + "than the 64 fields DPDK's ACL-based wildcard table supports")
+            }
         }
         tables.append(.init(index: tables.count, name: table.name, keyFields: keyFields, kind: kind,
                             keyWindow: window, actions: actionList, defaultAction: defaultAction,
@@ -67,8 +77,17 @@ extension SpecBuilder {
         guard selector.membersPerGroupMax > 0 else {
             throw Self.config(selector.line, "\(context): n_members_per_group_max must be given and > 0")
         }
+        let window = Self.keyWindow(fields)
+        guard window.byteCount <= 64 else {
+            throw Self.config(selector.line, "\(context): the selector fields span \(window.byteCount) bytes; "
+                + "DPDK's selector table allows at most 64")
+        }
+        guard selector.groupCountMax <= 1 << 31, selector.membersPerGroupMax <= 1 << 31 else {
+            throw Self.config(selector.line, "\(context): n_groups_max and n_members_per_group_max must be at most "
+                + "2^31")
+        }
         selectors.append(.init(index: selectors.count, name: selector.name, groupID: groupID, selectorFields: fields,
-                               selectorWindow: Self.keyWindow(fields), memberID: memberID,
+                               selectorWindow: window, memberID: memberID,
                                groupCountMax: Int(selector.groupCountMax),
                                membersPerGroupMax: Int(selector.membersPerGroupMax), line: selector.line))
     }
@@ -93,7 +112,9 @@ extension SpecBuilder {
         let defaultAction = try resolveDefaultAction(learner.defaultAction, actions: actionList, context: context,
                                                      line: learner.line)
         let hash = try hashFunction(learner.hashFunctionName, context: context, line: learner.line)
-        guard learner.size > 0 else { throw Self.config(learner.line, "\(context): size must be given and > 0") }
+        guard learner.size > 0, learner.size <= 1 << 31 else {
+            throw Self.config(learner.line, "\(context): size must be given, > 0 and at most 2^31")
+        }
         guard (1...16).contains(learner.timeouts.count) else {
             throw Self.config(learner.line, "\(context): the timeout { } block must list 1 to 16 values "
                 + "(it lists \(learner.timeouts.count))")
@@ -113,8 +134,8 @@ extension SpecBuilder {
         SpecTranslator(builder: self, action: nil).metadataField(name)
     }
 
-    /// Resolves key (or selector) fields: all from one header or all from the metadata; no varbit fields
-    /// (selectors only check the first one, as DPDK does not check them at all).
+    /// Resolves key (or selector) fields: all from one header or all from the metadata, and (unless
+    /// `allowVarbit`, which selectors need because DPDK does not check them) no varbit fields.
     func resolveKey(_ fields: [SpecDocument.KeyField], context: String, line: Int,
                     allowVarbit: Bool = false) throws(SpecError) -> [SpecKeyField] {
         let resolver = SpecTranslator(builder: self, action: nil)
@@ -146,12 +167,29 @@ extension SpecBuilder {
         return followed == fields.count - 1
     }
 
+    /// The number of fields DPDK's wildcard table gives its ACL context for this key mask: walking the window,
+    /// a zero mask byte is skipped, otherwise a field starts there (1 byte for the first field, 4 for the rest).
+    static func aclFieldCount(_ mask: [UInt8]) -> Int {
+        var count = 0
+        var byte = 0
+        while byte < mask.count {
+            if mask[byte] == 0 {
+                byte += 1
+                continue
+            }
+            byte += count == 0 ? 1 : 4
+            count += 1
+        }
+        return count
+    }
+
     static func keyWindow(_ fields: [SpecKeyField]) -> SpecKeyWindow {
         let start = fields.map(\.field.byteOffset).min() ?? 0
         let end = fields.map { $0.field.byteOffset + $0.field.byteWidth }.max() ?? start
         var mask = Array(repeating: UInt8(0), count: end - start)
         for field in fields {
-            for i in field.field.byteOffset..<(field.field.byteOffset + field.field.byteWidth) { mask[i - start] = 0xFF }
+            let first = field.field.byteOffset - start
+            for i in first..<(first + field.field.byteWidth) { mask[i] = 0xFF }
         }
         let source: SpecKeySource
         if case .header(let header) = fields.first?.field.space { source = .header(header) } else { source = .metadata }
@@ -190,7 +228,8 @@ extension SpecBuilder {
                               context: String, line: Int) throws(SpecError) -> SpecDefaultAction {
         guard let declaration else { throw Self.config(line, "\(context): missing default_action statement") }
         guard let entry = list.first(where: { actions[$0.actionIndex].name == declaration.name }) else {
-            throw Self.config(declaration.line, "\(context): default action '\(declaration.name)' is not in the actions list")
+            throw Self.config(declaration.line, "\(context): default action '\(declaration.name)' is not in the "
+                + "actions list")
         }
         guard entry.scope.allowsDefault else {
             throw Self.config(declaration.line, "\(context): default action '\(declaration.name)' is @tableonly")
