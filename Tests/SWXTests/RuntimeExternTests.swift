@@ -96,4 +96,38 @@ import Testing
         #expect(meters.execute(index: 0, length: 100, colorIn: 0, now: 6) == .green)
         #expect(registry.users(of: "a") == 1)
     }
+
+    /// A random timeline run through DPDK @38f72e500b3b `rte_meter_trtcm_profile_config`, `rte_meter_trtcm_config`
+    /// and `rte_meter_trtcm_color_aware_check` (rte_meter.c/h unchanged, gcc -O2, a 10^9 Hz clock, meter configured at
+    /// time 1000): profile cir 125000 pir 50000000 cbs 3000 pbs 9000; entries are time:length:colorIn:colorOut.
+    static let dpdkTimeline: [String] = [
+        "159512:379:0:0 170365:1170:1:1 267566:767:2:2 462111:773:0:0 640546:259:2:2 809199:323:3:0",
+        "877178:723:1:1 950036:881:2:2 976877:372:2:2 1132632:1143:0:0 1197651:449:3:0 1267301:439:1:1",
+        "1298400:1276:3:1 1344865:1281:2:2 1525188:641:1:1 1548147:484:2:2 1560042:1263:1:1 1643335:1150:2:2",
+        "1679410:823:0:1 1822923:880:0:1 1886797:998:1:1 1989905:1253:3:1 2034921:1340:1:1 2163923:1020:3:1",
+        "2293980:316:2:2 2324985:121:2:2 2377003:1088:2:2 2516715:157:2:2 2532502:1061:2:2 2612973:1405:2:2",
+        "2623267:758:0:1 2698859:476:2:2 2832555:217:0:0 2915995:989:1:1 3066962:1048:3:1 3240936:454:0:1",
+        "3390041:338:1:1 3478863:213:0:1 3675407:1360:0:1 3697065:356:0:1 3697703:544:1:1 3835941:371:2:2",
+        "4034174:301:2:2 4057399:1066:1:1 4202833:1089:1:1 4349971:1283:2:2 4433551:120:3:0 4568894:858:0:1",
+        "4685684:134:2:2 4740537:119:1:1 4752278:203:2:2 4780494:727:3:1 4911640:1232:2:2 4991455:584:0:1",
+        "5129989:664:2:2 5144496:174:0:0 5190840:638:0:1 5219439:707:1:1 5336622:358:2:2 5520211:983:1:1",
+        "5691880:476:3:1 5794879:805:1:1 5991582:951:0:1 6154097:1051:2:2",
+    ]
+
+    @Test func matchesRteMeterOnARandomTimeline() throws {
+        let registry = MeterProfileRegistry()
+        try registry.add(name: "r", parameters: MeterProfileParameters(cir: 125_000, pir: 50_000_000, cbs: 3000, pbs: 9000))
+        let profile = try #require(registry.profile(named: "r"))
+        #expect([profile.cirPeriod, profile.cirBytesPerPeriod, profile.pirPeriod, profile.pirBytesPerPeriod] == [8000, 1, 100, 5])
+        let meters = try MeterArray(size: 1, profiles: registry)
+        try meters.setProfile(named: "r", at: 0, now: 1000)
+        var count = 0
+        for item in Self.dpdkTimeline.joined(separator: " ").split(separator: " ") {
+            let f = item.split(separator: ":").map { UInt64($0)! }
+            let color = meters.execute(index: 0, length: UInt32(f[1]), colorIn: f[2], now: f[0])
+            #expect(UInt64(color.rawValue) == f[3], "packet \(count) at \(f[0])")
+            count += 1
+        }
+        #expect(count == 64)
+    }
 }

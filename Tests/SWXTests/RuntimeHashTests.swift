@@ -181,4 +181,58 @@ import TestSupport
         #expect(sel(13, mask) == masked)
         #expect(SelectorHash.roundedSize(1) == 8 && SelectorHash.roundedSize(9) == 16 && SelectorHash.roundedSize(33) == 64)
     }
+
+    // MARK: Vectors from DPDK's own code
+
+    /// Outputs of DPDK @38f72e500b3b code compiled with gcc -O2 -msse4.2 on x86-64: `rte_jhash` (rte_jhash.h
+    /// unchanged), the selector `hash()` of rte_swx_table_selector.c and `rss_func` of rte_swx_pipeline_internal.h.
+    /// Input: `buf[i] = i * 7 + 3`; selector mask byte i is 0x0f when i mod 5 == 2, else 0xff.
+    static let dpdkJHash: [String] = [
+        "0:deadbeef:f0e21567 1:06ea41b7:c8385b36 2:cec34504:ad94068f 3:f39f696b:073086c4 4:97aae1e3:5cafe19d 5:a2d9aa3d:ce8f9529",
+        "6:362f26e4:31dfe821 7:d9d0c589:04b7323b 8:a88c5dbc:85b94453 9:ef119fbc:a9c3390b 10:6f34c39d:8364b493 11:5f8000b1:97ad834b",
+        "12:cbd79b18:57a4da27 13:96559348:832f0bec 14:5f282360:04f1d1d2 15:f5c415d1:f29901c6 16:94fbe63a:eee07523 17:85850a0b:aa6c9eed",
+        "18:baf3e344:bda720d1 19:cb453ab7:32f8333d 20:733bbbca:73b26f32 21:09d3a9c8:d4294f0d 22:9587a474:9e0e1ade 23:073188ce:44b40568",
+        "24:0d31520c:f779b336 25:26594906:ca545a8b 26:414c6dc5:23463e97 27:6dfd2528:2dee926a 28:6b3827f1:df99ade0 29:0f7db55f:9a84eab9",
+        "30:39ed04d9:20786b4d 31:8eba4616:ef2bb909 32:8b71ba1c:a5713e86 33:f58e9eff:7db42dbf 34:49d64510:ccba61cb 35:fd9361a9:1ad59449",
+        "36:7d8a567d:7e58f1ce 37:5d8b251d:5ce7c011 38:01a4fc0b:bca72585 39:724b8905:276adf68 40:36e88c11:27b24153",
+    ]
+    static let dpdkSelector = "8:aee20bed 16:f92e469b 32:9ffc2ab3 64:012f9a82"
+    static let dpdkRSS = "4:899248a4 8:d0c50f4c 12:ab02a82d 16:0f63e16d 20:00cee588 24:290e439c 28:79525be8 32:4d8a6fc4 36:5b0f99ba 40:0f4ffe77"
+
+    static let pattern: [UInt8] = (0..<128).map { UInt8(truncatingIfNeeded: $0 * 7 + 3) }
+
+    @Test func jhashMatchesDPDKForEveryLengthUpTo40() {
+        var checked = 0
+        for item in Self.dpdkJHash.joined(separator: " ").split(separator: " ") {
+            let f = item.split(separator: ":")
+            let n = Int(f[0])!
+            Self.pattern.withUnsafeBytes { raw in
+                #expect(JHash.hash(raw.baseAddress! + 1, count: n, seed: 0) == UInt32(f[1], radix: 16)!, "length \(n)")
+                #expect(JHash.hash(raw.baseAddress! + 1, count: n, seed: 0x1234_5678) == UInt32(f[2], radix: 16)!, "length \(n)")
+            }
+            checked += 1
+        }
+        #expect(checked == 41)
+    }
+
+    @Test func selectorHashMatchesDPDK() {
+        let mask: [UInt8] = (0..<64).map { $0 % 5 == 2 ? 0x0f : 0xff }
+        for item in Self.dpdkSelector.split(separator: " ") {
+            let f = item.split(separator: ":")
+            let n = Int(f[0])!
+            let got = Self.pattern.withUnsafeBytes { k in mask.withUnsafeBytes { SelectorHash.hash(k.baseAddress!, mask: $0.baseAddress!, size: n) } }
+            #expect(got == UInt32(f[1], radix: 16)!, "size \(n)")
+        }
+    }
+
+    @Test func rssMatchesDPDKIncludingKeyWrapAndTopBit() throws {
+        let key = RSSKey()
+        try key.setKey(Array(Self.pattern[40..<52]))
+        for item in Self.dpdkRSS.split(separator: " ") {
+            let f = item.split(separator: ":")
+            let n = Int(f[0])!
+            let got = Self.pattern.withUnsafeBytes { key.hash($0.baseAddress!, byteCount: n) }
+            #expect(got == UInt32(f[1], radix: 16)!, "\(n) bytes")
+        }
+    }
 }

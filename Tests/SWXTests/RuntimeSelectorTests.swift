@@ -55,6 +55,11 @@ import Testing
         // Sixteen members of weight 1 fill the array exactly.
         try s.setGroup(3, members: (0..<16).map { SelectorMember(memberID: UInt32(15 - $0), weight: 1) })
         #expect(s.slots(ofGroup: 3) == (0..<16).map { UInt32(15 - $0) })
+        let c = s.copy()
+        try c.clearGroup(3)
+        #expect(s.slots(ofGroup: 3) == (0..<16).map { UInt32(15 - $0) })
+        #expect(c.slots(ofGroup: 3) == [UInt32](repeating: 0, count: 16))
+        #expect(c.slots(ofGroup: 1) == s.slots(ofGroup: 1) && c.members(ofGroup: 2) == s.members(ofGroup: 2))
     }
 
     @Test func selectionUsesTheMaskedHashAndEmptyGroupsGiveMemberZero() throws {

@@ -75,8 +75,7 @@ extension ExactMatchTable {
 
     /// Deletes every entry; ids restart at 1.
     public func removeAll() {
-        index.deallocate()
-        index = SlotIndex(slotCount: index.slotCount)
+        index.removeAll()
         freeHead = 0
         highWater = 0
         count = 0

@@ -32,12 +32,16 @@ public final class ExactMatchTable: @unchecked Sendable {
     let records: UnsafeMutableRawPointer
     /// Per record: `liveMark` when live, else the next free id (0 ends the list).
     let links: UnsafeMutablePointer<UInt32>
+    /// Mutated by the control plane; never reallocated, so `slots`/`slotMask` below stay valid.
     var index: SlotIndex
+    /// The index slots as constants for the packet path.
+    let slots: UnsafeMutablePointer<UInt64>
+    let slotMask: Int
     var freeHead: UInt32 = 0
     var highWater: Int = 0
 
     static let liveMark = UInt32.max
-    static let dataOffset = 8
+    static let keyOffset = 8
 
     /// An empty table. Throws when a size is zero or negative, or `capacity` exceeds 2^31.
     public init(keySize: Int, actionDataSize: Int, capacity: Int, hashFunction: HashFunction = .crc32) throws(SWXRuntimeError) {
@@ -51,10 +55,12 @@ public final class ExactMatchTable: @unchecked Sendable {
         self.capacity = capacity
         self.hashFunction = hashFunction
         keyStride = KeyBytes.stride(keySize)
-        recordStride = ExactMatchTable.dataOffset + keyStride + KeyBytes.stride(actionDataSize)
+        recordStride = ExactMatchTable.keyOffset + keyStride + KeyBytes.stride(actionDataSize)
         records = .allocate(byteCount: capacity * recordStride, alignment: 64)
         links = .allocate(capacity: capacity)
         index = SlotIndex(slotCount: max(16, KeyBytes.powerOfTwo(atLeast: 2 * capacity)))
+        slots = index.slots
+        slotMask = index.mask
     }
 
     private init(copying other: ExactMatchTable) {
@@ -70,6 +76,8 @@ public final class ExactMatchTable: @unchecked Sendable {
         links = .allocate(capacity: capacity)
         links.update(from: other.links, count: other.highWater)
         index = other.index.copy()
+        slots = index.slots
+        slotMask = index.mask
         freeHead = other.freeHead
         highWater = other.highWater
     }
@@ -94,15 +102,14 @@ public final class ExactMatchTable: @unchecked Sendable {
     /// Prefetches the index slot a lookup with `hash` reads first.
     @inline(__always)
     public func prefetch(hash: UInt32) {
-        p4rt_prefetch(index.slots + (Int(hash) & index.mask))
+        p4rt_prefetch(slots + (Int(hash) & slotMask))
     }
 
     /// The id of the entry whose key equals the `keySize` bytes at `key`, or 0 on a miss. `hash` must be
     /// ``hash(_:)`` of the same key.
     @inline(__always)
     public func lookup(_ key: UnsafeRawPointer, hash: UInt32) -> UInt32 {
-        let slots = index.slots
-        let mask = index.mask
+        let mask = slotMask
         var i = Int(hash) & mask
         while true {
             let s = slots[i]
@@ -128,12 +135,12 @@ public final class ExactMatchTable: @unchecked Sendable {
     /// The action data of live entry `id`: `actionDataSize` bytes, valid until the entry is modified or deleted.
     @inline(__always)
     public func actionData(ofEntry id: UInt32) -> UnsafeRawPointer {
-        UnsafeRawPointer(record(id) + ExactMatchTable.dataOffset + keyStride)
+        UnsafeRawPointer(record(id) + ExactMatchTable.keyOffset + keyStride)
     }
 
     @inline(__always)
     func record(_ id: UInt32) -> UnsafeMutableRawPointer { records + (Int(id) &- 1) &* recordStride }
 
     @inline(__always)
-    func keyPointer(_ id: UInt32) -> UnsafeMutableRawPointer { record(id) + ExactMatchTable.dataOffset }
+    func keyPointer(_ id: UInt32) -> UnsafeMutableRawPointer { record(id) + ExactMatchTable.keyOffset }
 }

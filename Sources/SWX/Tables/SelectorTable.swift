@@ -39,7 +39,7 @@ public final class SelectorTable: @unchecked Sendable {
     /// Creates a selector with every group empty. `selectorMask` (default all ones) holds `selectorSize` bytes
     /// with zeros over holes between the selector fields. Throws `invalidArgument` for sizes out of DPDK's
     /// ranges, `resourceExhausted` when the group arrays would exceed 2^28 slots (1 GiB).
-    public init(selectorSize: Int, selectorMask: [UInt8]? = nil, groupCount: Int, membersPerGroup: Int) throws(SWXRuntimeError) {
+    public convenience init(selectorSize: Int, selectorMask: [UInt8]? = nil, groupCount: Int, membersPerGroup: Int) throws(SWXRuntimeError) {
         guard selectorSize >= 1, selectorSize <= 64 else {
             throw .invalidArgument("selector: selector size \(selectorSize) bytes must be between 1 and 64")
         }
@@ -54,15 +54,20 @@ public final class SelectorTable: @unchecked Sendable {
         }
         let groups = KeyBytes.powerOfTwo(atLeast: groupCount)
         let members = KeyBytes.powerOfTwo(atLeast: membersPerGroup)
-        guard groups.multipliedReportingOverflow(by: members).partialValue <= 1 << 28, groups <= 1 << 28, members <= 1 << 28 else {
+        guard groups <= 1 << 28, members <= 1 << 28, groups * members <= 1 << 28 else {
             throw .resourceExhausted("selector: \(groups) groups of \(members) members exceed 2^28 slots")
         }
+        self.init(validatedSize: selectorSize, mask: selectorMask ?? [UInt8](repeating: 0xFF, count: selectorSize),
+                  groups: groups, members: members)
+    }
+
+    /// A selector for parameters already checked (sizes rounded, mask of `selectorSize` bytes).
+    init(validatedSize selectorSize: Int, mask m: [UInt8], groups: Int, members: Int) {
         self.selectorSize = selectorSize
         self.groupCount = groups
         self.membersPerGroup = members
         let maskBytes = UnsafeMutableRawPointer.allocate(byteCount: 64, alignment: 8)
         maskBytes.initializeMemory(as: UInt8.self, repeating: 0, count: 64)
-        let m = selectorMask ?? [UInt8](repeating: 0xFF, count: selectorSize)
         m.withUnsafeBytes { maskBytes.copyMemory(from: $0.baseAddress!, byteCount: selectorSize) }
         mask = maskBytes
         table = .allocate(capacity: groups * members)
@@ -75,6 +80,15 @@ public final class SelectorTable: @unchecked Sendable {
     deinit {
         mask.deallocate()
         table.deallocate()
+    }
+
+    /// An independent deep copy (same groups), for staging a transaction.
+    public func copy() -> SelectorTable {
+        let m = Array(UnsafeRawBufferPointer(start: mask, count: selectorSize))
+        let c = SelectorTable(validatedSize: selectorSize, mask: m, groups: groupCount, members: membersPerGroup)
+        c.table.update(from: table, count: groupCount * membersPerGroup)
+        c.groupMembers = groupMembers
+        return c
     }
 
     // MARK: Packet path

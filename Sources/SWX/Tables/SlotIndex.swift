@@ -81,6 +81,12 @@ struct SlotIndex {
         }
     }
 
+    /// Empties the index, keeping its slots.
+    mutating func removeAll() {
+        slots.update(repeating: 0, count: slotCount)
+        count = 0
+    }
+
     /// Doubles the slot count and re-inserts every entry.
     mutating func grow() {
         let old = slots

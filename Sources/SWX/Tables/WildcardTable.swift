@@ -107,7 +107,9 @@ public final class WildcardTable: @unchecked Sendable {
     public func lookup(_ key: UnsafeRawPointer) -> UInt32 {
         var bestID: UInt32 = 0
         var bestPriority = UInt32.max
-        let n = orderCount
+        // Hoisted so the loop reads locals, not class properties.
+        let n = orderCount, groups = self.groups, order = self.order
+        let records = self.records, stride = recordStride, keySize = self.keySize
         var k = 0
         while k < n {
             let g = groups[Int(order[k])]
@@ -121,7 +123,7 @@ public final class WildcardTable: @unchecked Sendable {
                 if s == 0 { break }
                 if UInt32(truncatingIfNeeded: s >> 32) == h {
                     let id = UInt32(truncatingIfNeeded: s)
-                    let r = record(id)
+                    let r = records + (Int(id) &- 1) &* stride
                     if KeyBytes.equalMasked(stored: r + WildcardTable.headerSize, key: key, mask: g.mask, keySize) {
                         let p = r.load(fromByteOffset: WildcardTable.priorityOffset, as: UInt32.self)
                         if p < bestPriority || (p == bestPriority && (bestID == 0 || id < bestID)) {

@@ -1,0 +1,259 @@
+import CIntrinsics
+
+/// A `learner` (add-on-miss table, DPDK's `rte_swx_table_learner`), with time injected by the caller.
+///
+/// Organisation, as DPDK: `pow2ceil(size)` buckets of 4 keys each, the bucket chosen by the table's hash (`crc32`
+/// unless the `.spec` names one) of the key with seed 0, a 32-bit signature `hash | 1` per key. `learn` installs a
+/// missed key in the first free or expired slot of its bucket and fails when all 4 slots hold live keys, so the
+/// physical capacity is about 4 × `size` but a hot bucket can refuse keys earlier. Entry ids are
+/// `bucket * 4 + slot + 1` (0 = miss) and do not change while the entry lives.
+///
+/// Timeouts: 1 to 16 values in seconds; their number is rounded up to a power of two, extra profiles repeat
+/// timeout 0, and a timeout id is masked with `count − 1` (DPDK). An entry matches while `expiresAt > now`;
+/// expiry is lazy (the slot is reused later) unless the control plane sweeps. Differences from DPDK, on purpose:
+/// time is any tick count the caller passes (nanoseconds by default) instead of the TSC, and expiry times are kept
+/// to the tick instead of DPDK's 2^32-cycle granularity (about 1.6 s), so expiry happens exactly on time; a slot
+/// whose expiry equals `now` counts as free (DPDK needs `now` strictly greater, which makes no difference with
+/// its coarse clock but would block learning at time 0 here).
+///
+/// Memory: each bucket is a 64-byte header (4 expiry times, signatures and timeout ids) followed by the 4 keys
+/// (8-byte aligned) and the 4 action records (8-byte action id + data, 8-byte aligned), rounded to 64 bytes; for a
+/// 13-byte 5-tuple key that is 16 + 3 + 8 = 27 bytes per slot beyond key and data.
+///
+/// Concurrency: one worker runs lookups and learns on a learner at a time; control-plane calls happen between
+/// bursts. Stats are plain counters owned by that worker.
+public final class Learner: @unchecked Sendable {
+    /// Key size in bytes.
+    public let keySize: Int
+    /// Action data size in bytes (the learner's largest action).
+    public let actionDataSize: Int
+    /// The `.spec` size (DPDK `n_keys_max`).
+    public let size: Int
+    /// Number of buckets (`pow2ceil(size)`).
+    public let bucketCount: Int
+    /// Keys per bucket.
+    public static let keysPerBucket = 4
+    /// The bucket hash.
+    public let hashFunction: HashFunction
+    /// Clock ticks per second (timeouts are converted with it).
+    public let ticksPerSecond: UInt64
+    /// Packet counters.
+    public internal(set) var stats: LearnerStats {
+        get { counters.pointee }
+        set { counters.pointee = newValue }
+    }
+    /// The timeout of each profile in seconds (count rounded up to a power of two).
+    public internal(set) var timeouts: [UInt32]
+
+    let timeoutTicks: UnsafeMutablePointer<UInt64>
+    /// The counters live outside the object so packet-path updates are plain stores, not class-property accesses.
+    let counters: UnsafeMutablePointer<LearnerStats>
+    let timeoutMask: UInt32
+    let keyStride: Int
+    let dataRecordStride: Int
+    let keysOffset = 64
+    let dataOffset: Int
+    let bucketStride: Int
+    let bucketMask: Int
+    let buckets: UnsafeMutableRawPointer
+
+    // Bucket header layout.
+    static let expireOffset = 0
+    static let signatureOffset = 32
+    static let timeoutIDOffset = 48
+
+    /// Creates an empty learner. Throws `invalidArgument` when a size is out of range, when there are not 1 to 16
+    /// timeouts, or a timeout is 0; `resourceExhausted` beyond 2^29 buckets or 32 GiB of buckets.
+    public init(keySize: Int, actionDataSize: Int, size: Int, timeouts: [UInt32], hashFunction: HashFunction = .crc32,
+                ticksPerSecond: UInt64 = 1_000_000_000) throws(SWXRuntimeError) {
+        guard keySize > 0 else { throw .invalidArgument("learner: key size \(keySize) must be positive") }
+        guard actionDataSize >= 0 else { throw .invalidArgument("learner: action data size \(actionDataSize) is negative") }
+        guard size > 0, size <= 1 << 31 else { throw .invalidArgument("learner: size \(size) must be between 1 and 2^31") }
+        guard (1...16).contains(timeouts.count) else {
+            throw .invalidArgument("learner: \(timeouts.count) timeouts given, 1 to 16 are allowed")
+        }
+        if let i = timeouts.firstIndex(of: 0) { throw .invalidArgument("learner: timeout[\(i)] is 0 seconds") }
+        guard ticksPerSecond > 0 else { throw .invalidArgument("learner: ticksPerSecond must be positive") }
+        self.keySize = keySize
+        self.actionDataSize = actionDataSize
+        self.size = size
+        self.hashFunction = hashFunction
+        self.ticksPerSecond = ticksPerSecond
+        bucketCount = KeyBytes.powerOfTwo(atLeast: size)
+        bucketMask = bucketCount - 1
+        keyStride = KeyBytes.stride(keySize)
+        dataRecordStride = 8 + KeyBytes.stride(actionDataSize)
+        dataOffset = 64 + 4 * keyStride
+        bucketStride = (dataOffset + 4 * dataRecordStride + 63) & ~63
+        // Entry ids are 32-bit: at most 2^29 buckets of 4 keys (and at most 32 GiB of buckets).
+        guard bucketCount <= 1 << 29, bucketCount * bucketStride <= 1 << 35 else {
+            throw .resourceExhausted("learner: \(bucketCount) buckets of \(bucketStride) bytes are too large")
+        }
+        let n = KeyBytes.powerOfTwo(atLeast: timeouts.count)
+        var rounded = timeouts
+        while rounded.count < n { rounded.append(timeouts[0]) }
+        self.timeouts = rounded
+        timeoutMask = UInt32(n - 1)
+        timeoutTicks = .allocate(capacity: 16)
+        timeoutTicks.initialize(repeating: 0, count: 16)
+        for (i, s) in rounded.enumerated() { timeoutTicks[i] = UInt64(s) &* ticksPerSecond }
+        buckets = .allocate(byteCount: bucketCount * bucketStride, alignment: 64)
+        buckets.initializeMemory(as: UInt8.self, repeating: 0, count: bucketCount * bucketStride)
+        counters = .allocate(capacity: 1)
+        counters.initialize(to: LearnerStats())
+    }
+
+    deinit {
+        counters.deallocate()
+        timeoutTicks.deallocate()
+        buckets.deallocate()
+    }
+
+    // MARK: Packet path
+
+    /// The bucket hash of the `keySize` bytes at `key`.
+    @inline(__always)
+    public func hash(_ key: UnsafeRawPointer) -> UInt32 { hashFunction.hash(key, count: keySize, seed: 0) }
+
+    /// Prefetches the bucket header a lookup with `hash` reads first.
+    @inline(__always)
+    public func prefetch(hash: UInt32) { p4rt_prefetch(bucket(Int(hash) & bucketMask)) }
+
+    /// Looks up the `keySize` bytes at `key` at time `now`; returns the entry id (0 on a miss) and fills
+    /// `mailbox` for a later `learn`/`rearm`/`forget`. Counts a hit or a miss. `hash` must be ``hash(_:)`` of the key.
+    @inline(__always)
+    public func lookup(_ key: UnsafeRawPointer, hash: UInt32, now: UInt64, mailbox: inout LearnerMailbox) -> UInt32 {
+        let bi = Int(hash) & bucketMask
+        let b = bucket(bi)
+        let sig = hash | 1
+        mailbox.bucket = bi
+        mailbox.signature = sig
+        mailbox.key = key
+        mailbox.time = now
+        for i in 0..<Learner.keysPerBucket {
+            if b.load(fromByteOffset: Learner.expireOffset + 8 &* i, as: UInt64.self) > now,
+               b.load(fromByteOffset: Learner.signatureOffset + 4 &* i, as: UInt32.self) == sig,
+               KeyBytes.equal(b + keysOffset + i &* keyStride, key, keySize) {
+                mailbox.hit = true
+                mailbox.position = i
+                counters.pointee.hits &+= 1
+                return UInt32(truncatingIfNeeded: bi &* 4 &+ i &+ 1)
+            }
+        }
+        mailbox.hit = false
+        counters.pointee.misses &+= 1
+        return 0
+    }
+
+    /// ``lookup(_:hash:now:mailbox:)`` with the hash computed here.
+    @inline(__always)
+    public func lookup(_ key: UnsafeRawPointer, now: UInt64, mailbox: inout LearnerMailbox) -> UInt32 {
+        lookup(key, hash: hash(key), now: now, mailbox: &mailbox)
+    }
+
+    /// The `learn` instruction: after a miss, installs the looked-up key in the first free or expired slot of its
+    /// bucket; after a hit, overwrites the hit entry's action, data and timeout. `actionData` points at
+    /// `actionDataSize` bytes (nil: zeros); `timeoutID` is masked to the profile count. Uses the lookup time.
+    /// Returns false, and counts a failure, when the bucket has no room.
+    @discardableResult
+    @inline(__always)
+    public func learn(mailbox: inout LearnerMailbox, actionID: UInt32, actionData: UnsafeRawPointer?, timeoutID: UInt32) -> Bool {
+        guard let key = mailbox.key else {
+            counters.pointee.learnFailed &+= 1
+            return false
+        }
+        let tid = Int(timeoutID & timeoutMask)
+        let expiry = mailbox.time &+ timeoutTicks[tid]
+        let b = bucket(mailbox.bucket)
+        if mailbox.hit {
+            install(b, mailbox.position, expiry: expiry, timeoutID: tid, actionID: actionID, actionData: actionData)
+            counters.pointee.learnOK &+= 1
+            return true
+        }
+        for i in 0..<Learner.keysPerBucket {
+            let old = b.load(fromByteOffset: Learner.expireOffset + 8 &* i, as: UInt64.self)
+            if old <= mailbox.time {
+                if old != 0 { counters.pointee.expired &+= 1 }
+                b.storeBytes(of: mailbox.signature, toByteOffset: Learner.signatureOffset + 4 &* i, as: UInt32.self)
+                (b + keysOffset + i &* keyStride).copyMemory(from: key, byteCount: keySize)
+                install(b, i, expiry: expiry, timeoutID: tid, actionID: actionID, actionData: actionData)
+                mailbox.hit = true
+                mailbox.position = i
+                counters.pointee.learnOK &+= 1
+                return true
+            }
+        }
+        counters.pointee.learnFailed &+= 1
+        return false
+    }
+
+    /// The `rearm` instruction: restarts the hit entry's timer with its current timeout (no-op after a miss).
+    @inline(__always)
+    public func rearm(mailbox: LearnerMailbox) {
+        counters.pointee.rearms &+= 1
+        guard mailbox.hit else { return }
+        let b = bucket(mailbox.bucket)
+        let tid = Int(b.load(fromByteOffset: Learner.timeoutIDOffset + mailbox.position, as: UInt8.self))
+        b.storeBytes(of: mailbox.time &+ timeoutTicks[tid], toByteOffset: Learner.expireOffset + 8 &* mailbox.position, as: UInt64.self)
+    }
+
+    /// `rearm m.TIMEOUT_ID`: switches the hit entry to timeout `timeoutID` (masked) and restarts its timer.
+    @inline(__always)
+    public func rearm(mailbox: LearnerMailbox, timeoutID: UInt32) {
+        counters.pointee.rearms &+= 1
+        guard mailbox.hit else { return }
+        let b = bucket(mailbox.bucket)
+        let tid = Int(timeoutID & timeoutMask)
+        b.storeBytes(of: UInt8(tid), toByteOffset: Learner.timeoutIDOffset + mailbox.position, as: UInt8.self)
+        b.storeBytes(of: mailbox.time &+ timeoutTicks[tid], toByteOffset: Learner.expireOffset + 8 &* mailbox.position, as: UInt64.self)
+    }
+
+    /// The `forget` instruction: deletes the hit entry at once (no-op after a miss).
+    @inline(__always)
+    public func forget(mailbox: inout LearnerMailbox) {
+        counters.pointee.forgets &+= 1
+        guard mailbox.hit else { return }
+        bucket(mailbox.bucket).storeBytes(of: UInt64(0), toByteOffset: Learner.expireOffset + 8 &* mailbox.position, as: UInt64.self)
+        mailbox.hit = false
+    }
+
+    /// The action id of live entry `id`.
+    @inline(__always)
+    public func actionID(ofEntry id: UInt32) -> UInt32 {
+        let (b, i) = location(id)
+        return (b + dataOffset + i &* dataRecordStride).load(as: UInt32.self)
+    }
+
+    /// The action data of live entry `id` (`actionDataSize` bytes), valid until the entry changes.
+    @inline(__always)
+    public func actionData(ofEntry id: UInt32) -> UnsafeRawPointer {
+        let (b, i) = location(id)
+        return UnsafeRawPointer(b + dataOffset + i &* dataRecordStride + 8)
+    }
+
+    // MARK: Layout
+
+    @inline(__always)
+    func bucket(_ index: Int) -> UnsafeMutableRawPointer { buckets + index &* bucketStride }
+
+    @inline(__always)
+    func location(_ id: UInt32) -> (UnsafeMutableRawPointer, Int) {
+        let slot = Int(id) &- 1
+        return (bucket(slot >> 2), slot & 3)
+    }
+
+    @inline(__always)
+    func install(_ b: UnsafeMutableRawPointer, _ i: Int, expiry: UInt64, timeoutID: Int, actionID: UInt32, actionData: UnsafeRawPointer?) {
+        b.storeBytes(of: expiry, toByteOffset: Learner.expireOffset + 8 &* i, as: UInt64.self)
+        b.storeBytes(of: UInt8(timeoutID), toByteOffset: Learner.timeoutIDOffset + i, as: UInt8.self)
+        let record = b + dataOffset + i &* dataRecordStride
+        record.storeBytes(of: actionID, as: UInt32.self)
+        if actionDataSize > 0 {
+            if let actionData {
+                (record + 8).copyMemory(from: actionData, byteCount: actionDataSize)
+            } else {
+                (record + 8).initializeMemory(as: UInt8.self, repeating: 0, count: actionDataSize)
+            }
+        }
+    }
+}
