@@ -8,6 +8,8 @@ let package = Package(
     name: "p4rtd",
     products: [
         .executable(name: "p4rtd", targets: ["p4rtd"]),
+        .executable(name: "p4rtctl", targets: ["p4rtctl"]),
+        .library(name: "P4RTClient", targets: ["P4RTClient"]),
         .library(name: "P4Model", targets: ["P4Model"]),
         .library(name: "SWX", targets: ["SWX"]),
     ],
@@ -57,6 +59,16 @@ let package = Package(
             ]
         ),
 
+        // Clients.
+        .target(name: "P4RTClient", dependencies: ["P4JSON", "P4Model", "JSONCore"]),
+        .executableTarget(
+            name: "p4rtctl",
+            dependencies: [
+                "P4RTClient", "P4JSON", "P4Model", "JSONCore", "SWX",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
         // Tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "P4ModelTests", dependencies: ["P4Model", "TestSupport"]),
@@ -65,6 +77,7 @@ let package = Package(
         .testTarget(name: "SoftwareTargetTests", dependencies: ["SoftwareTarget", "TestSupport"]),
         .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore", "TestSupport"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
+        .testTarget(name: "P4RTClientTests", dependencies: ["P4RTClient", "P4Model", "TestSupport"]),
         .testTarget(name: "P4RuntimeHTTPTests", dependencies: ["P4RuntimeHTTP", "P4Model", "TestSupport"]),
         .testTarget(
             name: "P4JSONTests", dependencies: ["P4JSON", "TestSupport"],

@@ -1,0 +1,91 @@
+import Foundation
+import P4Model
+import P4RTClient
+import Testing
+import TestSupport
+
+/// The client library and `p4rtctl` against a real p4rtd serving the README tour program.
+@Suite(.enabled(if: P4RTDProcess.available, Comment(rawValue: P4RTDProcess.executableMissing)))
+struct ClientEndToEndTests {
+    static let tourP4Info = Fixtures.project("examples/tour.p4info.txt").path
+
+    func start() throws -> P4RTDProcess { try P4RTDProcess(arguments: ["--p4info", Self.tourP4Info]) }
+
+    func client(_ server: P4RTDProcess) -> P4RTClient {
+        P4RTClient(baseURL: URL(string: "http://127.0.0.1:\(server.port)")!)
+    }
+
+    /// Runs p4rtctl with `arguments` against `server`; returns exit status, stdout and stderr.
+    func p4rtctl(_ server: P4RTDProcess?, _ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = P4RTDProcess.executable.deletingLastPathComponent().appendingPathComponent("p4rtctl")
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["P4RTCTL_SERVER"] = server.map { "http://127.0.0.1:\($0.port)" } ?? "http://127.0.0.1:1"
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func capabilitiesAndPipeline() throws {
+        let server = try start()
+        let client = client(server)
+        #expect(try client.capabilities().p4runtimeApiVersion == "1.5.0")
+        let pipeline = try client.getPipeline(.p4infoAndCookie)
+        #expect(pipeline.config?.p4info?.tables.first?.preamble.name == "ingress.ipv4_lpm")
+    }
+
+    @Test func writeAndReadThroughTheLibrary() throws {
+        let server = try start()
+        let client = client(server)
+        var entry = TableEntry(tableId: 0x0200_0001)
+        entry.match = [FieldMatch(fieldId: 1, .lpm(value: [10, 0, 0, 0], prefixLen: 8))]
+        entry.action = TableAction(.action(Action(actionId: 0x0100_0002)))
+        try client.write(WriteRequest(updates: [Update(type: .insert, entity: Entity(.tableEntry(entry)))]))
+        let read = try client.read(ReadRequest(deviceId: 0, entities: [Entity(.tableEntry(TableEntry(tableId: 0x0200_0001)))]))
+        #expect(read.count == 1)
+        // The same write again fails with the server's code, per update.
+        #expect {
+            try client.write(WriteRequest(updates: [Update(type: .insert, entity: Entity(.tableEntry(entry)))]))
+        } throws: { error in
+            guard case .server(let status, let http)? = error as? P4RTClientError else { return false }
+            return status.code == .unknown && status.details.first?.canonicalCode == .alreadyExists && http == 409
+        }
+    }
+
+    @Test func p4rtctlTableCommandsAndExitCodes() throws {
+        let server = try start()
+        let add = try p4rtctl(server, ["table", "add", "ipv4_lpm", "--match", "hdr.ipv4.dstAddr=10.0.0.0/8",
+                                       "--action", "set_nhop", "--param", "dmac=00:11:22:33:44:55", "--param", "port=1"])
+        #expect(add.status == 0, "\(add.err)")
+        let duplicate = try p4rtctl(server, ["table", "add", "ipv4_lpm", "--match", "hdr.ipv4.dstAddr=10.0.0.0/8", "--action", "drop"])
+        #expect(duplicate.status == 1)
+        #expect(duplicate.err.contains("ALREADY_EXISTS"))
+        let list = try p4rtctl(server, ["table", "list", "ipv4_lpm"])
+        #expect(list.status == 0)
+        #expect(list.out.contains("hdr.ipv4.dstAddr=10.0.0.0/8"))
+        let json = try p4rtctl(server, ["table", "list", "ipv4_lpm", "--output", "json"])
+        #expect(json.out.contains(#""10.0.0.0/8""#))
+        let delete = try p4rtctl(server, ["table", "delete", "ipv4_lpm", "--match", "hdr.ipv4.dstAddr=10.0.0.0/8"])
+        #expect(delete.status == 0)
+        let usage = try p4rtctl(server, ["table", "add", "ipv4_lpm", "--match", "nonsense"])
+        #expect(usage.status == 64)
+        let unreachable = try p4rtctl(nil, ["table", "list"])
+        #expect(unreachable.status == 69)
+    }
+
+    @Test func p4rtctlCountersAndPipeline() throws {
+        let server = try start()
+        let counters = try p4rtctl(server, ["counter", "read", "port_packets", "2"])
+        #expect(counters.status == 0)
+        #expect(counters.out.contains("INDEX"))
+        let pipeline = try p4rtctl(server, ["pipeline", "get"])
+        #expect(pipeline.out.contains("tables: 1"))
+    }
+}
