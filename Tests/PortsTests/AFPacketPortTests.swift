@@ -14,6 +14,7 @@ private final class VethPair {
         LinuxNetwork.disableIPv6(b)
         try LinuxNetwork.ip("link", "set", a, "up")
         try LinuxNetwork.ip("link", "set", b, "up")
+        try LinuxNetwork.waitUntilOperational(a, b)
     }
 
     deinit { try? LinuxNetwork.ip("link", "del", a) }

@@ -52,6 +52,19 @@ enum LinuxNetwork {
         if FileManager.default.fileExists(atPath: path) { try? "1".write(toFile: path, atomically: false, encoding: .utf8) }
     }
 
+    /// Waits (up to 10 s) until every interface's operational state is "up": a veth pair set up with `ip` only
+    /// carries frames once the kernel has brought both carriers up, which takes a moment on a busy machine.
+    static func waitUntilOperational(_ names: String...) throws {
+        let deadline = Date().addingTimeInterval(10)
+        for name in names {
+            while (try? String(contentsOfFile: "/sys/class/net/\(name)/operstate", encoding: .utf8))?
+                .trimmingCharacters(in: .whitespacesAndNewlines) != "up" {
+                guard Date() < deadline else { throw Failure("\(name) did not come up within 10 s") }
+                _ = poll(nil, 0, 10)
+            }
+        }
+    }
+
     static func interfaceExists(_ name: String) -> Bool {
         FileManager.default.fileExists(atPath: "/sys/class/net/\(name)")
     }
