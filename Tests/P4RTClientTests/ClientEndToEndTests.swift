@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import P4Model
 import P4RTClient
 import Testing
@@ -87,5 +88,28 @@ struct ClientEndToEndTests {
         #expect(counters.out.contains("INDEX"))
         let pipeline = try p4rtctl(server, ["pipeline", "get"])
         #expect(pipeline.out.contains("tables: 1"))
+    }
+}
+
+extension ClientEndToEndTests {
+    @Test func watchPrintsArbitrationAsJSONLines() throws {
+        let server = try start()
+        let watch = try p4rtctl(server, ["watch", "--election-id", "3", "--count", "1", "--output", "json"])
+        #expect(watch.status == 0, "\(watch.err)")
+        #expect(watch.out.hasPrefix(#"{"event":"arbitration","data":{"arbitration":{"deviceId":"1","electionId":{"low":"3"}"#))
+    }
+
+    @Test func subscriptionDeliversEventsInOrder() throws {
+        let server = try start()
+        let client = client(server)
+        let received = Mutex<[String]>([])
+        let arrived = DispatchSemaphore(value: 0)
+        let subscription = client.subscribe(electionId: Uint128Text(low: 5), onEvent: { event in
+            received.withLock { $0.append(event.event) }
+            if event.event == "arbitration" { arrived.signal() }
+        })
+        #expect(arrived.wait(timeout: .now() + 10) == .success)
+        subscription.close()
+        #expect(received.withLock { $0 }.prefix(2) == ["session", "arbitration"])
     }
 }
