@@ -114,5 +114,6 @@ import Testing
         #expect(s.txBytes[1] == 36)
         #expect(s.drops[.invalidOutputPort] == 1)
         #expect(s.dropped == 1)
+        #expect(s.dropPackets == [1, 0])
     }
 }

@@ -20,6 +20,7 @@ struct EnginePacketState {
     var learner = -1
     var budget = 0
     var inputPort: UInt32 = 0
+    var transmitted = false
     var mailbox = LearnerMailbox()
 }
 
@@ -36,6 +37,7 @@ extension EngineRuntime {
         portRxBytes[Int(inPort)] &+= UInt64(packet.count)
         guard packet.count <= configuration.maximumPacketSize else {
             dropCounts[EngineDropReason.packetTooLarge.rawValue] &+= 1
+            portDropPackets[Int(inPort)] &+= 1
             return
         }
         if let base = packet.baseAddress, packet.count > 0 {
@@ -48,6 +50,7 @@ extension EngineRuntime {
         st.budget = EngineRuntime.backwardJumpBudget
         metadata.initializeMemory(as: UInt8.self, repeating: 0, count: program.metadataSize)
         execute(&st, now: now, sink: &sink)
+        if !st.transmitted { portDropPackets[Int(inPort)] &+= 1 }
         resetHeaders(st.moved)
     }
 
