@@ -15,10 +15,14 @@ struct EngineCompiler {
     /// functions) and `invalidArgument` for layouts the op encoding cannot hold.
     mutating func compile() throws(SWXPipelineError) -> EngineProgram {
         try emitBlock(program.apply, name: "apply")
+        // Guards: the loader guarantees the apply block ends in tx, drop or jmp, but an action may end in a
+        // conditional jump over its last `return`; falling off a block must never run the next block's ops.
+        ops.append(.drop)
         var actionStart: [Int32] = []
         for action in program.actions {
             actionStart.append(Int32(ops.count))
             try emitBlock(action.body, name: "action \(action.name)")
+            ops.append(.return)
         }
         threadJumps()
         let headers = program.headers.map { program.structs[$0.structIndex] }
