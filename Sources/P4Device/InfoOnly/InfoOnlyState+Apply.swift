@@ -12,11 +12,14 @@ extension InfoOnlyState {
                 return .resourceExhausted(
                     "table \(tableSchema.label) is full: it holds its P4Info size of \(tableSchema.size) entries")
             }
-            insertCell(position, handle, entry)
+            if tableSchema.directCounterId != nil || tableSchema.directMeterId != nil {
+                insertCell(position, handle, entry)
+            }
             tables[position].entryCount += 1
             return nil
         case .modifyEntry(let table, let handle, let entry):
             guard let position = schema.tablePosition(table) else { return .notFound("table \(table) is not in the pipeline") }
+            if !hasDirectCells(position) { return nil }
             guard let slot = liveSlot(position, handle) else {
                 return .notFound("table \(table): no entry with handle \(handle)")
             }
@@ -27,10 +30,12 @@ extension InfoOnlyState {
             return nil
         case .deleteEntry(let table, let handle, _):
             guard let position = schema.tablePosition(table) else { return .notFound("table \(table) is not in the pipeline") }
-            guard let slot = liveSlot(position, handle) else {
-                return .notFound("table \(table): no entry with handle \(handle)")
+            if hasDirectCells(position) {
+                guard let slot = liveSlot(position, handle) else {
+                    return .notFound("table \(table): no entry with handle \(handle)")
+                }
+                tables[position].cells[slot].live = false
             }
-            tables[position].cells[slot].live = false
             tables[position].entryCount -= 1
             return nil
         case .setDefaultEntry(let table, let entry):
@@ -130,6 +135,12 @@ extension InfoOnlyState {
         case .cloneSession(let type, let entry):
             return applyKeyed(&cloneSessions, entry.sessionId, entry, type, what: "clone session")
         }
+    }
+
+    /// Only tables with a direct counter or meter keep per-entry cells.
+    private func hasDirectCells(_ position: Int) -> Bool {
+        let table = pipeline.schema.tables[position]
+        return table.directCounterId != nil || table.directMeterId != nil
     }
 
     private func liveSlot(_ position: Int, _ handle: EntryHandle) -> Int? {

@@ -48,8 +48,8 @@ extension P4RuntimeService {
                 var errors: [P4RuntimeError?] = []
                 errors.reserveCapacity(request.updates.count)
                 var failed = false
-                for (index, update) in request.updates.enumerated() {
-                    let error = writer.apply(update, index: index)
+                for index in request.updates.indices {
+                    let error = writer.apply(request.updates[index], index: index)
                     if error != nil { failed = true }
                     errors.append(error)
                 }
