@@ -38,6 +38,8 @@ extension InfoOnlyState {
             }
             tables[position].entryCount -= 1
             return nil
+        case .deleteDataPlaneEntry(let table, _):
+            return .notFound("table \(table): the P4Info-only device's data plane adds no entries")
         case .setDefaultEntry(let table, let entry):
             defaultEntries[table] = entry
             return nil

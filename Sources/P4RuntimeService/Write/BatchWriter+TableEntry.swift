@@ -55,6 +55,11 @@ extension BatchWriter {
         if type == .delete {
             guard let slot = store.tables[position].slot(for: key),
                   let old = store.tables[position].stored(at: slot) else {
+                if dataPlaneManagedTables.contains(table.id) {
+                    let keyOnly = TableEntry(tableId: table.id, match: matches, priority: entry.priority)
+                    try device(.deleteDataPlaneEntry(table.id, keyOnly), path: path())
+                    return
+                }
                 throw .notFound("\(path()): no entry with this match and priority in table \(table.label)")
             }
             let handle = store.tables[position].handle(at: slot)

@@ -10,12 +10,16 @@ struct BatchWriter {
     let capabilities: DeviceCapabilities
     let transaction: any DeviceTransaction
     let now: UInt64
+    /// Tables whose entries the data plane also adds (deletes of entries not in the store go to the device).
+    let dataPlaneManagedTables: Set<TableID>
     var store: ControlPlaneStore
     /// True once a DigestEntry write succeeded (digest buffers then follow `store.digests`).
     var digestsChanged = false
 
-    init(store: ControlPlaneStore, capabilities: DeviceCapabilities, transaction: any DeviceTransaction, now: UInt64) {
+    init(store: ControlPlaneStore, capabilities: DeviceCapabilities, transaction: any DeviceTransaction, now: UInt64,
+         dataPlaneManagedTables: Set<TableID> = []) {
         self.schema = store.schema
+        self.dataPlaneManagedTables = dataPlaneManagedTables
         self.store = store
         self.capabilities = capabilities
         self.transaction = transaction

@@ -44,7 +44,8 @@ extension P4RuntimeService {
                 state.store = nil  // keeps `store` uniquely referenced while the batch mutates it
                 let original: ControlPlaneStore? = allOrNothing ? store : nil
                 var writer = BatchWriter(store: consume store, capabilities: installed.capabilities,
-                                         transaction: transaction, now: now)
+                                         transaction: transaction, now: now,
+                                         dataPlaneManagedTables: installed.pipeline.dataPlaneManagedTables)
                 var errors: [P4RuntimeError?] = []
                 errors.reserveCapacity(request.updates.count)
                 var failed = false
