@@ -55,4 +55,31 @@ struct CapabilitiesTests {
         }
         #expect(throws: P4RuntimeError.self) { try device.packetOut(PacketOut(payload: [1])) }
     }
+
+    @Test func metricsCountWritesReadsAndLostEvents() throws {
+        let clock = ManualClock()
+        let service = P4RuntimeService(clock: clock, configuration: ServiceConfiguration(sessionQueueCapacity: 1))
+        try service.addDevice(id: 1)
+        #expect(try service.pipelineSchema(deviceId: 1) == nil)
+        try service.setForwardingPipelineConfig(SetForwardingPipelineConfigRequest(
+            deviceId: 1, action: .verifyAndCommit, config: ForwardingPipelineConfig(p4info: T.p4info)))
+        #expect(try service.pipelineSchema(deviceId: 1)?.index.table(named: "ingress.exact")?.id == T.exact)
+        _ = T.codes(service, T.write([T.insert(T.exactEntry(1)), T.insert(T.exactEntry(1))]))
+        _ = try T.read(service, [.tableEntry(TableEntry())])
+        let session = try service.openSession()
+        for low in UInt64(1)...3 {
+            try service.handle(StreamMessageRequest(.arbitration(MasterArbitrationUpdate(
+                deviceId: 1, electionId: Uint128(low: low)))), from: session)
+        }
+        let metrics = service.metrics
+        #expect(metrics.writes == 1)
+        #expect(metrics.updates == 2)
+        #expect(metrics.failedUpdates == 1)
+        #expect(metrics.reads == 1)
+        #expect(metrics.readEntities == 1)
+        #expect(metrics.openSessions == 1)
+        #expect(metrics.eventsLost == 2)
+        service.closeSession(session)
+        #expect(service.metrics.openSessions == 0)
+    }
 }

@@ -48,6 +48,8 @@ extension P4RuntimeService {
         }
         if expired.isEmpty { return }
         let notification = IdleTimeoutNotification(tableEntry: expired, timestamp: clock.epochNanoseconds())
-        for session in primaries { session.enqueue(.idleTimeoutNotification(notification)) }
+        for session in primaries where session.enqueue(.idleTimeoutNotification(notification)) {
+            counters.idleTimeoutNotifications.wrappingAdd(1, ordering: .relaxed)
+        }
     }
 }

@@ -14,8 +14,10 @@ extension P4RuntimeService {
     /// when any update fails, store and device are left exactly as before, the failing updates report their error
     /// and the others ABORTED ("rolled back").
     public func write(_ request: WriteRequest) throws(P4RuntimeError) {
+        counters.writes.wrappingAdd(1, ordering: .relaxed)
         let slot = try slot(request.deviceId)
         try authorize(slot, role: request.role, electionId: request.electionId)
+        counters.updates.wrappingAdd(UInt64(request.updates.count), ordering: .relaxed)
         let space = configuration.errorSpace
         let now = clock.monotonicNanoseconds()
         let outcome: (errors: [P4RuntimeError?], digests: [DigestID: DigestEntry.Config]?, rolledBack: Bool) =
@@ -75,6 +77,8 @@ extension P4RuntimeService {
         if let digests = outcome.digests { syncDigestBuffers(digests, on: slot) }
         let failures = outcome.errors.filter { $0 != nil }.count
         if failures == 0 { return }
+        counters.failedUpdates.wrappingAdd(UInt64(outcome.rolledBack ? outcome.errors.count : failures),
+                                           ordering: .relaxed)
         let firstFailure = outcome.errors.firstIndex { $0 != nil } ?? 0
         let details = outcome.errors.map { error -> P4Error in
             if let error { return P4Error(canonicalCode: error.code, message: error.message, space: space) }
