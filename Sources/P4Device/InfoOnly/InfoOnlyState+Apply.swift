@@ -24,9 +24,9 @@ extension InfoOnlyState {
                 return .notFound("table \(table): no entry with handle \(handle)")
             }
             if let counter = entry.counterData { tables[position].cells[slot].counter = counter }
-            tables[position].cells[slot].meter = MeterCellState(
+            tables[position].setMeter(slot, MeterCellState(
                 config: entry.meterConfig,
-                counters: entry.meterCounterData != nil ? Self.zeroColours : tables[position].cells[slot].meter.counters)
+                counters: entry.meterCounterData != nil ? Self.zeroColours : tables[position].meter(slot).counters))
             return nil
         case .deleteEntry(let table, let handle, _):
             guard let position = schema.tablePosition(table) else { return .notFound("table \(table) is not in the pipeline") }
@@ -35,6 +35,7 @@ extension InfoOnlyState {
                     return .notFound("table \(table): no entry with handle \(handle)")
                 }
                 tables[position].cells[slot].live = false
+                tables[position].meters[UInt32(slot)] = nil
             }
             tables[position].entryCount -= 1
             return nil
@@ -116,9 +117,9 @@ extension InfoOnlyState {
             guard let position = schema.tablePosition(table), let slot = liveSlot(position, handle) else {
                 return .notFound("table \(table): no entry with handle \(handle)")
             }
-            let old = tables[position].cells[slot].meter
-            tables[position].cells[slot].meter = MeterCellState(
-                config: config, counters: resetCounters ? Self.zeroColours : old.counters)
+            let old = tables[position].meter(slot)
+            tables[position].setMeter(slot, MeterCellState(
+                config: config, counters: resetCounters ? Self.zeroColours : old.counters))
             return nil
         case .writeRegister(let id, let index, let data):
             guard let position = schema.registers.firstIndex(where: { $0.id == id }) else {
@@ -156,11 +157,11 @@ extension InfoOnlyState {
         let slot = Int(handle.slot)
         while tables[position].cells.count <= slot {
             tables[position].cells.append(
-                DirectCell(generation: 0, live: false, counter: CounterData(), meter: Self.defaultMeter))
+                DirectCell(generation: 0, live: false, counter: CounterData()))
         }
         tables[position].cells[slot] = DirectCell(
-            generation: handle.generation, live: true, counter: entry.counterData ?? CounterData(),
-            meter: MeterCellState(config: entry.meterConfig, counters: Self.zeroColours))
+            generation: handle.generation, live: true, counter: entry.counterData ?? CounterData())
+        tables[position].setMeter(slot, MeterCellState(config: entry.meterConfig, counters: Self.zeroColours))
     }
 
     private func applyKeyed<Key: Hashable, Value>(
