@@ -102,6 +102,11 @@ extension BatchWriter {
             throw .invalidArgument(
                 "\(path()).maxSize: \(group.maxSize) exceeds max_group_size \(profile.maxGroupSize) of action selector \(profile.label)")
         }
+        // With no max_group_size, a max_size the selector cannot hold at all is refused at creation (A9).
+        if profile.maxGroupSize == 0 && profile.size > 0 && Int64(group.maxSize) > profile.size {
+            throw .resourceExhausted(
+                "\(path()).maxSize: \(group.maxSize) exceeds the size \(profile.size) of action selector \(profile.label)")
+        }
         let effectiveMax = group.maxSize > 0 ? group.maxSize : profile.maxGroupSize
         var seen = Set<ActionProfileMemberID>()
         var total: Int64 = 0
