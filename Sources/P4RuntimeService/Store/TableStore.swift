@@ -24,6 +24,9 @@ struct TableStore: Sendable {
     private(set) var count = 0
     /// Live entries with a non-zero idle timeout.
     private(set) var idleTimedCount = 0
+    /// A lower bound of the earliest idle-timeout deadline (`armedAt + idle_timeout_ns`) of the live entries: the
+    /// sweep skips the table until then. Hits only move deadlines later, so the bound stays valid.
+    var earliestIdleDeadline: UInt64 = .max
     /// The default entry as written (action nil = the program's initial default); nil when never written.
     var defaultEntry: TableEntry?
 
@@ -88,7 +91,10 @@ struct TableStore: Sendable {
         chunks[index / Self.chunkSize][index % Self.chunkSize] = Slot(generation: handle.generation, stored: stored)
         if !reserved { shards[Int(stored.key.hash & UInt64(Self.shardCount - 1))][stored.key] = handle.slot }
         count += 1
-        if stored.entry.idleTimeoutNs > 0 { idleTimedCount += 1 }
+        if stored.entry.idleTimeoutNs > 0 {
+            idleTimedCount += 1
+            noteDeadline(of: stored)
+        }
         return handle
     }
 
@@ -97,8 +103,16 @@ struct TableStore: Sendable {
         let index = Int(slot)
         let old = chunks[index / Self.chunkSize][index % Self.chunkSize].stored
         if (old?.entry.idleTimeoutNs ?? 0) > 0 { idleTimedCount -= 1 }
-        if stored.entry.idleTimeoutNs > 0 { idleTimedCount += 1 }
+        if stored.entry.idleTimeoutNs > 0 {
+            idleTimedCount += 1
+            noteDeadline(of: stored)
+        }
         chunks[index / Self.chunkSize][index % Self.chunkSize].stored = stored
+    }
+
+    private mutating func noteDeadline(of stored: StoredEntry) {
+        let deadline = stored.armedAt &+ UInt64(stored.entry.idleTimeoutNs)
+        if deadline < earliestIdleDeadline { earliestIdleDeadline = deadline }
     }
 
     /// Re-arms the idle timer of the live entry in `slot`.
