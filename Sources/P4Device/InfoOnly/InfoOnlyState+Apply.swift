@@ -5,14 +5,16 @@ extension InfoOnlyState {
     mutating func apply(_ operation: DeviceOperation) -> P4RuntimeError? {
         let schema = pipeline.schema
         switch operation {
-        case .insertEntry(let table, let handle, let entry):
+        case .insertEntry(let table, let handle, _):
             guard let position = schema.tablePosition(table) else { return .notFound("table \(table) is not in the pipeline") }
             let tableSchema = schema.tables[position]
             if tableSchema.size > 0 && Int64(tables[position].entryCount) >= tableSchema.size {
                 return .resourceExhausted(
                     "table \(tableSchema.label) is full: it holds its P4Info size of \(tableSchema.size) entries")
             }
-            if tableSchema.directCounterId != nil || tableSchema.directMeterId != nil {
+            // The entry is only needed (and only copied out of the operation) for tables with direct cells.
+            if tableSchema.directCounterId != nil || tableSchema.directMeterId != nil,
+               case .insertEntry(_, _, let entry) = operation {
                 insertCell(position, handle, entry)
             }
             tables[position].entryCount += 1
