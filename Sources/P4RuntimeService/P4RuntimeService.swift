@@ -19,6 +19,7 @@ public final class P4RuntimeService: Sendable {
     let configuration: ServiceConfiguration
     private let slots = Mutex<[UInt64: DeviceSlot]>([:])
     let sessionRegistry = Mutex(SessionRegistry())
+    let counters = MetricCounters()
 
     /// Creates a service with no devices.
     public init(clock: any Clock = SystemClock(), configuration: ServiceConfiguration = ServiceConfiguration()) {
@@ -53,6 +54,29 @@ public final class P4RuntimeService: Sendable {
     /// Every hosted device, by ascending id.
     func allSlots() -> [DeviceSlot] {
         slots.withLock { slots in slots.keys.sorted().compactMap { slots[$0] } }
+    }
+
+    /// The checked P4Info reads and writes of the device refer to (the saved one after VERIFY_AND_SAVE), for
+    /// adapters that translate names (`P4InfoIndex` in `schema.index`) or need widths; nil before any pipeline.
+    ///
+    /// - Throws: NOT_FOUND for an unknown device.
+    public func pipelineSchema(deviceId: UInt64) throws(P4RuntimeError) -> PipelineSchema? {
+        let slot = try slot(deviceId)
+        return slot.state.withLock { $0.active?.schema }
+    }
+
+    /// A snapshot of the service's counters.
+    public var metrics: ServiceMetrics {
+        var metrics = ServiceMetrics()
+        metrics.writes = counters.writes.load(ordering: .relaxed)
+        metrics.updates = counters.updates.load(ordering: .relaxed)
+        metrics.failedUpdates = counters.failedUpdates.load(ordering: .relaxed)
+        metrics.reads = counters.reads.load(ordering: .relaxed)
+        metrics.readEntities = counters.readEntities.load(ordering: .relaxed)
+        metrics.eventsLost = counters.eventsLost.load(ordering: .relaxed)
+        metrics.idleTimeoutNotifications = counters.idleTimeoutNotifications.load(ordering: .relaxed)
+        metrics.openSessions = sessionRegistry.withLock { $0.open.count }
+        return metrics
     }
 
     // MARK: Capabilities

@@ -132,4 +132,24 @@ struct ActionProfileWriteTests {
             #expect(error.details.first?.canonicalCode == .invalidArgument)
         }
     }
+
+    @Test func maxSizeWithoutMaxGroupSizeA9() throws {
+        var info = T.p4info
+        info.actionProfiles[0].maxGroupSize = 0
+        let (service, _) = try T.service(info)
+        try service.write(T.write([member(1)]))
+        #expect(T.codes(service, T.write([group(1, [(1, 1)], maxSize: 17)])) == [.resourceExhausted])
+        #expect(T.codes(service, T.write([group(1, [(1, 1)], maxSize: 2)])) == [.ok])
+        // The group's own max_size then bounds its members' total weight.
+        #expect(T.codes(service, T.write([group(1, [(1, 3)], maxSize: 2, type: .modify)])) == [.resourceExhausted])
+    }
+
+    @Test func weightsDisallowedMeansWeightZeroA7() throws {
+        var info = T.p4info
+        info.actionProfiles[0].weightsDisallowed = true
+        let (service, _) = try T.service(info)
+        try service.write(T.write([member(1)]))
+        #expect(T.codes(service, T.write([group(1, [(1, 1)])])) == [.invalidArgument])
+        #expect(T.codes(service, T.write([group(1, [(1, 0)])])) == [.ok])
+    }
 }

@@ -169,4 +169,59 @@ struct CellWriteTests {
         let extern = T.update(.insert, .externEntry(ExternEntry(externTypeId: 0x81, externId: 1)))
         #expect(T.codes(service, T.write([extern])) == [.unimplemented])
     }
+
+    @Test func directMetersC6() throws {
+        let (service, _) = try T.service()
+        let key = TableEntry(tableId: T.acl, match: [FieldMatch(fieldId: 3, .optional(value: [6]))], priority: 5)
+        var entry = key
+        entry.action = .action(T.setPortAction(1))
+        let config = MeterConfig(cir: 100, cburst: 10, pir: 100, pburst: 10)
+        func direct(_ type: UpdateType, _ config: MeterConfig?, counters: MeterCounterData? = nil) -> Update {
+            T.update(type, .directMeterEntry(DirectMeterEntry(tableEntry: key, config: config, counterData: counters)))
+        }
+        #expect(T.codes(service, T.write([direct(.modify, config)])) == [.notFound])
+        try service.write(T.write([T.insert(entry)]))
+        #expect(T.codes(service, T.write([direct(.insert, config)])) == [.invalidArgument])
+        #expect(T.codes(service, T.write([direct(.modify, config, counters: MeterCounterData(red: CounterData(byteCount: 1)))]))
+            == [.invalidArgument])
+        #expect(T.codes(service, T.write([direct(.modify, config, counters: MeterCounterData(red: CounterData()))])) == [.ok])
+        let read = try T.read(service, [.directMeterEntry(DirectMeterEntry(tableEntry: key))])
+        #expect(read == [Entity(.directMeterEntry(DirectMeterEntry(tableEntry: key, config: config)))])
+        // Through the table entry: meter_config only when asked, omitted when default (RD5).
+        var request = TableEntry(tableId: T.acl)
+        request.meterConfig = MeterConfig()
+        guard case .tableEntry(let withMeter)? = try T.read(service, [.tableEntry(request)]).first?.kind else {
+            Issue.record("no entry")
+            return
+        }
+        #expect(withMeter.meterConfig == config)
+        #expect(T.codes(service, T.write([direct(.modify, nil)])) == [.ok])  // unset config resets to default
+        guard case .tableEntry(let reset)? = try T.read(service, [.tableEntry(request)]).first?.kind else { return }
+        #expect(reset.meterConfig == nil)
+        // A table without a direct meter.
+        let lpmKey = T.lpmEntry(10 << 24, 8)
+        try service.write(T.write([T.insert(lpmKey)]))
+        #expect(T.codes(service, T.write([T.update(.modify, .directMeterEntry(DirectMeterEntry(tableEntry: lpmKey,
+                                                                                              config: config)))]))
+            == [.invalidArgument])
+    }
+
+    @Test func cloneSessionsM2() throws {
+        let (service, _) = try T.service()
+        let session = CloneSessionEntry(sessionId: 5, replicas: [Replica(portKind: .egressPort(3), instance: 1)],
+                                        classOfService: 2, packetLengthBytes: 128)
+        func pre(_ type: UpdateType, _ entry: CloneSessionEntry) -> Update {
+            T.update(type, .packetReplicationEngineEntry(PacketReplicationEngineEntry(.cloneSessionEntry(entry))))
+        }
+        #expect(T.codes(service, T.write([pre(.modify, session)])) == [.notFound])
+        #expect(T.codes(service, T.write([pre(.insert, session)])) == [.ok])
+        var negative = session
+        negative.packetLengthBytes = -1
+        #expect(T.codes(service, T.write([pre(.modify, negative)])) == [.invalidArgument])
+        #expect(try T.read(service, [.packetReplicationEngineEntry(PacketReplicationEngineEntry(
+            .cloneSessionEntry(CloneSessionEntry())))]) == [Entity(.packetReplicationEngineEntry(
+                PacketReplicationEngineEntry(.cloneSessionEntry(session))))])
+        #expect(T.codes(service, T.write([pre(.delete, CloneSessionEntry(sessionId: 5))])) == [.ok])
+        #expect(T.codes(service, T.write([pre(.delete, CloneSessionEntry(sessionId: 5))])) == [.notFound])
+    }
 }

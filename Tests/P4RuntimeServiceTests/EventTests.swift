@@ -94,4 +94,21 @@ struct EventTests {
         #expect(session.poll() == [.packetIn(packet), .entriesLearned(T.exact, learned)])
         #expect(backup.poll().isEmpty)
     }
+
+    @Test func learnedEntriesAreReadAndDeletedThroughTheDevice() throws {
+        let (service, _, device, _) = try setUp()
+        let learned = TableEntry(tableId: T.bulk, match: [FieldMatch(fieldId: 1, .exact(value: [9]))],
+                                 action: .action(Action(actionId: T.drop)))
+        device.learned.withLock { $0 = [learned] }
+        try service.write(T.write([T.insert(TableEntry(tableId: T.bulk, match: [FieldMatch(fieldId: 1, .exact(value: [1]))],
+                                                       action: .action(Action(actionId: T.drop))))],
+                                  electionId: Uint128(low: 1)))
+        #expect(try T.read(service, [.tableEntry(TableEntry(tableId: T.bulk))]).count == 2)
+        var key = learned
+        key.action = nil
+        try service.write(T.write([T.update(.delete, .tableEntry(key))], electionId: Uint128(low: 1)))
+        #expect(device.learned.withLock { $0.isEmpty })
+        #expect(T.codes(service, T.write([T.update(.delete, .tableEntry(key))], electionId: Uint128(low: 1)))
+            == [.notFound])
+    }
 }

@@ -13,6 +13,9 @@ public enum DeviceOperation: Sendable {
     case modifyEntry(TableID, EntryHandle, TableEntry)
     /// Removes the entry with `handle` (the entry is its last stored state).
     case deleteEntry(TableID, EntryHandle, TableEntry)
+    /// Removes an entry the data plane added by itself (a table in `DevicePipeline.dataPlaneManagedTables`);
+    /// `entry` carries the canonical key. NOT_FOUND when the data plane holds no such entry.
+    case deleteDataPlaneEntry(TableID, TableEntry)
     /// Sets the default entry; `entry.action` nil means the program's initial default action.
     case setDefaultEntry(TableID, TableEntry)
     /// Adds an action profile member.
@@ -50,7 +53,7 @@ public enum DeviceOperation: Sendable {
     /// The entity kind, for UNIMPLEMENTED messages.
     public var kindName: String {
         switch self {
-        case .insertEntry, .modifyEntry, .deleteEntry, .setDefaultEntry: "table entry"
+        case .insertEntry, .modifyEntry, .deleteEntry, .deleteDataPlaneEntry, .setDefaultEntry: "table entry"
         case .insertMember, .modifyMember, .deleteMember: "action profile member"
         case .insertGroup, .modifyGroup, .deleteGroup: "action profile group"
         case .writeCounter: "counter entry"

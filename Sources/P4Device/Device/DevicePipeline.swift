@@ -11,6 +11,15 @@ public protocol DevicePipeline: AnyObject, Sendable {
     var schema: PipelineSchema { get }
     /// What the device can do with this pipeline loaded.
     var capabilities: DeviceCapabilities { get }
+    /// Tables whose entries the data plane adds or removes by itself (learner / add-on-miss tables): reads
+    /// include `P4Device.readDataPlaneEntries`, and a DELETE of an entry the service did not write goes to the
+    /// device as `DeviceOperation.deleteDataPlaneEntry`.
+    var dataPlaneManagedTables: Set<TableID> { get }
+}
+
+extension DevicePipeline {
+    /// No table is managed by the data plane unless the device says so.
+    public var dataPlaneManagedTables: Set<TableID> { [] }
 }
 
 /// How a committed pipeline treats the forwarding state of the previous one.

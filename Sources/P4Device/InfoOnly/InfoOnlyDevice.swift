@@ -105,7 +105,11 @@ public final class InfoOnlyDevice: P4Device, @unchecked Sendable {
 
     /// Reads one entry's direct meter.
     public func readDirectMeter(_ table: TableID, _ handle: EntryHandle) throws(P4RuntimeError) -> MeterCellState? {
-        try lock.withLock { () throws(P4RuntimeError) in try liveCell(table, handle)?.meter }
+        try lock.withLock { () throws(P4RuntimeError) in
+            guard try liveCell(table, handle) != nil, let state,
+                  let position = state.pipeline.schema.tablePosition(table) else { return nil }
+            return state.tables[position].meter(Int(handle.slot))
+        }
     }
 
     /// Reads register cells.

@@ -5,34 +5,44 @@ extension InfoOnlyState {
     mutating func apply(_ operation: DeviceOperation) -> P4RuntimeError? {
         let schema = pipeline.schema
         switch operation {
-        case .insertEntry(let table, let handle, let entry):
+        case .insertEntry(let table, let handle, _):
             guard let position = schema.tablePosition(table) else { return .notFound("table \(table) is not in the pipeline") }
             let tableSchema = schema.tables[position]
             if tableSchema.size > 0 && Int64(tables[position].entryCount) >= tableSchema.size {
                 return .resourceExhausted(
                     "table \(tableSchema.label) is full: it holds its P4Info size of \(tableSchema.size) entries")
             }
-            insertCell(position, handle, entry)
+            // The entry is only needed (and only copied out of the operation) for tables with direct cells.
+            if tableSchema.directCounterId != nil || tableSchema.directMeterId != nil,
+               case .insertEntry(_, _, let entry) = operation {
+                insertCell(position, handle, entry)
+            }
             tables[position].entryCount += 1
             return nil
         case .modifyEntry(let table, let handle, let entry):
             guard let position = schema.tablePosition(table) else { return .notFound("table \(table) is not in the pipeline") }
+            if !hasDirectCells(position) { return nil }
             guard let slot = liveSlot(position, handle) else {
                 return .notFound("table \(table): no entry with handle \(handle)")
             }
             if let counter = entry.counterData { tables[position].cells[slot].counter = counter }
-            tables[position].cells[slot].meter = MeterCellState(
+            tables[position].setMeter(slot, MeterCellState(
                 config: entry.meterConfig,
-                counters: entry.meterCounterData != nil ? Self.zeroColours : tables[position].cells[slot].meter.counters)
+                counters: entry.meterCounterData != nil ? Self.zeroColours : tables[position].meter(slot).counters))
             return nil
         case .deleteEntry(let table, let handle, _):
             guard let position = schema.tablePosition(table) else { return .notFound("table \(table) is not in the pipeline") }
-            guard let slot = liveSlot(position, handle) else {
-                return .notFound("table \(table): no entry with handle \(handle)")
+            if hasDirectCells(position) {
+                guard let slot = liveSlot(position, handle) else {
+                    return .notFound("table \(table): no entry with handle \(handle)")
+                }
+                tables[position].cells[slot].live = false
+                tables[position].meters[UInt32(slot)] = nil
             }
-            tables[position].cells[slot].live = false
             tables[position].entryCount -= 1
             return nil
+        case .deleteDataPlaneEntry(let table, _):
+            return .notFound("table \(table): the P4Info-only device's data plane adds no entries")
         case .setDefaultEntry(let table, let entry):
             defaultEntries[table] = entry
             return nil
@@ -109,9 +119,9 @@ extension InfoOnlyState {
             guard let position = schema.tablePosition(table), let slot = liveSlot(position, handle) else {
                 return .notFound("table \(table): no entry with handle \(handle)")
             }
-            let old = tables[position].cells[slot].meter
-            tables[position].cells[slot].meter = MeterCellState(
-                config: config, counters: resetCounters ? Self.zeroColours : old.counters)
+            let old = tables[position].meter(slot)
+            tables[position].setMeter(slot, MeterCellState(
+                config: config, counters: resetCounters ? Self.zeroColours : old.counters))
             return nil
         case .writeRegister(let id, let index, let data):
             guard let position = schema.registers.firstIndex(where: { $0.id == id }) else {
@@ -132,6 +142,12 @@ extension InfoOnlyState {
         }
     }
 
+    /// Only tables with a direct counter or meter keep per-entry cells.
+    private func hasDirectCells(_ position: Int) -> Bool {
+        let table = pipeline.schema.tables[position]
+        return table.directCounterId != nil || table.directMeterId != nil
+    }
+
     private func liveSlot(_ position: Int, _ handle: EntryHandle) -> Int? {
         let slot = Int(handle.slot)
         let cells = tables[position].cells
@@ -143,11 +159,11 @@ extension InfoOnlyState {
         let slot = Int(handle.slot)
         while tables[position].cells.count <= slot {
             tables[position].cells.append(
-                DirectCell(generation: 0, live: false, counter: CounterData(), meter: Self.defaultMeter))
+                DirectCell(generation: 0, live: false, counter: CounterData()))
         }
         tables[position].cells[slot] = DirectCell(
-            generation: handle.generation, live: true, counter: entry.counterData ?? CounterData(),
-            meter: MeterCellState(config: entry.meterConfig, counters: Self.zeroColours))
+            generation: handle.generation, live: true, counter: entry.counterData ?? CounterData())
+        tables[position].setMeter(slot, MeterCellState(config: entry.meterConfig, counters: Self.zeroColours))
     }
 
     private func applyKeyed<Key: Hashable, Value>(

@@ -8,12 +8,20 @@ struct InfoOnlyState: Sendable {
         var generation: UInt32
         var live: Bool
         var counter: CounterData
-        var meter: MeterCellState
     }
 
     struct TableState: Sendable {
         var entryCount: Int = 0
+        /// Per-slot cells (only for tables with a direct counter or meter): 24 bytes each.
         var cells: [DirectCell] = []
+        /// Direct meter states that differ from the default, by slot (most entries keep the default).
+        var meters: [UInt32: MeterCellState] = [:]
+
+        func meter(_ slot: Int) -> MeterCellState { meters[UInt32(slot)] ?? InfoOnlyState.defaultMeter }
+
+        mutating func setMeter(_ slot: Int, _ state: MeterCellState) {
+            meters[UInt32(slot)] = state == InfoOnlyState.defaultMeter ? nil : state
+        }
     }
 
     struct ProfileState: Sendable {

@@ -4,7 +4,7 @@ import P4Model
 // stored properties.
 
 /// An action and its parameters.
-public struct ActionSchema: Sendable {
+public final class ActionSchema: Sendable {
     /// One parameter.
     public struct Param: Sendable, Hashable {
         /// The parameter id.
@@ -28,10 +28,18 @@ public struct ActionSchema: Sendable {
 
     /// `'name' (0x01000001)`.
     public var label: String { "'\(name)' (\(id))" }
+
+    /// Creates an action description (normally built by `PipelineSchema`).
+    public init(id: ActionID, name: String, params: [Param], paramPositions: [ActionParamID: Int]) {
+        self.id = id
+        self.name = name
+        self.params = params
+        self.paramPositions = paramPositions
+    }
 }
 
 /// An action profile or selector.
-public struct ActionProfileSchema: Sendable {
+public final class ActionProfileSchema: Sendable {
     /// The profile id.
     public let id: ActionProfileID
     /// The P4Info name.
@@ -53,6 +61,22 @@ public struct ActionProfileSchema: Sendable {
 
     /// `'name' (0x11000001)`.
     public var label: String { "'\(name)' (\(id))" }
+
+    /// Creates a profile description (normally built by `PipelineSchema`).
+    public init(
+        id: ActionProfileID, name: String, tableIds: [TableID], withSelector: Bool, size: Int64, maxGroupSize: Int32,
+        sizeSemantics: P4Info.ActionProfile.SelectorSizeSemantics, weightsDisallowed: Bool, actionIds: Set<ActionID>
+    ) {
+        self.id = id
+        self.name = name
+        self.tableIds = tableIds
+        self.withSelector = withSelector
+        self.size = size
+        self.maxGroupSize = maxGroupSize
+        self.sizeSemantics = sizeSemantics
+        self.weightsDisallowed = weightsDisallowed
+        self.actionIds = actionIds
+    }
 }
 
 /// An indirect counter.

@@ -196,9 +196,9 @@ public final class PipelineSchema: Sendable {
                 }
                 actionIds.formUnion(tables[position].actionScopes.keys)
             }
-            if profile.maxGroupSize < 0 || (profile.size > 0 && Int64(profile.maxGroupSize) > profile.size) {
-                throw .invalidArgument(
-                    "\(path) '\(profile.preamble.name)': max_group_size \(profile.maxGroupSize) must be between 0 and size \(profile.size)")
+            // max_group_size > size is only a warning of the model's validation (real P4Infos have it).
+            if profile.maxGroupSize < 0 {
+                throw .invalidArgument("\(path) '\(profile.preamble.name)': max_group_size \(profile.maxGroupSize) is negative")
             }
             profiles[profile.id] = ActionProfileSchema(
                 id: profile.id, name: profile.preamble.name, tableIds: profile.tableIds,

@@ -1,7 +1,7 @@
 import P4Model
 
 /// A table as the service and devices need it: fields by id, allowed actions, implementation, resources, limits.
-public struct TableSchema: Sendable {
+public final class TableSchema: Sendable {
     /// How the table's entries name their action (P4Info `implementation_id`).
     public enum Implementation: Sendable, Hashable {
         /// Entries carry a direct action.

@@ -27,8 +27,10 @@ extension P4RuntimeService {
             defer { state.store = store }
             var expired: [TableEntry] = []
             for (position, table) in store.schema.tables.enumerated()
-            where table.supportsIdleTimeout && store.tables[position].idleTimedCount > 0 {
+            where table.supportsIdleTimeout && store.tables[position].idleTimedCount > 0
+                && now >= store.tables[position].earliestIdleDeadline {
                 var due: [UInt32] = []
+                var earliest = UInt64.max
                 store.tables[position].forEach { handle, stored in
                     let ttl = UInt64(stored.entry.idleTimeoutNs)
                     guard ttl > 0 else { return true }
@@ -39,15 +41,21 @@ extension P4RuntimeService {
                         var reported = stored.entry
                         reported.action = nil
                         expired.append(reported)
+                        earliest = min(earliest, now &+ ttl)
+                    } else {
+                        earliest = min(earliest, reference &+ ttl)
                     }
                     return true
                 }
                 for slotIndex in due { store.tables[position].rearm(at: slotIndex, now: now) }
+                store.tables[position].earliestIdleDeadline = earliest
             }
             return expired
         }
         if expired.isEmpty { return }
         let notification = IdleTimeoutNotification(tableEntry: expired, timestamp: clock.epochNanoseconds())
-        for session in primaries { session.enqueue(.idleTimeoutNotification(notification)) }
+        for session in primaries where session.enqueue(.idleTimeoutNotification(notification)) {
+            counters.idleTimeoutNotifications.wrappingAdd(1, ordering: .relaxed)
+        }
     }
 }

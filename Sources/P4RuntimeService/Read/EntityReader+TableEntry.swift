@@ -43,7 +43,7 @@ extension EntityReader {
             var entry = view.store.tables[position].defaultEntry
                 ?? TableEntry(tableId: table.id, action: table.initialDefaultAction.map { .action($0) },
                               isDefaultAction: true)
-            if table.isConst || table.constDefaultActionId != nil { entry.isConst = table.isConst }
+            entry.isConst = table.isConst
             try emit(.tableEntry(entry))
             return
         }
@@ -107,7 +107,7 @@ extension EntityReader {
             }
         }
         if let failure { throw failure }
-        if !view.isSaved {
+        if !view.isSaved && view.installed.pipeline.dataPlaneManagedTables.contains(table.id) {
             try view.device.readDataPlaneEntries(table.id) { entry in
                 guard passes(entry, request) else { return true }
                 do throws(P4RuntimeError) {

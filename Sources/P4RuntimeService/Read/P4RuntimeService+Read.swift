@@ -12,6 +12,7 @@ extension P4RuntimeService {
     /// consistent state of the control-plane store (a write batch fully or not at all); data-plane volatile values
     /// (counters, meters, registers) are read from the device as the stream proceeds.
     public func read(_ request: ReadRequest, _ body: (Entity) -> Bool) throws(P4RuntimeError) {
+        counters.reads.wrappingAdd(1, ordering: .relaxed)
         let slot = try slot(request.deviceId)
         try requireKnownRole(slot, request.role)
         let view: ReadView = try slot.state.withLock { state throws(P4RuntimeError) in
@@ -22,8 +23,13 @@ extension P4RuntimeService {
         }
         let clock = self.clock
         let space = configuration.errorSpace
+        var streamed: UInt64 = 0
+        defer { counters.readEntities.wrappingAdd(streamed, ordering: .relaxed) }
         let (statuses, failures, cancelled) = withoutActuallyEscaping(body) { escapable in
-            var reader = EntityReader(view: view, clock: clock, body: escapable)
+            var reader = EntityReader(view: view, clock: clock) { entity in
+                streamed += 1
+                return escapable(entity)
+            }
             var statuses: [P4Error] = []
             statuses.reserveCapacity(request.entities.count)
             var failures = 0

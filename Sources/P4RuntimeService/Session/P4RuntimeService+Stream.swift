@@ -8,9 +8,10 @@ extension P4RuntimeService {
     public func openSession() throws(P4RuntimeError) -> StreamSession {
         let capacity = configuration.sessionQueueCapacity
         let limit = configuration.maxSessions
+        let counters = self.counters
         let session = sessionRegistry.withLock { registry -> StreamSession? in
             if registry.open.count >= limit { return nil }
-            let session = StreamSession(id: registry.nextId, capacity: capacity)
+            let session = StreamSession(id: registry.nextId, capacity: capacity, counters: counters)
             registry.nextId += 1
             registry.open[session.id] = session
             return session

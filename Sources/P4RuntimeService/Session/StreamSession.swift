@@ -32,11 +32,13 @@ public final class StreamSession: Sendable, Hashable, CustomStringConvertible {
     /// The most events held before new ones are dropped.
     public let capacity: Int
     private let queue: Mutex<Queue>
+    private let counters: MetricCounters?
 
-    init(id: UInt64, capacity: Int) {
+    init(id: UInt64, capacity: Int, counters: MetricCounters? = nil) {
         self.id = id
         self.capacity = max(1, capacity)
         self.queue = Mutex(Queue())
+        self.counters = counters
     }
 
     /// The device, role and election id the session is bound to; nil before its first arbitration update.
@@ -86,6 +88,7 @@ public final class StreamSession: Sendable, Hashable, CustomStringConvertible {
             if queue.closed { return (false, nil) }
             if queue.events.count - queue.head >= capacity {
                 queue.lost += 1
+                counters?.eventsLost.wrappingAdd(1, ordering: .relaxed)
                 return (false, queue.wakeup)
             }
             queue.events.append(event)

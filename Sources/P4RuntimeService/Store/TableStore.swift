@@ -24,6 +24,9 @@ struct TableStore: Sendable {
     private(set) var count = 0
     /// Live entries with a non-zero idle timeout.
     private(set) var idleTimedCount = 0
+    /// A lower bound of the earliest idle-timeout deadline (`armedAt + idle_timeout_ns`) of the live entries: the
+    /// sweep skips the table until then. Hits only move deadlines later, so the bound stays valid.
+    var earliestIdleDeadline: UInt64 = .max
     /// The default entry as written (action nil = the program's initial default); nil when never written.
     var defaultEntry: TableEntry?
 
@@ -53,9 +56,25 @@ struct TableStore: Sendable {
         return EntryHandle(slot: UInt32(slotCount), generation: 0)
     }
 
-    /// Stores a new entry under `nextHandle()`; the key must not be present.
+    /// Looks `key` up and, when absent, reserves it for `nextHandle()` in the same hash lookup (the insert path
+    /// hashes once). Returns the slot already holding the key, or nil when it was reserved; a reservation is
+    /// completed by `insert(_:reserved:)` or undone by `release(_:)`.
+    mutating func reserve(_ key: EntryKey) -> UInt32? {
+        let slot = nextHandle().slot
+        var existing: UInt32?
+        func inspect(_ value: inout UInt32) { if value != slot { existing = value } }
+        inspect(&shards[Int(key.hash & UInt64(Self.shardCount - 1))][key, default: slot])
+        return existing
+    }
+
+    /// Undoes `reserve(_:)` for a key that was not inserted.
+    mutating func release(_ key: EntryKey) {
+        shards[Int(key.hash & UInt64(Self.shardCount - 1))][key] = nil
+    }
+
+    /// Stores a new entry under `nextHandle()`; the key must not be present (or be reserved when `reserved`).
     @discardableResult
-    mutating func insert(_ stored: StoredEntry) -> EntryHandle {
+    mutating func insert(_ stored: StoredEntry, reserved: Bool = false) -> EntryHandle {
         let handle = nextHandle()
         if freeSlots.last == handle.slot {
             freeSlots.removeLast()
@@ -70,9 +89,12 @@ struct TableStore: Sendable {
         }
         let index = Int(handle.slot)
         chunks[index / Self.chunkSize][index % Self.chunkSize] = Slot(generation: handle.generation, stored: stored)
-        shards[Int(stored.key.hash & UInt64(Self.shardCount - 1))][stored.key] = handle.slot
+        if !reserved { shards[Int(stored.key.hash & UInt64(Self.shardCount - 1))][stored.key] = handle.slot }
         count += 1
-        if stored.entry.idleTimeoutNs > 0 { idleTimedCount += 1 }
+        if stored.entry.idleTimeoutNs > 0 {
+            idleTimedCount += 1
+            noteDeadline(of: stored)
+        }
         return handle
     }
 
@@ -81,8 +103,16 @@ struct TableStore: Sendable {
         let index = Int(slot)
         let old = chunks[index / Self.chunkSize][index % Self.chunkSize].stored
         if (old?.entry.idleTimeoutNs ?? 0) > 0 { idleTimedCount -= 1 }
-        if stored.entry.idleTimeoutNs > 0 { idleTimedCount += 1 }
+        if stored.entry.idleTimeoutNs > 0 {
+            idleTimedCount += 1
+            noteDeadline(of: stored)
+        }
         chunks[index / Self.chunkSize][index % Self.chunkSize].stored = stored
+    }
+
+    private mutating func noteDeadline(of stored: StoredEntry) {
+        let deadline = stored.armedAt &+ UInt64(stored.entry.idleTimeoutNs)
+        if deadline < earliestIdleDeadline { earliestIdleDeadline = deadline }
     }
 
     /// Re-arms the idle timer of the live entry in `slot`.

@@ -20,54 +20,69 @@ enum ActionValidator {
     ///   a parameter value wider than the parameter.
     static func validate(
         _ action: Action, allowed: [ActionID: P4Info.ActionRef.Scope]?, allowedSet: Set<ActionID>? = nil,
-        owner: String, use: Use, schema: PipelineSchema, path: String
+        owner: @autoclosure () -> String, use: Use, schema: PipelineSchema, path: @autoclosure () -> String
     ) throws(P4RuntimeError) -> Action {
-        if action.actionId.isUnset { throw .invalidArgument("\(path).actionId: 0 is not a valid action id") }
+        if action.actionId.isUnset { throw .invalidArgument("\(path()).actionId: 0 is not a valid action id") }
         guard let actionSchema = schema.actions[action.actionId] else {
-            throw .invalidArgument("\(path).actionId: \(action.actionId) is not an action of the pipeline")
+            throw .invalidArgument("\(path()).actionId: \(action.actionId) is not an action of the pipeline")
         }
         if let allowed {
             guard let scope = allowed[action.actionId] else {
-                throw .invalidArgument("\(path).actionId: action \(actionSchema.label) is not an action of \(owner)")
+                throw .invalidArgument("\(path()).actionId: action \(actionSchema.label) is not an action of \(owner())")
             }
             switch (use, scope) {
             case (.entry, .defaultOnly), (.member, .defaultOnly):
                 throw .permissionDenied(
-                    "\(path).actionId: action \(actionSchema.label) may only be the default action of \(owner) (@defaultonly)")
+                    "\(path()).actionId: action \(actionSchema.label) may only be the default action of \(owner()) (@defaultonly)")
             case (.defaultAction, .tableOnly):
                 throw .permissionDenied(
-                    "\(path).actionId: action \(actionSchema.label) may not be the default action of \(owner) (@tableonly)")
+                    "\(path()).actionId: action \(actionSchema.label) may not be the default action of \(owner()) (@tableonly)")
             default:
                 break
             }
         } else if let allowedSet, !allowedSet.contains(action.actionId) {
-            throw .invalidArgument("\(path).actionId: action \(actionSchema.label) is not an action of \(owner)")
+            throw .invalidArgument("\(path()).actionId: action \(actionSchema.label) is not an action of \(owner())")
         }
         let params = actionSchema.params
+        // Fast path: every parameter once, in P4Info order, already canonical.
+        if action.params.count == params.count {
+            var canonical = true
+            for (index, param) in action.params.enumerated() {
+                func paramPath() -> String { "\(path()).params[\(index)]" }
+                let schemaParam = params[index]
+                guard param.paramId == schemaParam.id else {
+                    canonical = false
+                    break
+                }
+                let value = try ValueChecks.canonical(
+                    param.value, bitwidth: schemaParam.bitwidth, isSDNString: schemaParam.isSDNString,
+                    path: paramPath() + ".value", field: "parameter '\(schemaParam.name)' (\(schemaParam.id.rawValue))")
+                if value.count != param.value.count {
+                    canonical = false
+                    break
+                }
+            }
+            if canonical { return action }
+        }
         var values = [[UInt8]?](repeating: nil, count: params.count)
-        var inOrder = action.params.count == params.count
         for (index, param) in action.params.enumerated() {
-            let paramPath = "\(path).params[\(index)]"
+            func paramPath() -> String { "\(path()).params[\(index)]" }
             guard let position = actionSchema.paramPositions[param.paramId] else {
                 throw .invalidArgument(
-                    "\(paramPath).paramId: \(param.paramId.rawValue) is not a parameter of action \(actionSchema.label)")
+                    "\(paramPath()).paramId: \(param.paramId.rawValue) is not a parameter of action \(actionSchema.label)")
             }
             let schemaParam = params[position]
             if values[position] != nil {
-                throw .invalidArgument("\(paramPath).paramId: parameter '\(schemaParam.name)' is given more than once")
+                throw .invalidArgument("\(paramPath()).paramId: parameter '\(schemaParam.name)' is given more than once")
             }
-            if position != index { inOrder = false }
-            let canonical = try ValueChecks.canonical(
+            values[position] = try ValueChecks.canonical(
                 param.value, bitwidth: schemaParam.bitwidth, isSDNString: schemaParam.isSDNString,
-                path: paramPath + ".value", field: "parameter '\(schemaParam.name)' (\(schemaParam.id.rawValue))")
-            if canonical.count != param.value.count { inOrder = false }
-            values[position] = canonical
+                path: paramPath() + ".value", field: "parameter '\(schemaParam.name)' (\(schemaParam.id.rawValue))")
         }
         for (position, param) in params.enumerated() where values[position] == nil {
             throw .invalidArgument(
-                "\(path).params: parameter '\(param.name)' (\(param.id.rawValue)) of action \(actionSchema.label) is missing")
+                "\(path()).params: parameter '\(param.name)' (\(param.id.rawValue)) of action \(actionSchema.label) is missing")
         }
-        if inOrder { return action }
         var canonical: [Action.Param] = []
         canonical.reserveCapacity(params.count)
         for (position, param) in params.enumerated() {

@@ -12,120 +12,174 @@ enum MatchValidator {
     ///   ternary value bits outside the mask, or low > high; OUT_OF_RANGE for values wider than their field; each
     ///   message starts with the JSON path of the offending field (`<path>.match[2].lpm.prefixLen`).
     static func validate(
-        _ match: [FieldMatch], fields: [MatchFieldSchema], positions: [MatchFieldID: Int], path: String,
-        owner: String
+        _ match: [FieldMatch], fields: [MatchFieldSchema], positions: [MatchFieldID: Int], path: @autoclosure () -> String,
+        owner: @autoclosure () -> String
     ) throws(P4RuntimeError) -> (matches: [FieldMatch], key: [UInt8]) {
-        var byPosition = [FieldMatch?](repeating: nil, count: fields.count)
-        var inOrder = true
-        var lastPosition = -1
+        var key: [UInt8] = []
+        key.reserveCapacity(keyCapacity(fields))
+        // Fast path: fields given in key order (what clients almost always send); no extra arrays unless a value
+        // needs canonicalising.
+        var rewritten: [FieldMatch]?
+        var next = 0
+        var ordered = true
         for (index, fieldMatch) in match.enumerated() {
-            let itemPath = "\(path).match[\(index)]"
-            guard let position = positions[fieldMatch.fieldId] else {
-                throw .invalidArgument("\(itemPath).fieldId: \(fieldMatch.fieldId.rawValue) is not a match field of \(owner)")
+            func itemPath() -> String { "\(path()).match[\(index)]" }
+            guard let position = position(of: fieldMatch.fieldId, in: fields, positions) else {
+                throw .invalidArgument("\(itemPath()).fieldId: \(fieldMatch.fieldId.rawValue) is not a match field of \(owner())")
+            }
+            if position < next {
+                ordered = false
+                break
+            }
+            while next < position {
+                try appendMissing(fields[next], path: path(), to: &key)
+                next += 1
+            }
+            let checked = try validateField(fieldMatch, field: fields[position], path: itemPath())
+            if checked != fieldMatch {
+                if rewritten == nil { rewritten = Array(match[..<index]) }
+            }
+            rewritten?.append(checked)
+            append(checked, field: fields[position], to: &key)
+            next = position + 1
+        }
+        if ordered {
+            while next < fields.count {
+                try appendMissing(fields[next], path: path(), to: &key)
+                next += 1
+            }
+            return (rewritten ?? match, key)
+        }
+        key.removeAll(keepingCapacity: true)
+        var byPosition = [FieldMatch?](repeating: nil, count: fields.count)
+        for (index, fieldMatch) in match.enumerated() {
+            func itemPath() -> String { "\(path()).match[\(index)]" }
+            guard let position = position(of: fieldMatch.fieldId, in: fields, positions) else {
+                throw .invalidArgument("\(itemPath()).fieldId: \(fieldMatch.fieldId.rawValue) is not a match field of \(owner())")
             }
             let field = fields[position]
             if byPosition[position] != nil {
-                throw .invalidArgument("\(itemPath).fieldId: field \(field.label) is matched more than once")
+                throw .invalidArgument("\(itemPath()).fieldId: field \(field.label) is matched more than once")
             }
-            if position < lastPosition { inOrder = false }
-            lastPosition = position
-            byPosition[position] = try validateField(fieldMatch, field: field, path: itemPath)
+            byPosition[position] = try validateField(fieldMatch, field: field, path: itemPath())
         }
-        var key: [UInt8] = []
-        key.reserveCapacity(fields.reduce(0) { $0 + $1.byteCount * 2 + 4 } + 4)
         var canonical: [FieldMatch] = []
         canonical.reserveCapacity(match.count)
         for (position, field) in fields.enumerated() {
             guard let fieldMatch = byPosition[position] else {
-                if field.matchType == .exact {
-                    throw .invalidArgument(
-                        "\(path).match: EXACT field \(field.label) is missing (EXACT fields cannot be omitted)")
-                }
-                appendDontCare(field, to: &key)
+                try appendMissing(field, path: path(), to: &key)
                 continue
             }
             canonical.append(fieldMatch)
             append(fieldMatch, field: field, to: &key)
         }
-        return (inOrder && canonical == match ? match : canonical, key)
+        return (canonical, key)
     }
 
-    private static func validateField(_ fieldMatch: FieldMatch, field: MatchFieldSchema, path: String)
+    /// The position of field `id` (a linear scan for the usual short keys, else the dictionary).
+    @inline(__always)
+    private static func position(of id: MatchFieldID, in fields: [MatchFieldSchema], _ positions: [MatchFieldID: Int])
+        -> Int?
+    {
+        if fields.count <= 8 {
+            for index in fields.indices where fields[index].id == id { return index }
+            return nil
+        }
+        return positions[id]
+    }
+
+    private static func keyCapacity(_ fields: [MatchFieldSchema]) -> Int {
+        var total = 4
+        for field in fields { total += field.byteCount * 2 + 4 }
+        return total
+    }
+
+    /// An omitted field: a don't-care, except EXACT fields, which cannot be omitted (T3).
+    private static func appendMissing(_ field: MatchFieldSchema, path: @autoclosure () -> String, to key: inout [UInt8])
+        throws(P4RuntimeError)
+    {
+        if field.matchType == .exact {
+            throw .invalidArgument("\(path()).match: EXACT field \(field.label) is missing (EXACT fields cannot be omitted)")
+        }
+        appendDontCare(field, to: &key)
+    }
+
+    private static func validateField(_ fieldMatch: FieldMatch, field: MatchFieldSchema, path: @autoclosure () -> String)
         throws(P4RuntimeError) -> FieldMatch
     {
         guard let kind = fieldMatch.kind else {
-            throw .invalidArgument("\(path): no match kind is set for field \(field.label)")
+            throw .invalidArgument("\(path()): no match kind is set for field \(field.label)")
         }
         let expected = field.matchType
         func mismatch(_ given: String) -> P4RuntimeError {
             let wanted = expected.map { kindName($0) } ?? "'\(field.otherName)'"
-            return .invalidArgument("\(path): \(given) match given for field \(field.label), whose match kind is \(wanted)")
+            return .invalidArgument("\(path()): \(given) match given for field \(field.label), whose match kind is \(wanted)")
         }
         let width = field.bitwidth
-        let label = "field \(field.label)"
+        func label() -> String { "field \(field.label)" }
         switch kind {
         case .exact(let value):
             guard expected == .exact else { throw mismatch("EXACT") }
             let canonical = try ValueChecks.canonical(value, bitwidth: width, isSDNString: field.isSDNString,
-                                                      path: path + ".exact.value", field: label)
+                                                      path: path() + ".exact.value", field: label())
             return canonical == value ? fieldMatch : FieldMatch(fieldId: field.id, .exact(value: canonical))
         case .optional(let value):
             guard expected == .optional else { throw mismatch("OPTIONAL") }
             let canonical = try ValueChecks.canonical(value, bitwidth: width, isSDNString: field.isSDNString,
-                                                      path: path + ".optional.value", field: label)
+                                                      path: path() + ".optional.value", field: label())
             return FieldMatch(fieldId: field.id, .optional(value: canonical))
         case .lpm(let value, let prefixLen):
             guard expected == .lpm else { throw mismatch("LPM") }
             if prefixLen == 0 {
                 throw .invalidArgument(
-                    "\(path).lpm.prefixLen: 0 is a don't-care; omit the match for \(label) instead")
+                    "\(path()).lpm.prefixLen: 0 is a don't-care; omit the match for \(label()) instead")
             }
-            if prefixLen < 0 { throw .invalidArgument("\(path).lpm.prefixLen: \(prefixLen) is negative") }
+            if prefixLen < 0 { throw .invalidArgument("\(path()).lpm.prefixLen: \(prefixLen) is negative") }
             if Int(prefixLen) > width {
-                throw .invalidArgument("\(path).lpm.prefixLen: \(prefixLen) exceeds bitwidth \(width) of \(label)")
+                throw .invalidArgument("\(path()).lpm.prefixLen: \(prefixLen) exceeds bitwidth \(width) of \(label())")
             }
             let canonical = try ValueChecks.canonical(value, bitwidth: width, isSDNString: false,
-                                                      path: path + ".lpm.value", field: label)
+                                                      path: path() + ".lpm.value", field: label())
             if ValueChecks.trailingZeroBits(canonical) < width - Int(prefixLen) {
                 throw .invalidArgument(
-                    "\(path).lpm.value: 0x\(Bytestring.hex(canonical)) has bits set beyond the /\(prefixLen) prefix of \(label)")
+                    "\(path()).lpm.value: 0x\(Bytestring.hex(canonical)) has bits set beyond the /\(prefixLen) prefix of \(label())")
             }
             return FieldMatch(fieldId: field.id, .lpm(value: canonical, prefixLen: prefixLen))
         case .ternary(let value, let mask):
             guard expected == .ternary else { throw mismatch("TERNARY") }
             let canonicalValue = try ValueChecks.canonical(value, bitwidth: width, isSDNString: false,
-                                                           path: path + ".ternary.value", field: label)
+                                                           path: path() + ".ternary.value", field: label())
             let canonicalMask = try ValueChecks.canonical(mask, bitwidth: width, isSDNString: false,
-                                                          path: path + ".ternary.mask", field: label)
+                                                          path: path() + ".ternary.mask", field: label())
             if canonicalMask == [0] {
-                throw .invalidArgument("\(path).ternary.mask: 0 is a don't-care; omit the match for \(label) instead")
+                throw .invalidArgument("\(path()).ternary.mask: 0 is a don't-care; omit the match for \(label()) instead")
             }
             let count = max(canonicalValue.count, canonicalMask.count)
             let paddedValue = Bytestring.padded(canonicalValue, toByteCount: count) ?? canonicalValue
             let paddedMask = Bytestring.padded(canonicalMask, toByteCount: count) ?? canonicalMask
             for index in 0..<count where paddedValue[index] & paddedMask[index] != paddedValue[index] {
                 throw .invalidArgument(
-                    "\(path).ternary.value: 0x\(Bytestring.hex(canonicalValue)) has bits outside mask 0x\(Bytestring.hex(canonicalMask)) of \(label)")
+                    "\(path()).ternary.value: 0x\(Bytestring.hex(canonicalValue)) has bits outside mask 0x\(Bytestring.hex(canonicalMask)) of \(label())")
             }
             return FieldMatch(fieldId: field.id, .ternary(value: canonicalValue, mask: canonicalMask))
         case .range(let low, let high):
             guard expected == .range else { throw mismatch("RANGE") }
             let canonicalLow = try ValueChecks.canonical(low, bitwidth: width, isSDNString: false,
-                                                         path: path + ".range.low", field: label)
+                                                         path: path() + ".range.low", field: label())
             let canonicalHigh = try ValueChecks.canonical(high, bitwidth: width, isSDNString: false,
-                                                          path: path + ".range.high", field: label)
+                                                          path: path() + ".range.high", field: label())
             if ValueChecks.compare(canonicalLow, canonicalHigh) > 0 {
                 throw .invalidArgument(
-                    "\(path).range: low 0x\(Bytestring.hex(canonicalLow)) is above high 0x\(Bytestring.hex(canonicalHigh)) for \(label)")
+                    "\(path()).range: low 0x\(Bytestring.hex(canonicalLow)) is above high 0x\(Bytestring.hex(canonicalHigh)) for \(label())")
             }
             if canonicalLow == [0] && Bytestring.significantBits(canonicalHigh) == width
                 && canonicalHigh.reduce(0, { $0 + $1.nonzeroBitCount }) == width {
-                throw .invalidArgument("\(path).range: the full range is a don't-care; omit the match for \(label) instead")
+                throw .invalidArgument("\(path()).range: the full range is a don't-care; omit the match for \(label()) instead")
             }
             return FieldMatch(fieldId: field.id, .range(low: canonicalLow, high: canonicalHigh))
         case .other(let any):
             throw .unimplemented(
-                "\(path).other: architecture-specific match '\(any.typeName)' for \(label) is not supported")
+                "\(path()).other: architecture-specific match '\(any.typeName)' for \(label()) is not supported")
         }
     }
 

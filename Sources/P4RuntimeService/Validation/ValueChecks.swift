@@ -7,30 +7,30 @@ enum ValueChecks {
     ///
     /// - Throws: OUT_OF_RANGE for an empty string or a value wider than the field (P4Runtime §8.3).
     @inline(__always)
-    static func canonical(_ bytes: [UInt8], bitwidth: Int, isSDNString: Bool, path: String, field: String)
+    static func canonical(_ bytes: [UInt8], bitwidth: Int, isSDNString: Bool, path: @autoclosure () -> String, field: @autoclosure () -> String)
         throws(P4RuntimeError) -> [UInt8]
     {
         if isSDNString {
-            if bytes.isEmpty { throw .outOfRange("\(path): empty string for \(field)") }
+            if bytes.isEmpty { throw .outOfRange("\(path()): empty string for \(field())") }
             return bytes
         }
         guard let first = bytes.first else {
-            throw .outOfRange("\(path): empty bytestring for \(field) (a value needs at least one byte)")
+            throw .outOfRange("\(path()): empty bytestring for \(field()) (a value needs at least one byte)")
         }
         if first != 0 {
             let bits = bytes.count * 8 - first.leadingZeroBitCount
-            if bits > bitwidth { throw tooWide(bytes, bits: bits, bitwidth: bitwidth, path: path, field: field) }
+            if bits > bitwidth { throw tooWide(bytes, bits: bits, bitwidth: bitwidth, path: path(), field: field()) }
             return bytes
         }
         let bits = Bytestring.significantBits(bytes)
-        if bits > bitwidth { throw tooWide(bytes, bits: bits, bitwidth: bitwidth, path: path, field: field) }
+        if bits > bitwidth { throw tooWide(bytes, bits: bits, bitwidth: bitwidth, path: path(), field: field()) }
         return Bytestring.canonical(bytes)
     }
 
-    private static func tooWide(_ bytes: [UInt8], bits: Int, bitwidth: Int, path: String, field: String)
+    private static func tooWide(_ bytes: [UInt8], bits: Int, bitwidth: Int, path: @autoclosure () -> String, field: @autoclosure () -> String)
         -> P4RuntimeError
     {
-        .outOfRange("\(path): value 0x\(Bytestring.hex(Bytestring.canonical(bytes))) needs \(bits) bits, exceeds bitwidth \(bitwidth) of \(field)")
+        .outOfRange("\(path()): value 0x\(Bytestring.hex(Bytestring.canonical(bytes))) needs \(bits) bits, exceeds bitwidth \(bitwidth) of \(field())")
     }
 
     /// Appends the canonical value `bytes` left-padded to `count` bytes.

@@ -3,108 +3,108 @@ import P4Model
 
 extension BatchWriter {
     /// MODIFY of a parser value set: replaces its members (V1).
-    mutating func writeValueSet(_ entry: ValueSetEntry, _ type: UpdateType, path: String) throws(P4RuntimeError) {
+    mutating func writeValueSet(_ entry: ValueSetEntry, _ type: UpdateType, path: @autoclosure () -> String) throws(P4RuntimeError) {
         if type != .modify {
-            throw .invalidArgument("\(path): value set entries can only be modified (MODIFY replaces the members)")
+            throw .invalidArgument("\(path()): value set entries can only be modified (MODIFY replaces the members)")
         }
-        if entry.valueSetId.isUnset { throw .invalidArgument("\(path).valueSetId: 0 is not a valid value set id") }
+        if entry.valueSetId.isUnset { throw .invalidArgument("\(path()).valueSetId: 0 is not a valid value set id") }
         guard let valueSet = schema.valueSet(entry.valueSetId) else {
-            throw .invalidArgument("\(path).valueSetId: \(entry.valueSetId) is not a value set of the pipeline")
+            throw .invalidArgument("\(path()).valueSetId: \(entry.valueSetId) is not a value set of the pipeline")
         }
         var positions: [MatchFieldID: Int] = [:]
         for (position, field) in valueSet.fields.enumerated() { positions[field.id] = position }
         var members: [ValueSetMember] = []
         var keys = Set<[UInt8]>()
         for (index, member) in entry.members.enumerated() {
-            let memberPath = "\(path).members[\(index)]"
+            func memberPath() -> String { "\(path()).members[\(index)]" }
             let (matches, key) = try MatchValidator.validate(
-                member.match, fields: valueSet.fields, positions: positions, path: memberPath,
+                member.match, fields: valueSet.fields, positions: positions, path: memberPath(),
                 owner: "value set \(valueSet.label)")
             if !keys.insert(key).inserted {
-                throw .alreadyExists("\(memberPath): the same member appears twice in value set \(valueSet.label)")
+                throw .alreadyExists("\(memberPath()): the same member appears twice in value set \(valueSet.label)")
             }
             members.append(ValueSetMember(match: matches))
         }
         if valueSet.size > 0 && members.count > Int(valueSet.size) {
             throw .resourceExhausted(
-                "\(path).members: \(members.count) members exceed the size \(valueSet.size) of value set \(valueSet.label)")
+                "\(path()).members: \(members.count) members exceed the size \(valueSet.size) of value set \(valueSet.label)")
         }
-        try device(.setValueSet(valueSet.id, members), path: path)
+        try device(.setValueSet(valueSet.id, members), path: path())
         store.valueSets[valueSet.id] = members.isEmpty ? nil : members
     }
 
     /// INSERT (enable), MODIFY (reconfigure) or DELETE (disable) of a digest (D1).
-    mutating func writeDigest(_ entry: DigestEntry, _ type: UpdateType, path: String) throws(P4RuntimeError) {
-        if entry.digestId.isUnset { throw .invalidArgument("\(path).digestId: 0 is not a valid digest id") }
+    mutating func writeDigest(_ entry: DigestEntry, _ type: UpdateType, path: @autoclosure () -> String) throws(P4RuntimeError) {
+        if entry.digestId.isUnset { throw .invalidArgument("\(path()).digestId: 0 is not a valid digest id") }
         guard let digest = schema.digest(entry.digestId) else {
-            throw .notFound("\(path).digestId: \(entry.digestId) is not a digest of the pipeline")
+            throw .notFound("\(path()).digestId: \(entry.digestId) is not a digest of the pipeline")
         }
         let enabled = store.digests[digest.id] != nil
         if type == .delete {
-            if !enabled { throw .notFound("\(path): digest \(digest.label) is not enabled") }
-            try device(.configureDigest(digest.id, nil), path: path)
+            if !enabled { throw .notFound("\(path()): digest \(digest.label) is not enabled") }
+            try device(.configureDigest(digest.id, nil), path: path())
             store.digests[digest.id] = nil
             digestsChanged = true
             return
         }
         guard let config = entry.config else {
-            throw .invalidArgument("\(path).config: a digest configuration is required")
+            throw .invalidArgument("\(path()).config: a digest configuration is required")
         }
-        if config.maxTimeoutNs < 0 { throw .invalidArgument("\(path).config.maxTimeoutNs: \(config.maxTimeoutNs) is negative") }
-        if config.maxListSize < 0 { throw .invalidArgument("\(path).config.maxListSize: \(config.maxListSize) is negative") }
-        if config.ackTimeoutNs < 0 { throw .invalidArgument("\(path).config.ackTimeoutNs: \(config.ackTimeoutNs) is negative") }
+        if config.maxTimeoutNs < 0 { throw .invalidArgument("\(path()).config.maxTimeoutNs: \(config.maxTimeoutNs) is negative") }
+        if config.maxListSize < 0 { throw .invalidArgument("\(path()).config.maxListSize: \(config.maxListSize) is negative") }
+        if config.ackTimeoutNs < 0 { throw .invalidArgument("\(path()).config.ackTimeoutNs: \(config.ackTimeoutNs) is negative") }
         if type == .insert && enabled {
-            throw .alreadyExists("\(path): digest \(digest.label) is already enabled (use MODIFY to change its config)")
+            throw .alreadyExists("\(path()): digest \(digest.label) is already enabled (use MODIFY to change its config)")
         }
-        if type == .modify && !enabled { throw .notFound("\(path): digest \(digest.label) is not enabled") }
-        try device(.configureDigest(digest.id, config), path: path)
+        if type == .modify && !enabled { throw .notFound("\(path()): digest \(digest.label) is not enabled") }
+        try device(.configureDigest(digest.id, config), path: path())
         store.digests[digest.id] = config
         digestsChanged = true
     }
 
     /// Multicast groups and clone sessions (M1, M2).
-    mutating func writeReplication(_ entry: PacketReplicationEngineEntry, _ type: UpdateType, path: String)
+    mutating func writeReplication(_ entry: PacketReplicationEngineEntry, _ type: UpdateType, path: @autoclosure () -> String)
         throws(P4RuntimeError)
     {
         switch entry.kind {
         case nil:
-            throw .invalidArgument("\(path): no multicast group or clone session entry is set")
+            throw .invalidArgument("\(path()): no multicast group or clone session entry is set")
         case .multicastGroupEntry(let group)?:
-            let groupPath = path + ".multicastGroupEntry"
+            func groupPath() -> String { path() + ".multicastGroupEntry" }
             if group.multicastGroupId.isUnset {
-                throw .invalidArgument("\(groupPath).multicastGroupId: 0 is not a valid multicast group id")
+                throw .invalidArgument("\(groupPath()).multicastGroupId: 0 is not a valid multicast group id")
             }
             let exists = store.multicastGroups[group.multicastGroupId] != nil
-            try checkExistence(exists, type, "multicast group \(group.multicastGroupId)", path: groupPath)
-            if type != .delete { try Self.checkReplicas(group.replicas, path: groupPath) }
-            try device(.multicastGroup(type, group), path: groupPath)
+            try checkExistence(exists, type, "multicast group \(group.multicastGroupId)", path: groupPath())
+            if type != .delete { try Self.checkReplicas(group.replicas, path: groupPath()) }
+            try device(.multicastGroup(type, group), path: groupPath())
             store.multicastGroups[group.multicastGroupId] = type == .delete ? nil : group
         case .cloneSessionEntry(let session)?:
-            let sessionPath = path + ".cloneSessionEntry"
+            func sessionPath() -> String { path() + ".cloneSessionEntry" }
             if session.sessionId.isUnset {
-                throw .invalidArgument("\(sessionPath).sessionId: 0 is not a valid clone session id")
+                throw .invalidArgument("\(sessionPath()).sessionId: 0 is not a valid clone session id")
             }
             let exists = store.cloneSessions[session.sessionId] != nil
-            try checkExistence(exists, type, "clone session \(session.sessionId)", path: sessionPath)
+            try checkExistence(exists, type, "clone session \(session.sessionId)", path: sessionPath())
             if type != .delete {
                 if session.packetLengthBytes < 0 {
-                    throw .invalidArgument("\(sessionPath).packetLengthBytes: \(session.packetLengthBytes) is negative")
+                    throw .invalidArgument("\(sessionPath()).packetLengthBytes: \(session.packetLengthBytes) is negative")
                 }
-                try Self.checkReplicas(session.replicas, path: sessionPath)
+                try Self.checkReplicas(session.replicas, path: sessionPath())
             }
-            try device(.cloneSession(type, session), path: sessionPath)
+            try device(.cloneSession(type, session), path: sessionPath())
             store.cloneSessions[session.sessionId] = type == .delete ? nil : session
         }
     }
 
-    private func checkExistence(_ exists: Bool, _ type: UpdateType, _ what: String, path: String) throws(P4RuntimeError) {
-        if type == .insert && exists { throw .alreadyExists("\(path): \(what) already exists") }
-        if type != .insert && !exists { throw .notFound("\(path): \(what) does not exist") }
+    private func checkExistence(_ exists: Bool, _ type: UpdateType, _ what: String, path: @autoclosure () -> String) throws(P4RuntimeError) {
+        if type == .insert && exists { throw .alreadyExists("\(path()): \(what) already exists") }
+        if type != .insert && !exists { throw .notFound("\(path()): \(what) does not exist") }
     }
 
     /// Replica rules: a port is set and non-empty, (port, instance) pairs are unique across replicas and backups,
     /// and a replica's backups differ from its own port.
-    private static func checkReplicas(_ replicas: [Replica], path: String) throws(P4RuntimeError) {
+    private static func checkReplicas(_ replicas: [Replica], path: @autoclosure () -> String) throws(P4RuntimeError) {
         var seen = Set<[UInt8]>()
         func pair(_ port: [UInt8], _ instance: UInt32) -> [UInt8] {
             var key = Bytestring.canonical(port)
@@ -113,7 +113,7 @@ extension BatchWriter {
             return key
         }
         for (index, replica) in replicas.enumerated() {
-            let replicaPath = "\(path).replicas[\(index)]"
+            let replicaPath = "\(path()).replicas[\(index)]"
             let port: [UInt8]
             switch replica.portKind {
             case .port(let bytes)?:

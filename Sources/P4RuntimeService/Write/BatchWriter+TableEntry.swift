@@ -5,369 +5,220 @@ extension BatchWriter {
     /// The table with `id` and its position in the schema.
     ///
     /// - Throws: INVALID_ARGUMENT for id 0 or an id that is not a table of the pipeline (T1).
-    func resolveTable(_ id: TableID, path: String) throws(P4RuntimeError) -> (Int, TableSchema) {
-        if id.isUnset { throw .invalidArgument("\(path).tableId: 0 is not a valid table id") }
+    func resolveTable(_ id: TableID, path: @autoclosure () -> String) throws(P4RuntimeError) -> (Int, TableSchema) {
+        if id.isUnset { throw .invalidArgument("\(path()).tableId: 0 is not a valid table id") }
         guard let position = schema.tablePosition(id) else {
-            throw .invalidArgument("\(path).tableId: \(id) is not a table of the pipeline")
+            throw .invalidArgument("\(path()).tableId: \(id) is not a table of the pipeline")
         }
         return (position, schema.tables[position])
     }
 
     /// The encoded key of a (non-default) entry of `table`, with its canonical match (T2–T8).
-    func entryKey(_ entry: TableEntry, table: TableSchema, path: String) throws(P4RuntimeError)
+    func entryKey(_ entry: TableEntry, table: TableSchema, path: @autoclosure () -> String) throws(P4RuntimeError)
         -> (matches: [FieldMatch], key: EntryKey)
     {
         if table.requiresPriority {
             if entry.priority <= 0 {
                 throw .invalidArgument(
-                    "\(path).priority: \(entry.priority) is not positive; table \(table.label) has ternary, range or optional fields, so entries need a priority > 0")
+                    "\(path()).priority: \(entry.priority) is not positive; table \(table.label) has ternary, range or optional fields, so entries need a priority > 0")
             }
         } else if entry.priority != 0 {
             throw .invalidArgument(
-                "\(path).priority: must be 0 for table \(table.label), which has no ternary, range or optional field")
+                "\(path()).priority: must be 0 for table \(table.label), which has no ternary, range or optional field")
         }
         var (matches, bytes) = try MatchValidator.validate(
-            entry.match, fields: table.fields, positions: table.fieldPositions, path: path,
+            entry.match, fields: table.fields, positions: table.fieldPositions, path: path(),
             owner: "table \(table.label)")
         ValueChecks.appendInteger(UInt32(bitPattern: entry.priority), to: &bytes)
         return (matches, EntryKey(bytes: bytes))
     }
 
     /// INSERT, MODIFY or DELETE of a table entry or (with `isDefaultAction`) MODIFY of a default entry.
-    mutating func writeTableEntry(_ entry: TableEntry, _ type: UpdateType, path: String) throws(P4RuntimeError) {
-        let (position, table) = try resolveTable(entry.tableId, path: path)
+    mutating func writeTableEntry(_ entry: TableEntry, _ type: UpdateType, path: @autoclosure () -> String) throws(P4RuntimeError) {
+        let (position, table) = try resolveTable(entry.tableId, path: path())
         if entry.isConst {
-            throw .invalidArgument("\(path).isConst: must be false in writes (it is set by the server on reads)")
+            throw .invalidArgument("\(path()).isConst: must be false in writes (it is set by the server on reads)")
         }
         if entry.isDefaultAction {
-            try writeDefaultEntry(entry, type, table: table, position: position, path: path)
+            try writeDefaultEntry(entry, type, table: table, position: position, path: path())
             return
         }
         if table.isKeyless {
             throw .invalidArgument(
-                "\(path): table \(table.label) has no key; only its default entry (isDefaultAction) can be written")
+                "\(path()): table \(table.label) has no key; only its default entry (isDefaultAction) can be written")
         }
         if table.isConst && (type != .modify || entry.action != nil) {
             throw .permissionDenied(
-                "\(path): table \(table.label) is const; only direct resources of its entries may be modified")
+                "\(path()): table \(table.label) is const; only direct resources of its entries may be modified")
         }
-        let (matches, key) = try entryKey(entry, table: table, path: path)
+        let (matches, key) = try entryKey(entry, table: table, path: path())
         if type == .delete {
             guard let slot = store.tables[position].slot(for: key),
                   let old = store.tables[position].stored(at: slot) else {
-                throw .notFound("\(path): no entry with this match and priority in table \(table.label)")
+                if dataPlaneManagedTables.contains(table.id) {
+                    let keyOnly = TableEntry(tableId: table.id, match: matches, priority: entry.priority)
+                    try device(.deleteDataPlaneEntry(table.id, keyOnly), path: path())
+                    return
+                }
+                throw .notFound("\(path()): no entry with this match and priority in table \(table.label)")
             }
             let handle = store.tables[position].handle(at: slot)
-            try device(.deleteEntry(table.id, handle, old.entry), path: path)
+            try device(.deleteEntry(table.id, handle, old.entry), path: path())
             store.tables[position].remove(at: slot)
             adjustReferences(of: old.entry.action, table: table, by: -1)
             return
         }
         if entry.timeSinceLastHit != nil {
-            throw .invalidArgument("\(path).timeSinceLastHit: must be unset in writes")
+            throw .invalidArgument("\(path()).timeSinceLastHit: must be unset in writes")
         }
         if entry.idleTimeoutNs < 0 {
-            throw .invalidArgument("\(path).idleTimeoutNs: \(entry.idleTimeoutNs) is negative")
+            throw .invalidArgument("\(path()).idleTimeoutNs: \(entry.idleTimeoutNs) is negative")
         }
         if entry.idleTimeoutNs > 0 && !table.supportsIdleTimeout {
             throw .invalidArgument(
-                "\(path).idleTimeoutNs: table \(table.label) does not support idle timeouts (its idle_timeout_behavior is NO_TIMEOUT)")
+                "\(path()).idleTimeoutNs: table \(table.label) does not support idle timeouts (its idle_timeout_behavior is NO_TIMEOUT)")
         }
-        try validateDirectResources(entry, table: table, path: path)
+        try validateDirectResources(entry, table: table, path: path())
+        if type == .insert {
+            guard store.tables[position].reserve(key) == nil else {
+                throw .alreadyExists("\(path()): an entry with this match and priority already exists in table \(table.label)")
+            }
+            do throws(P4RuntimeError) {
+                try insertTableEntry(entry, key: key, matches: matches, table: table, position: position, path: path())
+            } catch {
+                store.tables[position].release(key)
+                throw error
+            }
+            return
+        }
         let existingSlot = store.tables[position].slot(for: key)
         let existing = existingSlot.flatMap { store.tables[position].stored(at: $0) }
         var action: TableAction
         if let given = entry.action {
             action = try validateTableAction(given, table: table, replacing: existing?.entry.action,
-                                             path: path + ".action")
-        } else if type == .insert {
-            throw .invalidArgument("\(path).action: an action is required on INSERT")
+                                             path: path() + ".action")
         } else if let existing, let kept = existing.entry.action {
             action = kept
         } else {
-            throw .notFound("\(path): no entry with this match and priority in table \(table.label)")
+            throw .notFound("\(path()): no entry with this match and priority in table \(table.label)")
         }
         var canonical = TableEntry(
             tableId: table.id, match: matches, action: action, priority: entry.priority,
             controllerMetadata: entry.controllerMetadata, idleTimeoutNs: entry.idleTimeoutNs,
             metadata: entry.metadata)
-        var forDevice = canonical
-        forDevice.counterData = entry.counterData
-        forDevice.meterConfig = entry.meterConfig
-        forDevice.meterCounterData = entry.meterCounterData
-        if type == .insert {
-            if existing != nil {
-                throw .alreadyExists("\(path): an entry with this match and priority already exists in table \(table.label)")
-            }
-            let handle = store.tables[position].nextHandle()
-            try device(.insertEntry(table.id, handle, forDevice), path: path)
-            store.tables[position].insert(StoredEntry(entry: canonical, key: key, armedAt: now, insertedAt: now))
-            adjustReferences(of: action, table: table, by: 1)
-        } else {
-            guard let slot = existingSlot, let old = existing else {
-                throw .notFound("\(path): no entry with this match and priority in table \(table.label)")
-            }
-            let handle = store.tables[position].handle(at: slot)
-            try device(.modifyEntry(table.id, handle, forDevice), path: path)
-            canonical.isConst = false
-            let rearm = old.entry.idleTimeoutNs != canonical.idleTimeoutNs
-            store.tables[position].replace(at: slot, with: StoredEntry(
-                entry: canonical, key: key, armedAt: rearm ? now : old.armedAt, insertedAt: old.insertedAt))
-            adjustReferences(of: old.entry.action, table: table, by: -1)
-            adjustReferences(of: action, table: table, by: 1)
+        var forDevice: TableEntry {
+            var withResources = canonical
+            withResources.counterData = entry.counterData
+            withResources.meterConfig = entry.meterConfig
+            withResources.meterCounterData = entry.meterCounterData
+            return withResources
         }
+        let hasResources = entry.counterData != nil || entry.meterConfig != nil || entry.meterCounterData != nil
+        guard let slot = existingSlot, let old = existing else {
+            throw .notFound("\(path()): no entry with this match and priority in table \(table.label)")
+        }
+        let handle = store.tables[position].handle(at: slot)
+        try device(.modifyEntry(table.id, handle, hasResources ? forDevice : canonical), path: path())
+        canonical.isConst = false
+        let rearm = old.entry.idleTimeoutNs != canonical.idleTimeoutNs
+        store.tables[position].replace(at: slot, with: StoredEntry(
+            entry: canonical, key: key, armedAt: rearm ? now : old.armedAt, insertedAt: old.insertedAt))
+        adjustReferences(of: old.entry.action, table: table, by: -1)
+        adjustReferences(of: action, table: table, by: 1)
+    }
+
+    /// The INSERT of a validated key reserved in the store: action, device, store.
+    private mutating func insertTableEntry(
+        _ entry: TableEntry, key: EntryKey, matches: [FieldMatch], table: TableSchema, position: Int,
+        path: @autoclosure () -> String
+    ) throws(P4RuntimeError) {
+        guard let given = entry.action else {
+            throw .invalidArgument("\(path()).action: an action is required on INSERT")
+        }
+        let action = try validateTableAction(given, table: table, replacing: nil, path: path() + ".action")
+        var canonical = TableEntry(
+            tableId: table.id, match: matches, action: action, priority: entry.priority,
+            controllerMetadata: entry.controllerMetadata, idleTimeoutNs: entry.idleTimeoutNs,
+            metadata: entry.metadata)
+        let handle = store.tables[position].nextHandle()
+        if entry.counterData != nil || entry.meterConfig != nil || entry.meterCounterData != nil {
+            var forDevice = canonical
+            forDevice.counterData = entry.counterData
+            forDevice.meterConfig = entry.meterConfig
+            forDevice.meterCounterData = entry.meterCounterData
+            try device(.insertEntry(table.id, handle, forDevice), path: path())
+        } else {
+            try device(.insertEntry(table.id, handle, canonical), path: path())
+        }
+        canonical.isConst = false
+        store.tables[position].insert(StoredEntry(entry: canonical, key: key, armedAt: now, insertedAt: now),
+                                      reserved: true)
+        adjustReferences(of: action, table: table, by: 1)
     }
 
     /// MODIFY of a table's default entry (T17): an unset action resets it to the program's initial default.
     private mutating func writeDefaultEntry(
-        _ entry: TableEntry, _ type: UpdateType, table: TableSchema, position: Int, path: String
+        _ entry: TableEntry, _ type: UpdateType, table: TableSchema, position: Int, path: @autoclosure () -> String
     ) throws(P4RuntimeError) {
         if !entry.match.isEmpty {
-            throw .invalidArgument("\(path).match: the default entry has no match (isDefaultAction is set)")
+            throw .invalidArgument("\(path()).match: the default entry has no match (isDefaultAction is set)")
         }
-        if entry.priority != 0 { throw .invalidArgument("\(path).priority: must be 0 for the default entry") }
+        if entry.priority != 0 { throw .invalidArgument("\(path()).priority: must be 0 for the default entry") }
         if type != .modify {
-            throw .invalidArgument("\(path): the default entry of table \(table.label) can only be modified, not inserted or deleted")
+            throw .invalidArgument("\(path()): the default entry of table \(table.label) can only be modified, not inserted or deleted")
         }
         if entry.idleTimeoutNs != 0 {
-            throw .invalidArgument("\(path).idleTimeoutNs: must be 0 for the default entry")
+            throw .invalidArgument("\(path()).idleTimeoutNs: must be 0 for the default entry")
         }
         if entry.timeSinceLastHit != nil {
-            throw .invalidArgument("\(path).timeSinceLastHit: must be unset for the default entry")
+            throw .invalidArgument("\(path()).timeSinceLastHit: must be unset for the default entry")
         }
         if entry.counterData != nil || entry.meterConfig != nil || entry.meterCounterData != nil {
-            throw .unimplemented("\(path): direct resources of default entries are not supported")
+            throw .unimplemented("\(path()): direct resources of default entries are not supported")
         }
         if let constant = table.constDefaultActionId {
             throw .permissionDenied(
-                "\(path): the default action of table \(table.label) is const (\(schema.actions[constant]?.label ?? constant.description))")
+                "\(path()): the default action of table \(table.label) is const (\(schema.actions[constant]?.label ?? constant.description))")
         }
         var stored: TableEntry?
         var effective: Action? = table.initialDefaultAction
         if let given = entry.action {
             guard case .action(let direct)? = given.kind else {
-                throw .invalidArgument("\(path).action: the default entry takes a direct action")
+                throw .invalidArgument("\(path()).action: the default entry takes a direct action")
             }
             let action = try ActionValidator.validate(
                 direct, allowed: table.actionScopes, owner: "table \(table.label)", use: .defaultAction,
-                schema: schema, path: path + ".action.action")
+                schema: schema, path: path() + ".action.action")
             effective = action
             stored = TableEntry(tableId: table.id, action: .action(action), controllerMetadata: entry.controllerMetadata,
                                 isDefaultAction: true, metadata: entry.metadata)
         }
         let forDevice = TableEntry(tableId: table.id, action: effective.map { .action($0) }, isDefaultAction: true)
-        try device(.setDefaultEntry(table.id, forDevice), path: path)
+        try device(.setDefaultEntry(table.id, forDevice), path: path())
         store.tables[position].defaultEntry = stored
     }
 
     /// Checks the direct-resource fields of an entry against the table (T21, C4).
-    private func validateDirectResources(_ entry: TableEntry, table: TableSchema, path: String) throws(P4RuntimeError) {
+    private func validateDirectResources(_ entry: TableEntry, table: TableSchema, path: @autoclosure () -> String) throws(P4RuntimeError) {
         if let data = entry.counterData {
             guard table.directCounterId != nil else {
-                throw .invalidArgument("\(path).counterData: table \(table.label) has no direct counter")
+                throw .invalidArgument("\(path()).counterData: table \(table.label) has no direct counter")
             }
-            try require(.directCounterEntry, "direct counters", path: path + ".counterData")
-            try Self.checkCounterData(data, path: path + ".counterData")
+            try require(.directCounterEntry, "direct counters", path: path() + ".counterData")
+            try Self.checkCounterData(data, path: path() + ".counterData")
         }
         if entry.meterConfig != nil || entry.meterCounterData != nil {
             guard let meterId = table.directMeterId, let meter = schema.directMeters[meterId] else {
                 let field = entry.meterConfig != nil ? "meterConfig" : "meterCounterData"
-                throw .invalidArgument("\(path).\(field): table \(table.label) has no direct meter")
+                throw .invalidArgument("\(path()).\(field): table \(table.label) has no direct meter")
             }
-            try require(.directMeterEntry, "direct meters", path: path + ".meterConfig")
+            try require(.directMeterEntry, "direct meters", path: path() + ".meterConfig")
             if let config = entry.meterConfig {
-                try Self.checkMeterConfig(config, spec: meter.spec, path: path + ".meterConfig")
+                try Self.checkMeterConfig(config, spec: meter.spec, path: path() + ".meterConfig")
             }
             if let counters = entry.meterCounterData {
-                try require(.meterCounterData, "per-colour meter counters", path: path + ".meterCounterData")
-                try Self.checkMeterCounterReset(counters, path: path + ".meterCounterData")
-            }
-        }
-    }
-
-    /// Checks the action of an entry against the table's implementation (T13–T16, A11–A13).
-    private func validateTableAction(_ action: TableAction, table: TableSchema, replacing old: TableAction?,
-                                     path: String) throws(P4RuntimeError) -> TableAction
-    {
-        guard let kind = action.kind else { throw .invalidArgument("\(path): no action is set") }
-        switch (table.implementation, kind) {
-        case (.direct, .action(let direct)):
-            return .action(try ActionValidator.validate(
-                direct, allowed: table.actionScopes, owner: "table \(table.label)", use: .entry, schema: schema,
-                path: path + ".action"))
-        case (.direct, _):
-            throw .invalidArgument(
-                "\(path): table \(table.label) takes direct actions, not action profile members, groups or action sets")
-        case (.actionProfile(let profileId), .actionProfileMemberId(let member)),
-             (.actionSelector(let profileId), .actionProfileMemberId(let member)):
-            try requireMemberGroupStyle(profileId, replacing: old, path: path)
-            guard store.profiles[profileId]?.members[member] != nil else {
-                throw .notFound("\(path).actionProfileMemberId: member \(member) does not exist in action profile \(profileLabel(profileId))")
-            }
-            return action
-        case (.actionSelector(let profileId), .actionProfileGroupId(let group)):
-            try requireMemberGroupStyle(profileId, replacing: old, path: path)
-            guard store.profiles[profileId]?.groups[group] != nil else {
-                throw .notFound("\(path).actionProfileGroupId: group \(group) does not exist in action selector \(profileLabel(profileId))")
-            }
-            return action
-        case (.actionSelector(let profileId), .actionProfileActionSet(let set)):
-            if store.profiles[profileId]?.usesMemberGroupProgramming == true {
-                throw .invalidArgument(
-                    "\(path).actionProfileActionSet: action selector \(profileLabel(profileId)) is programmed with members and groups; one-shot action sets cannot be mixed in")
-            }
-            return .actionSet(try validateActionSet(set, table: table, profileId: profileId,
-                                                    path: path + ".actionProfileActionSet"))
-        case (.actionProfile(let profileId), _):
-            throw .invalidArgument(
-                "\(path): table \(table.label) is implemented by action profile \(profileLabel(profileId)); entries name a member (actionProfileMemberId)")
-        case (.actionSelector(let profileId), .action):
-            throw .invalidArgument(
-                "\(path): table \(table.label) is implemented by action selector \(profileLabel(profileId)); entries name a member, a group or a one-shot action set")
-        }
-    }
-
-    private func requireMemberGroupStyle(_ profileId: ActionProfileID, replacing old: TableAction?, path: String)
-        throws(P4RuntimeError)
-    {
-        var oneShot = store.profiles[profileId]?.oneShotEntries ?? 0
-        if case .actionProfileActionSet? = old?.kind { oneShot -= 1 }
-        if oneShot > 0 {
-            throw .invalidArgument(
-                "\(path): action selector \(profileLabel(profileId)) is programmed with one-shot action sets; members and groups cannot be mixed in")
-        }
-    }
-
-    /// One-shot action set checks (A7, A12, A13).
-    private func validateActionSet(_ set: ActionProfileActionSet, table: TableSchema, profileId: ActionProfileID,
-                                   path: String) throws(P4RuntimeError) -> ActionProfileActionSet
-    {
-        guard let profile = schema.actionProfiles[profileId] else {
-            throw .internal("\(path): action selector \(profileId) is missing from the schema")
-        }
-        if set.actionSelectionMode != .defaultModeDeterminedByActionSelector {
-            throw .unimplemented("\(path).actionSelectionMode: per-set selection modes are not supported")
-        }
-        if set.sizeSemantics != .defaultSizeDeterminedByActionSelector {
-            throw .unimplemented("\(path).sizeSemantics: per-set size semantics are not supported")
-        }
-        if set.groupAction != nil {
-            throw .unimplemented("\(path).groupAction: group actions (P4Runtime 1.6) are not supported")
-        }
-        if set.actionProfileActions.isEmpty {
-            throw .invalidArgument("\(path).actionProfileActions: a one-shot action set needs at least one action")
-        }
-        var result = set
-        var totalWeight: Int64 = 0
-        var firstAction: ActionID?
-        for (index, item) in set.actionProfileActions.enumerated() {
-            let itemPath = "\(path).actionProfileActions[\(index)]"
-            guard let action = item.action else { throw .invalidArgument("\(itemPath).action: the action is missing") }
-            let checked = try ActionValidator.validate(
-                action, allowed: table.actionScopes, owner: "table \(table.label)", use: .member, schema: schema,
-                path: itemPath + ".action")
-            if let firstAction, firstAction != checked.actionId, !capabilities.mixedActionGroups {
-                throw .unimplemented("\(itemPath).action: groups mixing different actions are not supported by this device")
-            }
-            firstAction = firstAction ?? checked.actionId
-            try Self.checkWeight(item.weight, profile: profile, path: itemPath + ".weight")
-            if case .sumOfMembers(let maxWeight) = profile.sizeSemantics, maxWeight > 0, item.weight > maxWeight {
-                throw .invalidArgument(
-                    "\(itemPath).weight: \(item.weight) exceeds max_member_weight \(maxWeight) of action selector \(profile.label)")
-            }
-            try Self.checkWatch(item.watchKind, path: itemPath)
-            totalWeight += Int64(max(1, item.weight))
-            result.actionProfileActions[index].action = checked
-        }
-        if profile.maxGroupSize > 0 {
-            switch profile.sizeSemantics {
-            case .sumOfWeights where totalWeight > Int64(profile.maxGroupSize):
-                throw .invalidArgument(
-                    "\(path).actionProfileActions: total weight \(totalWeight) exceeds max_group_size \(profile.maxGroupSize) of action selector \(profile.label)")
-            case .sumOfMembers where set.actionProfileActions.count > Int(profile.maxGroupSize):
-                throw .invalidArgument(
-                    "\(path).actionProfileActions: \(set.actionProfileActions.count) actions exceed max_group_size \(profile.maxGroupSize) of action selector \(profile.label)")
-            default:
-                break
-            }
-        }
-        return result
-    }
-
-    /// Updates member/group reference counts and one-shot counts for an entry's action.
-    mutating func adjustReferences(of action: TableAction?, table: TableSchema, by delta: Int) {
-        guard let profileId = table.actionProfileId, let kind = action?.kind else { return }
-        switch kind {
-        case .actionProfileMemberId(let member):
-            store.profiles[profileId]?.members[member]?.entryCount += delta
-        case .actionProfileGroupId(let group):
-            store.profiles[profileId]?.groups[group]?.entryCount += delta
-        case .actionProfileActionSet:
-            store.profiles[profileId]?.oneShotEntries += delta
-        case .action:
-            break
-        }
-    }
-
-    func profileLabel(_ id: ActionProfileID) -> String { schema.actionProfiles[id]?.label ?? id.description }
-
-    // MARK: Shared value checks
-
-    /// Weight rules (A7): 0 when P4Info disallows weights, else positive.
-    static func checkWeight(_ weight: Int32, profile: ActionProfileSchema, path: String) throws(P4RuntimeError) {
-        if profile.weightsDisallowed {
-            if weight != 0 {
-                throw .invalidArgument("\(path): \(weight) given but action selector \(profile.label) disallows weights (use 0)")
-            }
-        } else if weight <= 0 {
-            throw .invalidArgument("\(path): \(weight) is not a positive weight")
-        }
-    }
-
-    /// Watch port rules (A8): the deprecated numeric form must not be negative.
-    static func checkWatch(_ watch: WatchKind?, path: String) throws(P4RuntimeError) {
-        if case .watch(let port)? = watch, port < 0 {
-            throw .invalidArgument("\(path).watch: \(port) is not a port")
-        }
-    }
-
-    /// Counter values must not be negative.
-    static func checkCounterData(_ data: CounterData, path: String) throws(P4RuntimeError) {
-        if data.byteCount < 0 { throw .invalidArgument("\(path).byteCount: \(data.byteCount) is negative") }
-        if data.packetCount < 0 { throw .invalidArgument("\(path).packetCount: \(data.packetCount) is negative") }
-    }
-
-    /// Meter config rules by meter type (C4).
-    static func checkMeterConfig(_ config: MeterConfig, spec: P4Info.MeterSpec, path: String) throws(P4RuntimeError) {
-        for (name, value) in [("cir", config.cir), ("cburst", config.cburst), ("pir", config.pir),
-                              ("pburst", config.pburst), ("eburst", config.eburst)] where value < 0 {
-            throw .invalidArgument("\(path).\(name): \(value) is negative")
-        }
-        switch spec.type {
-        case .twoRateThreeColor:
-            if config.eburst != 0 {
-                throw .invalidArgument("\(path).eburst: must be unset for a two-rate three-colour meter")
-            }
-        case .singleRateThreeColor:
-            if config.pir != config.cir || config.pburst != config.cburst {
-                throw .invalidArgument(
-                    "\(path): a single-rate three-colour meter needs pir == cir and pburst == cburst")
-            }
-        case .singleRateTwoColor:
-            if config.pir != config.cir || config.pburst != config.cburst || config.eburst != 0 {
-                throw .invalidArgument(
-                    "\(path): a single-rate two-colour meter needs pir == cir, pburst == cburst and no eburst")
-            }
-        case .unrecognized:
-            break
-        }
-    }
-
-    /// Per-colour meter counters may only be written as zeros (a reset), P4Runtime v1.4.
-    static func checkMeterCounterReset(_ counters: MeterCounterData, path: String) throws(P4RuntimeError) {
-        for (name, data) in [("green", counters.green), ("yellow", counters.yellow), ("red", counters.red)] {
-            if let data, data.byteCount != 0 || data.packetCount != 0 {
-                throw .invalidArgument("\(path).\(name): per-colour counters can only be reset (all fields 0)")
+                try require(.meterCounterData, "per-colour meter counters", path: path() + ".meterCounterData")
+                try Self.checkMeterCounterReset(counters, path: path() + ".meterCounterData")
             }
         }
     }

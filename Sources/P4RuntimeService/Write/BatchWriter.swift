@@ -10,12 +10,16 @@ struct BatchWriter {
     let capabilities: DeviceCapabilities
     let transaction: any DeviceTransaction
     let now: UInt64
+    /// Tables whose entries the data plane also adds (deletes of entries not in the store go to the device).
+    let dataPlaneManagedTables: Set<TableID>
     var store: ControlPlaneStore
     /// True once a DigestEntry write succeeded (digest buffers then follow `store.digests`).
     var digestsChanged = false
 
-    init(store: ControlPlaneStore, capabilities: DeviceCapabilities, transaction: any DeviceTransaction, now: UInt64) {
+    init(store: ControlPlaneStore, capabilities: DeviceCapabilities, transaction: any DeviceTransaction, now: UInt64,
+         dataPlaneManagedTables: Set<TableID> = []) {
         self.schema = store.schema
+        self.dataPlaneManagedTables = dataPlaneManagedTables
         self.store = store
         self.capabilities = capabilities
         self.transaction = transaction
@@ -24,58 +28,60 @@ struct BatchWriter {
 
     /// Applies update `index`; nil on success.
     mutating func apply(_ update: Update, index: Int) -> P4RuntimeError? {
-        let path = "updates[\(index)]"
+        func path() -> String { "updates[\(index)]" }
         do throws(P4RuntimeError) {
             switch update.type {
             case .insert, .modify, .delete: break
             case .unspecified:
-                throw P4RuntimeError.invalidArgument("\(path).type: the update type is not set (INSERT, MODIFY or DELETE)")
+                throw P4RuntimeError.invalidArgument("\(path()).type: the update type is not set (INSERT, MODIFY or DELETE)")
             case .unrecognized(let value):
-                throw P4RuntimeError.invalidArgument("\(path).type: \(value) is not an update type")
+                throw P4RuntimeError.invalidArgument("\(path()).type: \(value) is not an update type")
             }
-            guard let entity = update.entity else {
-                throw P4RuntimeError.invalidArgument("\(path).entity: the entity is missing")
+            guard update.entity != nil else {
+                throw P4RuntimeError.invalidArgument("\(path()).entity: the entity is missing")
             }
-            let entityPath = "\(path).entity.\(entity.jsonName ?? "")"
-            switch entity.kind {
+            // Only the oneof member's name is captured: capturing the entity itself copies it on every call.
+            let member = update.entity?.jsonName ?? ""
+            func entityPath() -> String { "updates[\(index)].entity.\(member)" }
+            switch update.entity?.kind {
             case nil:
-                throw P4RuntimeError.invalidArgument("\(path).entity: no entity is set")
+                throw P4RuntimeError.invalidArgument("\(path()).entity: no entity is set")
             case .tableEntry(let entry)?:
-                try require(.tableEntry, "table entries", path: entityPath)
-                try writeTableEntry(entry, update.type, path: entityPath)
+                try require(.tableEntry, "table entries", path: entityPath())
+                try writeTableEntry(entry, update.type, path: entityPath())
             case .actionProfileMember(let member)?:
-                try require(.actionProfileMemberAndGroup, "action profile member programming", path: entityPath)
-                try writeMember(member, update.type, path: entityPath)
+                try require(.actionProfileMemberAndGroup, "action profile member programming", path: entityPath())
+                try writeMember(member, update.type, path: entityPath())
             case .actionProfileGroup(let group)?:
-                try require(.actionProfileMemberAndGroup, "action profile group programming", path: entityPath)
-                try writeGroup(group, update.type, path: entityPath)
+                try require(.actionProfileMemberAndGroup, "action profile group programming", path: entityPath())
+                try writeGroup(group, update.type, path: entityPath())
             case .counterEntry(let counter)?:
-                try require(.counterEntry, "counter entries", path: entityPath)
-                try writeCounter(counter, update.type, path: entityPath)
+                try require(.counterEntry, "counter entries", path: entityPath())
+                try writeCounter(counter, update.type, path: entityPath())
             case .directCounterEntry(let counter)?:
-                try require(.directCounterEntry, "direct counter entries", path: entityPath)
-                try writeDirectCounter(counter, update.type, path: entityPath)
+                try require(.directCounterEntry, "direct counter entries", path: entityPath())
+                try writeDirectCounter(counter, update.type, path: entityPath())
             case .meterEntry(let meter)?:
-                try require(.meterEntry, "meter entries", path: entityPath)
-                try writeMeter(meter, update.type, path: entityPath)
+                try require(.meterEntry, "meter entries", path: entityPath())
+                try writeMeter(meter, update.type, path: entityPath())
             case .directMeterEntry(let meter)?:
-                try require(.directMeterEntry, "direct meter entries", path: entityPath)
-                try writeDirectMeter(meter, update.type, path: entityPath)
+                try require(.directMeterEntry, "direct meter entries", path: entityPath())
+                try writeDirectMeter(meter, update.type, path: entityPath())
             case .registerEntry(let register)?:
-                try require(.registerEntry, "register entries", path: entityPath)
-                try writeRegister(register, update.type, path: entityPath)
+                try require(.registerEntry, "register entries", path: entityPath())
+                try writeRegister(register, update.type, path: entityPath())
             case .valueSetEntry(let valueSet)?:
-                try require(.valueSetEntry, "value set entries", path: entityPath)
-                try writeValueSet(valueSet, update.type, path: entityPath)
+                try require(.valueSetEntry, "value set entries", path: entityPath())
+                try writeValueSet(valueSet, update.type, path: entityPath())
             case .digestEntry(let digest)?:
-                try require(.digestEntry, "digest entries", path: entityPath)
-                try writeDigest(digest, update.type, path: entityPath)
+                try require(.digestEntry, "digest entries", path: entityPath())
+                try writeDigest(digest, update.type, path: entityPath())
             case .packetReplicationEngineEntry(let entry)?:
-                try require(.packetReplicationEngineEntry, "packet replication engine entries", path: entityPath)
-                try writeReplication(entry, update.type, path: entityPath)
+                try require(.packetReplicationEngineEntry, "packet replication engine entries", path: entityPath())
+                try writeReplication(entry, update.type, path: entityPath())
             case .externEntry(let extern)?:
                 throw P4RuntimeError.unimplemented(
-                    "\(entityPath): extern type \(extern.externTypeId) entries are not supported by this device")
+                    "\(entityPath()): extern type \(extern.externTypeId) entries are not supported by this device")
             }
             return nil
         } catch {
@@ -84,14 +90,14 @@ struct BatchWriter {
     }
 
     /// UNIMPLEMENTED unless the device supports `kind`.
-    func require(_ kind: DeviceCapabilities.EntityKinds, _ what: String, path: String) throws(P4RuntimeError) {
+    func require(_ kind: DeviceCapabilities.EntityKinds, _ what: String, path: @autoclosure () -> String) throws(P4RuntimeError) {
         if !capabilities.entities.contains(kind) {
-            throw .unimplemented("\(path): \(what) are not supported by the \(capabilities.targetName) device")
+            throw .unimplemented("\(path()): \(what) are not supported by the \(capabilities.targetName) device")
         }
     }
 
     /// Applies `operation` to the device; its error is reported for the update at `path`.
-    func device(_ operation: DeviceOperation, path: String) throws(P4RuntimeError) {
-        if let error = transaction.apply(operation) { throw error.prefixed(path) }
+    func device(_ operation: DeviceOperation, path: @autoclosure () -> String) throws(P4RuntimeError) {
+        if let error = transaction.apply(operation) { throw error.prefixed(path()) }
     }
 }

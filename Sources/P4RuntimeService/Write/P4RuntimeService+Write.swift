@@ -14,8 +14,10 @@ extension P4RuntimeService {
     /// when any update fails, store and device are left exactly as before, the failing updates report their error
     /// and the others ABORTED ("rolled back").
     public func write(_ request: WriteRequest) throws(P4RuntimeError) {
+        counters.writes.wrappingAdd(1, ordering: .relaxed)
         let slot = try slot(request.deviceId)
         try authorize(slot, role: request.role, electionId: request.electionId)
+        counters.updates.wrappingAdd(UInt64(request.updates.count), ordering: .relaxed)
         let space = configuration.errorSpace
         let now = clock.monotonicNanoseconds()
         let outcome: (errors: [P4RuntimeError?], digests: [DigestID: DigestEntry.Config]?, rolledBack: Bool) =
@@ -44,14 +46,18 @@ extension P4RuntimeService {
                 state.store = nil  // keeps `store` uniquely referenced while the batch mutates it
                 let original: ControlPlaneStore? = allOrNothing ? store : nil
                 var writer = BatchWriter(store: consume store, capabilities: installed.capabilities,
-                                         transaction: transaction, now: now)
+                                         transaction: transaction, now: now,
+                                         dataPlaneManagedTables: installed.pipeline.dataPlaneManagedTables)
                 var errors: [P4RuntimeError?] = []
                 errors.reserveCapacity(request.updates.count)
                 var failed = false
-                for (index, update) in request.updates.enumerated() {
-                    let error = writer.apply(update, index: index)
-                    if error != nil { failed = true }
-                    errors.append(error)
+                // Through a buffer pointer, each update is borrowed in place instead of copied (378 bytes each).
+                request.updates.withUnsafeBufferPointer { updates in
+                    for index in updates.indices {
+                        let error = writer.apply(updates[index], index: index)
+                        if error != nil { failed = true }
+                        errors.append(error)
+                    }
                 }
                 if failed, allOrNothing, let original {
                     transaction.abort()
@@ -71,6 +77,8 @@ extension P4RuntimeService {
         if let digests = outcome.digests { syncDigestBuffers(digests, on: slot) }
         let failures = outcome.errors.filter { $0 != nil }.count
         if failures == 0 { return }
+        counters.failedUpdates.wrappingAdd(UInt64(outcome.rolledBack ? outcome.errors.count : failures),
+                                           ordering: .relaxed)
         let firstFailure = outcome.errors.firstIndex { $0 != nil } ?? 0
         let details = outcome.errors.map { error -> P4Error in
             if let error { return P4Error(canonicalCode: error.code, message: error.message, space: space) }
