@@ -45,6 +45,7 @@ test: deps pydeps
 bench: release
 	@command -v wrk >/dev/null || { SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; $$SUDO apt-get install -y -qq wrk >/dev/null; }
 	@echo "machine: $$(nproc) cores, $$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+	.build/release/p4rtd-bench swx
 	python3 bench/http_bench.py
 
 clean:

@@ -69,6 +69,9 @@ let package = Package(
             ]
         ),
 
+        // Benchmarks (make bench).
+        .executableTarget(name: "p4rtd-bench", dependencies: ["SWX"]),
+
         // Tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "P4ModelTests", dependencies: ["P4Model", "TestSupport"]),
