@@ -41,5 +41,6 @@ let package = Package(
         .testTarget(name: "SoftwareTargetTests", dependencies: ["SoftwareTarget", "TestSupport"]),
         .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore", "TestSupport"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
+        .testTarget(name: "ProgramsTests", dependencies: ["P4Model", "SWX", "TestSupport"]),
     ]
 )
