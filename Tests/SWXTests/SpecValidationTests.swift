@@ -359,3 +359,13 @@ import Testing
         expectRejected(text, at: .config, containing: "regarray r")
     }
 }
+
+@Suite struct SpecSizingTests {
+    @Test func arraysRoundUpToPowersOfTwo() throws {
+        let program = try SpecLoader.load(SpecSamples.spec("regarray r size 5 initval 0\nmetarray m size 0xffffffff\n"
+            + "regarray one size 1 initval 0"))
+        #expect(program.registerArrays[0].capacity == 8)
+        #expect(program.registerArrays[1].capacity == 1)
+        #expect(program.meterArrays[0].capacity == 1 << 32)
+    }
+}

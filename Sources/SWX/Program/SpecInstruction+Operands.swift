@@ -55,7 +55,8 @@ extension SpecInstruction {
         case .rearm(let timeout): return .rearm(timeoutID: timeout.map(transform))
         case .entryid(let d): return .entryid(destination: transform(d))
         case .regprefetch(let r, let i): return .regprefetch(regarray: r, index: i.mapping(transform))
-        case .regrd(let d, let r, let i): return .regrd(destination: transform(d), regarray: r, index: i.mapping(transform))
+        case .regrd(let d, let r, let i):
+            return .regrd(destination: transform(d), regarray: r, index: i.mapping(transform))
         case .regwr(let r, let i, let v):
             return .regwr(regarray: r, index: i.mapping(transform), value: v.mapping(transform))
         case .regadd(let r, let i, let v):

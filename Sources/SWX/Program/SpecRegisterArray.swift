@@ -67,10 +67,10 @@ public struct SpecRSSObject: Sendable, Hashable {
 }
 
 extension Int {
-    /// The smallest power of two ≥ self (1 for values ≤ 1).
+    /// The smallest power of two ≥ self (1 for values ≤ 1; `Int.max` when that power does not fit).
     var nextPowerOfTwo: Int {
-        var value = 1
-        while value < self { value <<= 1 }
-        return value
+        guard self > 1 else { return 1 }
+        let shift = Int.bitWidth - (self - 1).leadingZeroBitCount
+        return shift >= Int.bitWidth - 1 ? Int.max : 1 << shift
     }
 }

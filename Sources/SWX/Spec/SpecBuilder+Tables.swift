@@ -1,7 +1,8 @@
 extension SpecBuilder {
     mutating func configureTable(_ table: SpecDocument.Table) throws(SpecError) {
         guard !tableLikeNameExists(table.name) else {
-            throw Self.config(table.line, "table \(table.name): a table, selector or learner with this name already exists")
+            throw Self.config(table.line, "table \(table.name): a table, selector or learner with this name already "
+                + "exists")
         }
         let context = "table \(table.name)"
         let keyFields = try resolveKey(table.keyFields, context: context, line: table.line)
@@ -82,7 +83,8 @@ extension SpecBuilder {
                 + "DPDK's selector table allows at most 64")
         }
         guard selector.groupCountMax <= 1 << 31, selector.membersPerGroupMax <= 1 << 31 else {
-            throw Self.config(selector.line, "\(context): n_groups_max and n_members_per_group_max must be at most 2^31")
+            throw Self.config(selector.line, "\(context): n_groups_max and n_members_per_group_max must be at most "
+                + "2^31")
         }
         selectors.append(.init(index: selectors.count, name: selector.name, groupID: groupID, selectorFields: fields,
                                selectorWindow: window, memberID: memberID,
@@ -186,7 +188,8 @@ extension SpecBuilder {
         let end = fields.map { $0.field.byteOffset + $0.field.byteWidth }.max() ?? start
         var mask = Array(repeating: UInt8(0), count: end - start)
         for field in fields {
-            for i in field.field.byteOffset..<(field.field.byteOffset + field.field.byteWidth) { mask[i - start] = 0xFF }
+            let first = field.field.byteOffset - start
+            for i in first..<(first + field.field.byteWidth) { mask[i] = 0xFF }
         }
         let source: SpecKeySource
         if case .header(let header) = fields.first?.field.space { source = .header(header) } else { source = .metadata }
@@ -225,7 +228,8 @@ extension SpecBuilder {
                               context: String, line: Int) throws(SpecError) -> SpecDefaultAction {
         guard let declaration else { throw Self.config(line, "\(context): missing default_action statement") }
         guard let entry = list.first(where: { actions[$0.actionIndex].name == declaration.name }) else {
-            throw Self.config(declaration.line, "\(context): default action '\(declaration.name)' is not in the actions list")
+            throw Self.config(declaration.line, "\(context): default action '\(declaration.name)' is not in the "
+                + "actions list")
         }
         guard entry.scope.allowsDefault else {
             throw Self.config(declaration.line, "\(context): default action '\(declaration.name)' is @tableonly")

@@ -10,7 +10,9 @@ extension SpecBuilder {
     /// The DPDK defects the program would hit on stock DPDK, one warning per instruction and defect.
     static func defectWarnings(in program: SpecProgram) -> [SpecWarning] {
         var warnings: [SpecWarning] = []
-        var blocks: [(name: String, block: SpecInstructionBlock)] = program.actions.map { ("action \($0.name)", $0.body) }
+        var blocks: [(name: String, block: SpecInstructionBlock)] = program.actions.map {
+            ("action \($0.name)", $0.body)
+        }
         blocks.append(("apply", program.apply))
         for (name, block) in blocks {
             for (index, instruction) in block.instructions.enumerated() {

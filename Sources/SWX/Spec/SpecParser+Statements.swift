@@ -137,7 +137,8 @@ extension SpecParser {
                               existing: SpecDocument.DefaultAction?) throws(SpecError) -> SpecDocument.DefaultAction {
         let n = tokens.count
         guard n >= 4, tokens[2] == "args" else {
-            throw fail(line, "invalid default_action statement: expected 'default_action NAME args none|ARG VALUE ... [const]'")
+            throw fail(line, "invalid default_action statement: expected 'default_action NAME args none|ARG VALUE "
+                + "... [const]'")
         }
         if existing != nil { throw fail(line, "duplicate default_action statement") }
         let isConst = tokens[n - 1] == "const"
@@ -148,7 +149,9 @@ extension SpecParser {
             return .init(name: tokens[1], arguments: [], isConst: isConst, line: line)
         }
         let arguments = Array(tokens[3..<(isConst ? n - 1 : n)])
-        guard !arguments.isEmpty else { throw fail(line, "invalid default_action statement: no arguments after 'args'") }
+        guard !arguments.isEmpty else {
+            throw fail(line, "invalid default_action statement: no arguments after 'args'")
+        }
         return .init(name: tokens[1], arguments: arguments, isConst: isConst, line: line)
     }
 
@@ -182,7 +185,9 @@ extension SpecParser {
             if closes { return nil }
             switch tokens[0] {
             case "key":
-                guard tokens.count == 2, tokens[1] == "{" else { throw Self.fail(line, "invalid key statement: expected 'key {'") }
+                guard tokens.count == 2, tokens[1] == "{" else {
+                    throw Self.fail(line, "invalid key statement: expected 'key {'")
+                }
                 return .key
             case "actions":
                 guard tokens.count == 2, tokens[1] == "{" else {
@@ -202,7 +207,9 @@ extension SpecParser {
                 guard t.recommendedTypeName == nil else { throw Self.fail(line, "duplicate instanceof statement") }
                 t.recommendedTypeName = tokens[1]
             case "pragma":
-                guard tokens.count == 2 else { throw Self.fail(line, "invalid pragma statement: expected 'pragma ARGS'") }
+                guard tokens.count == 2 else {
+                    throw Self.fail(line, "invalid pragma statement: expected 'pragma ARGS'")
+                }
                 guard t.pragma == nil else { throw Self.fail(line, "duplicate pragma statement") }
                 t.pragma = tokens[1]
             case "size":
@@ -230,7 +237,9 @@ extension SpecParser {
         if closes { return nil }
         switch tokens[0] {
         case "group_id":
-            guard tokens.count == 2 else { throw Self.fail(line, "invalid group_id statement: expected 'group_id FIELD'") }
+            guard tokens.count == 2 else {
+                throw Self.fail(line, "invalid group_id statement: expected 'group_id FIELD'")
+            }
             s.groupIDFieldName = tokens[1]
         case "selector":
             guard tokens.count == 2, tokens[1] == "{" else {
@@ -280,7 +289,9 @@ extension SpecParser {
             if closes { return nil }
             switch tokens[0] {
             case "key":
-                guard tokens.count == 2, tokens[1] == "{" else { throw Self.fail(line, "invalid key statement: expected 'key {'") }
+                guard tokens.count == 2, tokens[1] == "{" else {
+                    throw Self.fail(line, "invalid key statement: expected 'key {'")
+                }
                 return .key
             case "actions":
                 guard tokens.count == 2, tokens[1] == "{" else {

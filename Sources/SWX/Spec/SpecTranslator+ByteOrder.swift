@@ -51,9 +51,10 @@ extension SpecTranslator {
                       move.source.byteOffset == arguments[firstArgument + k].byteOffset,
                       move.source.bitWidth == arguments[firstArgument + k].bitWidth else { return nil }
             }
-            for k in 0..<header.fields.count where valueMoveCount(fromArgumentAt: arguments[firstArgument + k].byteOffset) > 1 {
-                return nil
+            let usedElsewhere = (0..<header.fields.count).contains {
+                valueMoveCount(fromArgumentAt: arguments[firstArgument + $0].byteOffset) > 1
             }
+            if usedElsewhere { return nil }
             for k in 0..<header.fields.count { flags[firstArgument + k] = true }
             return 1 + header.fields.count
         }

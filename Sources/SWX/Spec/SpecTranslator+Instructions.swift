@@ -215,18 +215,21 @@ extension SpecTranslator {
                    "action '\(learned.name)' keeps arguments in network byte order, so it cannot be learned")
         var firstArgument: SpecFieldOperand?
         if let argsIndex = learned.argumentsStructIndex {
-            try expect(n == 4, "action '\(learned.name)' has arguments, so the first metadata argument field is required")
+            try expect(n == 4, "action '\(learned.name)' has arguments, so the first metadata argument field is "
+                + "required")
             guard let first = metadataField(tokens[2]), let metadata = builder.metadataStruct else {
                 throw fail("the first argument must be a metadata field: "
                     + describeUnresolved(tokens[2], allowActionArguments: false))
             }
             let arguments = builder.structs[argsIndex].fields
             try expect(metadata.fields.count - first.fieldIndex >= arguments.count,
-                       "there are fewer metadata fields from '\(tokens[2])' on than action '\(learned.name)' has arguments")
+                       "there are fewer metadata fields from '\(tokens[2])' on than action '\(learned.name)' has "
+                           + "arguments")
             for (k, argument) in arguments.enumerated() {
                 let field = metadata.fields[first.fieldIndex + k]
                 try expect(field.bitWidth == argument.bitWidth,
-                           "metadata field 'm.\(field.name)' has \(field.bitWidth) bits but argument '\(argument.name)' "
+                           "metadata field 'm.\(field.name)' has \(field.bitWidth) bits but argument "
+                               + "'\(argument.name)' "
                            + "of action '\(learned.name)' has \(argument.bitWidth)")
             }
             try expect(first.bitWidth <= 64, "the first argument field '\(tokens[2])' is wider than 64 bits")
@@ -251,7 +254,8 @@ extension SpecTranslator {
            let function = builder.externFunctions.first(where: { $0.name == parts[1] }) {
             return .extern(.function(function.index))
         }
-        throw fail("'\(tokens[1])' is not a member function of a declared extern object or a registered extern function")
+        throw fail("'\(tokens[1])' is not a member function of a declared extern object or a registered extern "
+            + "function")
     }
 
     func translateRegister(_ tokens: [String]) throws(SpecError) -> SpecInstruction {
@@ -372,7 +376,8 @@ extension SpecTranslator {
     /// A field of any width that is not varbit.
     func anyWidthField(_ name: String, role: String, allowActionArguments: Bool) throws(SpecError) -> SpecFieldOperand {
         guard let operand = field(name, allowActionArguments: allowActionArguments) else {
-            throw fail("the \(role) must be a field: " + describeUnresolved(name, allowActionArguments: allowActionArguments))
+            throw fail("the \(role) must be a field: "
+                + "" + describeUnresolved(name, allowActionArguments: allowActionArguments))
         }
         try expect(!isVarbit(operand), "the \(role) '\(name)' is a varbit field")
         return operand
@@ -401,7 +406,8 @@ extension SpecTranslator {
             return .field(operand)
         }
         guard let immediate = CNumber.parseUnsigned(name[...]) else {
-            throw fail("the \(role) must be a field or a number: " + describeUnresolved(name, allowActionArguments: true))
+            throw fail("the \(role) must be a field or a number: "
+                + "" + describeUnresolved(name, allowActionArguments: true))
         }
         return .immediate(immediate)
     }
@@ -414,7 +420,8 @@ extension SpecTranslator {
             return .field(operand)
         }
         guard let immediate = CNumber.parseUnsigned32(name[...]) else {
-            throw fail("the \(role) must be a field or a number: " + describeUnresolved(name, allowActionArguments: true))
+            throw fail("the \(role) must be a field or a number: "
+                + "" + describeUnresolved(name, allowActionArguments: true))
         }
         return .immediate(UInt64(immediate))
     }

@@ -35,10 +35,12 @@ struct SpecTranslator {
             line = instruction.line
             text = instruction.tokens.joined(separator: " ")
             guard text.utf8.count < Self.instructionSize else {
-                throw fail("instruction is \(text.utf8.count) characters long; the limit is \(Self.instructionSize - 1)")
+                throw fail("instruction is \(text.utf8.count) characters long; the limit is "
+                    + "\(Self.instructionSize - 1)")
             }
             guard instruction.tokens.count <= Self.maximumInstructionTokens else {
-                throw fail("instruction has \(instruction.tokens.count) tokens; the limit is \(Self.maximumInstructionTokens)")
+                throw fail("instruction has \(instruction.tokens.count) tokens; the limit is "
+                    + "\(Self.maximumInstructionTokens)")
             }
             var tokens = instruction.tokens
             if tokens.count >= 2, tokens[1] == ":" {

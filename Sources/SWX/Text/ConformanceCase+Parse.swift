@@ -25,7 +25,8 @@ extension ConformanceCase {
             }
             guard let keyword = tokens.first else { continue }
             let line = number
-            func fail(_ message: String) -> SpecTextError { SpecTextError(line: line, message: "\(keyword): \(message)") }
+            func fail(_ message: String) -> SpecTextError { SpecTextError(line: line, message: "\(keyword): "
+                + "\(message)") }
             func count(_ expected: Int, _ shape: String) throws(SpecTextError) {
                 if tokens.count != expected { throw fail("expected '\(shape)'") }
             }
@@ -36,7 +37,9 @@ extension ConformanceCase {
                 return UInt32(value)
             }
             func number64(_ token: Substring, _ what: String) throws(SpecTextError) -> UInt64 {
-                guard let value = caseNumber(token) else { throw fail("\(what) '\(token)' is not a decimal or 0x number") }
+                guard let value = caseNumber(token) else {
+                    throw fail("\(what) '\(token)' is not a decimal or 0x number")
+                }
                 return value
             }
             if keyword != "spec", specPath == nil {
@@ -105,7 +108,9 @@ extension ConformanceCase {
                         + "'meter NAME from I to J set profile P'")
                 }
             case "learner":
-                guard tokens.count == 5, tokens[2] == "timeout" else { throw fail("expected 'learner NAME timeout ID SECONDS'") }
+                guard tokens.count == 5, tokens[2] == "timeout" else {
+                    throw fail("expected 'learner NAME timeout ID SECONDS'")
+                }
                 kind = .learnerTimeout(learner: String(tokens[1]), timeoutID: try number32(tokens[3], "timeout id"),
                                        seconds: try number32(tokens[4], "seconds"))
             case "mirror":
@@ -113,7 +118,8 @@ extension ConformanceCase {
                       tokens[6] == "fast" || tokens[6] == "slow", tokens[7] == "truncate" else {
                     throw fail("expected 'mirror session S port P clone fast|slow truncate L'")
                 }
-                kind = .mirrorSession(session: try number32(tokens[2], "session"), port: try number32(tokens[4], "port"),
+                kind = .mirrorSession(session: try number32(tokens[2], "session"),
+                                      port: try number32(tokens[4], "port"),
                                       fastClone: tokens[6] == "fast", truncateLength: try number32(tokens[8], "length"))
             case "time":
                 try count(2, "time SECONDS")
@@ -165,7 +171,8 @@ extension ConformanceCase {
             default: false
             }
         }) {
-            throw SpecTextError(line: packet.line, message: "a case with expect-reject (line \(reject.line)) has no packets")
+            throw SpecTextError(line: packet.line, message: "a case with expect-reject (line \(reject.line)) has no "
+                + "packets")
         }
         return ConformanceCase(path: path, specPath: specPath, specLine: specLine, inputPorts: ports.0,
                                outputPorts: ports.1, directives: directives)

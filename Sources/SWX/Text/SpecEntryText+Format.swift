@@ -12,8 +12,8 @@ extension SpecEntryText {
             for keyField in view.keyFields {
                 let field = keyField.field
                 let start = field.byteOffset - windowOffset
-                let keyBytes = Array(match.key[start..<(start + field.byteWidth)])
-                let maskBytes = Array(match.mask[start..<(start + field.byteWidth)])
+                let keyBytes = bytes(match.key, start, field.byteWidth)
+                let maskBytes = bytes(match.mask, start, field.byteWidth)
                 var word = text(of: keyBytes, field: field)
                 let fullMask = maskBytes.allSatisfy { $0 == 0xFF }
                 if keyField.matchKind != .exact || !fullMask {
@@ -30,14 +30,20 @@ extension SpecEntryText {
             words += ["action", definition.name]
             if let argsStruct = program.argumentsStruct(ofAction: action.actionIndex) {
                 for (i, argument) in argsStruct.fields.enumerated() {
-                    let bytes = Array(action.actionData[argument.byteOffset..<(argument.byteOffset + argument.byteWidth)])
+                    let argumentBytes = bytes(action.actionData, argument.byteOffset, argument.byteWidth)
                     let bigEndian = argument.isBig || (i < definition.argumentIsNetworkByteOrder.count
                         && definition.argumentIsNetworkByteOrder[i])
-                    words += [argument.name, hexText(bytes, bigEndian: bigEndian, big: argument.isBig)]
+                    words += [argument.name, hexText(argumentBytes, bigEndian: bigEndian, big: argument.isBig)]
                 }
             }
         }
         return words.joined(separator: " ")
+    }
+
+    /// `count` bytes of `data` from `start`, zero-filled where `data` is shorter (an entry built elsewhere with
+    /// the wrong sizes prints as far as it goes instead of trapping).
+    static func bytes(_ data: [UInt8], _ start: Int, _ count: Int) -> [UInt8] {
+        (start..<(start + count)).map { $0 >= 0 && $0 < data.count ? data[$0] : 0 }
     }
 
     static func text(of bytes: [UInt8], field: SpecFieldOperand) -> String {

@@ -127,12 +127,14 @@ public enum SpecEntryText {
                 mask.replaceSubrange(start..<(start + width), with: maskBytes)
             } else {
                 guard let value = CNumber.parseUnsigned(valueText) else {
-                    throw SpecTextError(line: 0, message: "value '\(valueText)' of key field \(keyField.name) is not a number")
+                    throw SpecTextError(line: 0, message: "value '\(valueText)' of key field \(keyField.name) is "
+                        + "not a number")
                 }
                 var maskValue = UInt64.max
                 if let maskText {
                     guard let parsed = CNumber.parseUnsigned(maskText) else {
-                        throw SpecTextError(line: 0, message: "mask '\(maskText)' of key field \(keyField.name) is not a number")
+                        throw SpecTextError(line: 0, message: "mask '\(maskText)' of key field \(keyField.name) is "
+                            + "not a number")
                     }
                     maskValue = parsed
                     if keyField.matchKind == .lpm {
@@ -165,7 +167,9 @@ public enum SpecEntryText {
 
     static func readAction(_ tokens: [Substring], position: inout Int,
                            view: TargetView) throws(SpecTextError) -> SpecEntryAction {
-        guard position + 1 < tokens.count else { throw SpecTextError(line: 0, message: "'action' needs an action name") }
+        guard position + 1 < tokens.count else {
+            throw SpecTextError(line: 0, message: "'action' needs an action name")
+        }
         let name = tokens[position + 1]
         guard let index = view.program.actions.firstIndex(where: { $0.name == name }) else {
             throw SpecTextError(line: 0, message: "'\(name)' is not an action of this program")
@@ -174,13 +178,15 @@ public enum SpecEntryText {
         let argumentCount = view.program.argumentsStruct(ofAction: index)?.fields.count ?? 0
         let start = position + 2
         guard tokens.count >= start + 2 * argumentCount else {
-            throw SpecTextError(line: 0, message: "action \(name) takes \(argumentCount) argument(s) as NAME VALUE pairs")
+            throw SpecTextError(line: 0, message: "action \(name) takes \(argumentCount) argument(s) as NAME VALUE "
+                + "pairs")
         }
         var data: [UInt8] = []
         if let argsStruct = view.program.argumentsStruct(ofAction: index) {
             do {
                 data = try SpecActionData.encode(arguments: Array(tokens[start..<(start + 2 * argumentCount)]),
-                                                 struct: argsStruct, networkByteOrder: action.argumentIsNetworkByteOrder)
+                                                 struct: argsStruct,
+                                                 networkByteOrder: action.argumentIsNetworkByteOrder)
             } catch {
                 throw SpecTextError(line: 0, message: "action \(name): \(error.message)")
             }
@@ -194,7 +200,8 @@ public enum SpecEntryText {
     static func check(_ entry: SpecTableEntry, view: TargetView, purpose: SpecEntryPurpose) throws(SpecTextError) {
         let needsMatch = !view.keyFields.isEmpty && purpose != .defaultEntry
         if needsMatch, entry.match == nil {
-            throw SpecTextError(line: 0, message: "an entry of table \(view.name) needs 'match' with one value per key field")
+            throw SpecTextError(line: 0, message: "an entry of table \(view.name) needs 'match' with one value per "
+                + "key field")
         }
         if purpose != .deleteKey, entry.action == nil {
             throw SpecTextError(line: 0, message: "the line needs 'action NAME ...'")

@@ -87,7 +87,8 @@ extension SpecProgram {
         func range(_ source: SpecByteRange) -> [String] {
             let fields = structs[source.structIndex].fields
             let first = fields.firstIndex { $0.byteOffset == source.byteOffset } ?? 0
-            let last = fields.lastIndex { $0.byteOffset + $0.byteWidth == source.byteOffset + source.byteCount } ?? first
+            let end = source.byteOffset + source.byteCount
+            let last = fields.lastIndex { $0.byteOffset + $0.byteWidth == end } ?? first
             return [first, last].map {
                 fieldName(SpecFieldOperand(space: source.space, structIndex: source.structIndex, fieldIndex: $0,
                                            byteOffset: 0, bitWidth: 0, isNetworkByteOrder: false))
@@ -126,7 +127,8 @@ extension SpecProgram {
         case .rearm(let timeout): if let timeout { words.append(fieldName(timeout)) }
         case .regprefetch(let r, let i): words += [registerArrays[r].name, value(i)]
         case .regrd(let d, let r, let i): words += [fieldName(d), registerArrays[r].name, value(i)]
-        case .regwr(let r, let i, let v), .regadd(let r, let i, let v): words += [registerArrays[r].name, value(i), value(v)]
+        case .regwr(let r, let i, let v), .regadd(let r, let i, let v):
+            words += [registerArrays[r].name, value(i), value(v)]
         case .metprefetch(let m, let i): words += [meterArrays[m].name, value(i)]
         case .meter(let m, let i, let length, let cin, let cout):
             words += [meterArrays[m].name, value(i), fieldName(length), value(cin), fieldName(cout)]
