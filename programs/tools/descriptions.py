@@ -1,0 +1,49 @@
+"""What each program exposes to the control plane: the P4 source's tables, actions, profiles and externs, with
+the spec object each binds to. p4info_gen.py turns this into P4Info (text + JSON) and context.json; the Swift
+ProgramsTests check the result against the hand-written .spec files."""
+
+LB = {
+    "name": "lb", "control": "MainControlImpl",
+    "actions": [
+        {"name": "NoAction", "params": []},
+        {"name": "set_backend", "params": [("backend_addr", 32), ("backend_port", 16), ("backend_mac", 48),
+                                            ("service_id", 10)]},
+    ],
+    "tables": [
+        {"name": "services", "size": 1024, "default": "NoAction", "const_default": True,
+         "key": [("hdr.ipv4.dst_addr", 32, "exact", "m.MainControlImpl_services_ipv4_dst_addr"),
+                 ("hdr.ipv4.protocol", 8, "exact", "m.MainControlImpl_services_ipv4_protocol"),
+                 ("meta.l4_dst_port", 16, "exact", "m.MainControlImpl_services_local_metadata_l4_dst_port")],
+         "actions": [("set_backend", "any"), ("NoAction", "any")],
+         "selector": {"profile": "backends", "size": 1024, "members": 1024,
+                      "actions": [("set_backend", "any"), ("NoAction", "any")]}},
+    ],
+    "counters": [{"name": "service_stats", "unit": "BOTH", "size": 1024}],
+}
+
+CT = {
+    "name": "ct", "control": "MainControlImpl", "port_type": True,
+    "actions": [
+        {"name": "NoAction", "params": []},
+        {"name": "set_zone", "params": [("zone", 16)]},
+        {"name": "ct_flow_hit", "params": []},
+        {"name": "ct_flow_miss", "params": []},
+    ],
+    "tables": [
+        {"name": "zones", "size": 256, "default": "set_zone",
+         "key": [("istd.input_port", 32, "exact", "m.pna_main_input_metadata_input_port")],
+         "actions": [("set_zone", "any")]},
+        {"name": "conntrack", "size": 65536, "default": "ct_flow_miss", "const_default": True, "add_on_miss": True,
+         "key": [("meta.zone", 16, "exact", "m.MainControlImpl_conntrack_local_metadata_zone"),
+                 ("meta.addr_lo", 32, "exact", "m.MainControlImpl_conntrack_local_metadata_addr_lo"),
+                 ("meta.addr_hi", 32, "exact", "m.MainControlImpl_conntrack_local_metadata_addr_hi"),
+                 ("hdr.ipv4.protocol", 8, "exact", "m.MainControlImpl_conntrack_ipv4_protocol"),
+                 ("meta.port_lo", 16, "exact", "m.MainControlImpl_conntrack_local_metadata_port_lo"),
+                 ("meta.port_hi", 16, "exact", "m.MainControlImpl_conntrack_local_metadata_port_hi")],
+         "actions": [("ct_flow_hit", "tableonly"), ("ct_flow_miss", "defaultonly")]},
+    ],
+    "direct_counters": [{"name": "flow_stats", "unit": "BOTH", "table": "conntrack"}],
+    "counters": [{"name": "ct_events", "unit": "PACKETS", "size": 4}],
+}
+
+PROGRAMS = [LB, CT]
