@@ -22,18 +22,18 @@ LB = {
 }
 
 CT = {
-    "name": "ct", "control": "MainControlImpl", "port_type": True,
+    "name": "ct", "control": "MainControlImpl",
     "actions": [
         {"name": "NoAction", "params": []},
         {"name": "set_zone", "params": [("zone", 16)]},
-        {"name": "ct_flow_hit", "params": []},
+        {"name": "ct_flow_hit", "params": [("orig_is_lo", 1)]},
         {"name": "ct_flow_miss", "params": []},
     ],
     "tables": [
         {"name": "zones", "size": 256, "default": "set_zone",
          "key": [("istd.input_port", 32, "exact", "m.pna_main_input_metadata_input_port")],
          "actions": [("set_zone", "any")]},
-        {"name": "conntrack", "size": 65536, "default": "ct_flow_miss", "const_default": True, "add_on_miss": True,
+        {"name": "conntrack", "size": 16384, "default": "ct_flow_miss", "const_default": True, "add_on_miss": True,
          "key": [("meta.zone", 16, "exact", "m.MainControlImpl_conntrack_local_metadata_zone"),
                  ("meta.addr_lo", 32, "exact", "m.MainControlImpl_conntrack_local_metadata_addr_lo"),
                  ("meta.addr_hi", 32, "exact", "m.MainControlImpl_conntrack_local_metadata_addr_hi"),

@@ -92,5 +92,60 @@ checksums; misses, non-IP and the reverse port pass unchanged; per-service packe
           "regrd service_stats_0_packets 0 0")
     c.write()
 
+A, B, C = "10.0.0.1", "10.0.0.2", "10.0.0.3"
+SYN, SYNACK, ACK, FIN, RST = 0x02, 0x12, 0x10, 0x11, 0x04
+
+def tcp(src, dst, sport, dport, flags, payload=b""):
+    return packet(src, dst, 6, sport, dport, payload, flags=flags)
+
+def ct_tcp_case():
+    c = Case("ct", "tcp", """
+ct, TCP: only a SYN creates a flow; the reply direction (other port, swapped tuple) hits the same entry; flags
+pick the expire-time profile (SYN 60 s, established 8000 s, FIN/RST 10 s); expired flows stop matching; zones
+separate flows; ct_events counts new flows [0], invalid packets dropped [1] and reply-direction packets [2].""")
+    c.add("ports 4 4", "table zones entry match 2 action set_zone zone 7")
+    events = [0, 0, 0]
+    def passes(port, pkt, note, reply=False, new=False):
+        c.send(port, pkt, note); c.expect(port ^ 1, pkt)
+        events[0] += new; events[2] += reply
+    def dropped(port, pkt, note):
+        c.send(port, pkt, note); c.drop(); events[1] += 1
+    c.add("time 0")
+    dropped(0, tcp(A, B, 1000, 80, ACK), "ACK of an unknown flow: dropped")
+    passes(0, tcp(A, B, 1000, 80, SYN), "SYN: flow learned with the SYN profile (60 s)", new=True)
+    passes(1, tcp(B, A, 80, 1000, SYNACK), "SYN-ACK from the other side: same flow, reply direction", reply=True)
+    passes(0, tcp(A, B, 1000, 80, ACK, b"data"), "ACK: established profile (8000 s)")
+    c.add("time 7000")
+    passes(1, tcp(B, A, 80, 1000, ACK, b"resp"), "7000 s later the established flow still matches", reply=True)
+    c.add("time 15001")
+    dropped(0, tcp(A, B, 1000, 80, ACK), "8001 s after the last packet the flow has expired: ACK dropped")
+    c.add("time 20000")
+    passes(0, tcp(C, B, 2000, 80, SYN), "flow D: SYN at 20000", new=True)
+    passes(0, tcp(C, B, 2001, 80, SYN), "flow E: SYN at 20000", new=True)
+    c.add("time 20059")
+    passes(0, tcp(C, B, 2001, 80, ACK), "flow E: ACK 59 s after its SYN still matches")
+    c.add("time 20061")
+    dropped(0, tcp(C, B, 2000, 80, ACK), "flow D: ACK 61 s after its SYN: the SYN profile expired")
+    c.add("time 30000")
+    passes(0, tcp(A, C, 3000, 443, SYN), "flow F: SYN", new=True)
+    passes(1, tcp(C, A, 443, 3000, SYNACK), "flow F: SYN-ACK", reply=True)
+    passes(0, tcp(A, C, 3000, 443, FIN), "flow F: FIN selects the closing profile (10 s)")
+    c.add("time 30011")
+    dropped(1, tcp(C, A, 443, 3000, ACK), "flow F: 11 s after the FIN the flow is gone")
+    c.add("time 40000")
+    passes(0, tcp(B, C, 4000, 22, SYN), "flow G: SYN in zone 0 (port 0)", new=True)
+    dropped(2, tcp(C, B, 22, 4000, ACK), "flow G: an ACK reply arriving on port 2 (zone 7) is another flow: dropped")
+    passes(1, tcp(C, B, 22, 4000, ACK), "flow G: the same ACK on port 1 (zone 0) matches", reply=True)
+    icmp = icmp_echo(A, B)
+    c.send(0, icmp, "ICMP is not tracked: passes")
+    c.expect(1, icmp)
+    c.add("regrd ct_events_0 0 %d" % events[0], "regrd ct_events_0 1 %d" % events[1],
+          "regrd ct_events_0 2 %d" % events[2],
+          "# every miss is counted on the default entry (index 0) of the per-flow counters",
+          "regrd flow_stats_0_packets 0 %d" % (events[0] + events[1]))
+    c.write()
+    return c, events
+
 if __name__ == "__main__":
     lb_cases()
+    ct_tcp_case()
