@@ -11,7 +11,7 @@ from descriptions import PROGRAMS
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PREFIX = {"action": 0x01, "table": 0x02, "action_profile": 0x11, "counter": 0x12, "direct_counter": 0x13,
-          "register": 0x15, "selection_table": 0x81}
+          "register": 0x16, "selection_table": 0x81}
 
 def joaat(name):
     h = 0
