@@ -46,4 +46,42 @@ CT = {
     "counters": [{"name": "ct_events", "unit": "PACKETS", "size": 4}],
 }
 
-PROGRAMS = [LB, CT]
+PORT = ("port", 32, "PortId_t")
+CLASSIFIER_ACTIONS = [("to_port", "any"), ("mark_to_port", "any"), ("drop_packet", "any")]
+
+CLASSIFIER = {
+    "name": "classifier", "control": "MainControlImpl", "port_type": True,
+    "actions": [
+        {"name": "NoAction", "params": []},
+        {"name": "to_port", "params": [PORT]},
+        {"name": "mark_to_port", "params": [PORT, ("mark", 32)]},
+        {"name": "drop_packet", "params": []},
+        {"name": "quic_vip", "params": [("short_cid_len", 5)]},
+    ],
+    "tables": [
+        {"name": "quic_vips", "size": 256, "default": "NoAction", "const_default": True,
+         "key": [("hdr.ipv4.dst_addr", 32, "exact", ""), ("hdr.udp.dst_port", 16, "exact", "")],
+         "actions": [("quic_vip", "any"), ("NoAction", "any")]},
+        {"name": "quic_cids", "size": 4096, "default": "NoAction", "const_default": True,
+         "key": [("hdr.ipv4.dst_addr", 32, "exact", ""), ("hdr.udp.dst_port", 16, "exact", ""),
+                 ("meta.cid_len", 8, "exact", ""), ("hdr.quic_dcid.dcid", 160, "ternary", "")],
+         "actions": CLASSIFIER_ACTIONS + [("NoAction", "any")]},
+        {"name": "flows_exact", "size": 1024, "default": "NoAction", "const_default": True,
+         "key": [("meta.src_addr", 32, "exact", ""), ("meta.dst_addr", 32, "exact", ""),
+                 ("meta.protocol", 8, "exact", ""), ("meta.l4_src_port", 16, "exact", ""),
+                 ("meta.l4_dst_port", 16, "exact", "")],
+         "actions": CLASSIFIER_ACTIONS + [("NoAction", "any")],
+         "spec_actions": {"to_port": "to_port_1", "mark_to_port": "mark_to_port_1", "drop_packet": "drop_packet_1",
+                          "NoAction": "NoAction_1"}},
+        {"name": "flows_ternary", "size": 1024, "default": "to_port",
+         "key": [("meta.src_addr", 32, "ternary", ""), ("meta.dst_addr", 32, "ternary", ""),
+                 ("meta.protocol", 8, "ternary", ""), ("meta.l4_src_port", 16, "ternary", ""),
+                 ("meta.l4_dst_port", 16, "ternary", "")],
+         "actions": CLASSIFIER_ACTIONS,
+         "spec_actions": {"to_port": "to_port_2", "mark_to_port": "mark_to_port_2", "drop_packet": "drop_packet_2"}},
+    ],
+    "direct_counters": [{"name": "exact_hits", "unit": "BOTH", "table": "flows_exact"}],
+    "counters": [{"name": "rule_hits", "unit": "PACKETS", "size": 4}],
+}
+
+PROGRAMS = [LB, CT, CLASSIFIER]

@@ -197,7 +197,78 @@ Once the first flows expire, their slots are reused. (The target counts refused 
     c.send(0, ack, "flow 4: ACK matches"); c.expect(1, ack)
     c.write()
 
+QVIP = "10.96.0.20"
+CID1, CID2 = bytes.fromhex("0102030405060708"), bytes.fromhex("aabbccddeeff0011")
+
+def cid_key(cid):
+    return "0x" + (cid + bytes(20 - len(cid))).hex() + "/0x" + ("ff" * len(cid) + "00" * (20 - len(cid)))
+
+def quic_short(cid, size=40):
+    body = bytes([0x41]) + cid
+    return body + bytes((i * 7) & 0xff for i in range(size - len(body)))
+
+def quic_long(cid, size=60, first=0xc3):
+    body = bytes([first]) + bytes.fromhex("00000001") + bytes([len(cid)]) + cid + bytes([0])
+    return body + bytes((i * 5) & 0xff for i in range(size - len(body)))
+
+def marked(pkt_hex, mark):
+    return pkt_hex[:24] + "88b5" + "%08x" % mark + pkt_hex[24:]
+
+def classifier_cases():
+    c = Case("classifier", "steering", """
+classifier: QUIC connection-id steering for configured VIP:port pairs (short header: CID length from the VIP
+config; long header: from the packet), then exact 5-tuple rules, then ternary rules by priority, then the
+default rule. Marked packets carry the 32-bit mark in an 0x88B5 shim after the MAC addresses (see README).
+rule_hits counts QUIC [0], exact [1], ternary [2] and default [3] decisions.""")
+    c.add("ports 1 8",
+          "table quic_vips entry match %s 443 action quic_vip short_cid_len 8" % hexip(QVIP),
+          "table quic_cids entry match %s 443 8 %s action mark_to_port port 3 mark 0xc1d00001" % (hexip(QVIP), cid_key(CID1)),
+          "table quic_cids entry match %s 443 8 %s action to_port port 4" % (hexip(QVIP), cid_key(CID2)),
+          "table flows_exact entry match %s %s 17 5555 443 action to_port_1 port 5" % (hexip(CLIENT), hexip(QVIP)),
+          "table flows_exact entry match %s 0x0a000009 6 1234 80 action mark_to_port_1 port 6 mark 0x1234" % hexip(CLIENT),
+          "table flows_ternary entry match 0xc0a84200/0xffffff00 0/0 0/0 0/0 0/0 priority 5 action drop_packet_2",
+          "table flows_ternary entry match 0/0 %s/0xffffffff 17/0xff 0/0 443/0xffff priority 10 action to_port_2 port 2" % hexip(QVIP),
+          "table flows_ternary entry match 0/0 0/0 6/0xff 0/0 0/0 priority 20 action to_port_2 port 1",
+          "table flows_ternary default to_port_2 args port 7")
+    hits = [0, 0, 0, 0]
+    def go(pkt, port, note, stage, mark=None):
+        c.send(0, pkt, note)
+        if port is None:
+            c.drop()
+        else:
+            c.expect(port, marked(pkt, mark) if mark is not None else pkt)
+        hits[stage] += 1
+    go(packet(CLIENT, QVIP, 17, 6000, 443, quic_short(CID1)), 3, "QUIC short header, known CID (8 bytes): marked, port 3", 0, 0xc1d00001)
+    go(packet(CLIENT, QVIP, 17, 6001, 443, quic_short(CID2)), 4, "QUIC short header, second CID: port 4", 0)
+    go(packet(CLIENT, QVIP, 17, 6002, 443, quic_short(bytes.fromhex("0909090909090909"))), 2,
+       "QUIC short header, unknown CID: falls through to the ternary rule for the VIP", 2)
+    go(packet(CLIENT, QVIP, 17, 5555, 443, quic_short(bytes.fromhex("0909090909090909"))), 5,
+       "unknown CID but an exact 5-tuple rule: port 5", 1)
+    go(packet(CLIENT, QVIP, 17, 6003, 443, quic_long(CID1)), 3, "QUIC long header, DCID length 8 from the packet: marked", 0, 0xc1d00001)
+    go(packet(CLIENT, QVIP, 17, 6004, 443, quic_long(CID1[:4])), 2,
+       "QUIC long header with a 4-byte DCID: no rule for that length, ternary rule", 2)
+    go(packet(CLIENT, QVIP, 17, 6005, 443, quic_short(CID1, size=20)), 2,
+       "short packet (20-byte payload, too short for the CID window): not classified by CID", 2)
+    go(packet(CLIENT, QVIP, 17, 6006, 443, quic_long(CID1, size=24)), 2,
+       "long-header packet of 24 bytes (too short for a long header + 20-byte window): ternary rule", 2)
+    go(packet(CLIENT, QVIP, 17, 6007, 443, bytes(1) + CID1 + bytes(31)), 2,
+       "first byte without the QUIC fixed bit: not QUIC", 2)
+    go(packet(CLIENT, QVIP, 17, 6008, 8443, quic_short(CID1)), 7, "QUIC-looking packet to an unconfigured port: default rule", 3)
+    go(packet(CLIENT, "10.0.0.9", 6, 1234, 80, b"GET"), 6, "TCP exact 5-tuple rule with a mark", 1, 0x1234)
+    go(packet(CLIENT, "10.0.0.9", 6, 1235, 80, b"GET"), 1, "other TCP: ternary protocol rule", 2)
+    go(packet("192.168.66.7", QVIP, 17, 6009, 443, quic_short(CID2)), 4,
+       "source in the dropped /24, but QUIC CID steering comes before the ternary rules", 0)
+    go(packet("192.168.66.7", "10.0.0.9", 6, 1, 80, b""), None,
+       "source in the dropped /24: dropped (drop ends the packet inside the action, so rule_hits does not count it)", 2)
+    hits[2] -= 1
+    go(icmp_echo(CLIENT, QVIP), 7, "ICMP: default rule", 3)
+    arp = "ffffffffffff000000000001080600010800060400010000000000010a0000010000000000000a000002"
+    go(arp, 7, "ARP (not IPv4): default rule", 3)
+    c.add(*["regrd rule_hits_0 %d %d" % (i, n) for i, n in enumerate(hits)])
+    c.write()
+
 if __name__ == "__main__":
+    classifier_cases()
     lb_cases()
     ct_tcp_case()
     ct_udp_case()

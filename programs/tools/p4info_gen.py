@@ -150,7 +150,7 @@ def context(prog):
     def action_entry(aname, scope, table, with_flags=True):
         a = actions[aname]
         spec_name = table.get("spec_actions", {}).get(aname, aname)
-        entry = {"name": qual(prog, aname), "target_name": qual(prog, spec_name) if aname != "NoAction" else "NoAction",
+        entry = {"name": qual(prog, aname), "target_name": qual(prog, spec_name) if spec_name != "NoAction" else "NoAction",
                  "handle": pid("action", qual(prog, aname))}
         if with_flags:
             entry.update({"constant_default_action": bool(table.get("const_default")) and table["default"] == aname,
