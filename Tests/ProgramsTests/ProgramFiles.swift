@@ -3,7 +3,7 @@ import Foundation
 /// Locates the shipped programs (`programs/`) and their P4Info (`p4info/`) from this source file.
 enum ProgramFiles {
     /// The program names, in the order the docs present them.
-    static let names = ["lb", "ct", "classifier"]
+    static let names = ["lb", "ct", "classifier", "node"]
 
     /// The package root.
     static let root: URL = URL(fileURLWithPath: #filePath)

@@ -84,4 +84,44 @@ CLASSIFIER = {
     "counters": [{"name": "rule_hits", "unit": "PACKETS", "size": 4}],
 }
 
-PROGRAMS = [LB, CT, CLASSIFIER]
+FIVE_TUPLE = [("hdr.ipv4.src_addr", 32), ("hdr.ipv4.dst_addr", 32), ("hdr.ipv4.protocol", 8),
+              ("meta.l4_src_port", 16), ("meta.l4_dst_port", 16)]
+REVERSE_TUPLE = [("meta.rev_src_addr", 32), ("meta.rev_dst_addr", 32), ("hdr.ipv4.protocol", 8),
+                 ("meta.rev_src_port", 16), ("meta.rev_dst_port", 16)]
+
+NODE = {
+    "name": "node", "control": "MainControlImpl", "port_type": True,
+    "actions": [
+        {"name": "NoAction", "params": []},
+        {"name": "drop_packet", "params": []},
+        {"name": "to_port", "params": [PORT]},
+        {"name": "set_backend", "params": [("backend_addr", 32), ("backend_port", 16), ("backend_mac", 48)]},
+        {"name": "ct_forward_hit", "params": [("backend_addr", 32), ("backend_port", 16), ("backend_mac", 48)]},
+        {"name": "ct_forward_miss", "params": []},
+        {"name": "ct_reverse_hit", "params": [("vip_addr", 32), ("vip_port", 16)]},
+        {"name": "ct_reverse_miss", "params": []},
+        {"name": "set_out_port", "params": [PORT]},
+    ],
+    "tables": [
+        {"name": "classify", "size": 1024, "default": "NoAction",
+         "key": [(n, w, "ternary", "") for n, w in FIVE_TUPLE],
+         "actions": [("to_port", "any"), ("drop_packet", "any"), ("NoAction", "any")]},
+        {"name": "services", "size": 1024, "default": "NoAction", "const_default": True,
+         "key": [("hdr.ipv4.dst_addr", 32, "exact", ""), ("hdr.ipv4.protocol", 8, "exact", ""),
+                 ("meta.l4_dst_port", 16, "exact", "")],
+         "actions": [("set_backend", "any"), ("NoAction", "any")],
+         "selector": {"profile": "backends", "size": 1024, "members": 1024,
+                      "actions": [("set_backend", "any"), ("NoAction", "any")]}},
+        {"name": "ct_forward", "size": 16384, "default": "ct_forward_miss", "const_default": True, "add_on_miss": True,
+         "key": [(n, w, "exact", "") for n, w in FIVE_TUPLE],
+         "actions": [("ct_forward_hit", "tableonly"), ("ct_forward_miss", "defaultonly")]},
+        {"name": "ct_reverse", "size": 16384, "default": "ct_reverse_miss", "const_default": True, "add_on_miss": True,
+         "key": [(n, w, "exact", "") for n, w in REVERSE_TUPLE],
+         "actions": [("ct_reverse_hit", "tableonly"), ("ct_reverse_miss", "defaultonly")]},
+        {"name": "forward", "size": 1024, "default": "set_out_port",
+         "key": [("hdr.ipv4.dst_addr", 32, "exact", "")],
+         "actions": [("set_out_port", "any")]},
+    ],
+}
+
+PROGRAMS = [LB, CT, CLASSIFIER, NODE]

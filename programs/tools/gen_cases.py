@@ -267,7 +267,65 @@ rule_hits counts QUIC [0], exact [1], ternary [2] and default [3] decisions.""")
     c.add(*["regrd rule_hits_0 %d %d" % (i, n) for i, n in enumerate(hits)])
     c.write()
 
+def node_cases():
+    c = Case("node", "service", """
+node: classify, then for TCP/UDP to a service VIP load-balance, pin the flow in ct_forward (client tuple ->
+backend) and ct_reverse (backend reply tuple -> VIP), DNAT forward packets, SNAT replies back to the VIP, and
+forward by destination address to the container port. Port 0 is the uplink, ports 1-3 are container ports.""")
+    GW_MAC = "00:00:00:00:00:02"
+    c.add("ports 4 4",
+          "table forward entry match %s action set_out_port port 1" % hexip(B1),
+          "table forward entry match %s action set_out_port port 2" % hexip(B2),
+          "table backends entry match 1 action set_backend backend_addr %s backend_port 8080 backend_mac %s" % (hexip(B1), hexmac(B1_MAC)),
+          "table backends entry match 2 action set_backend backend_addr %s backend_port 8080 backend_mac %s" % (hexip(B2), hexmac(B2_MAC)),
+          "table backends entry match 3 action set_backend backend_addr %s backend_port 5353 backend_mac %s" % (hexip(B2), hexmac(B2_MAC)),
+          "selector backends_sel group add 0",
+          "selector backends_sel group add 1",
+          "selector backends_sel group 1 member 1 weight 1",
+          "table services entry match %s 0x6 80 action services_set_group_id group_id 1" % hexip(VIP),
+          "table services entry match %s 0x11 53 action services_set_member_id member_id 3" % hexip(VIP),
+          "table classify entry match 0/0 0x0a000063/0xffffffff 0/0 0/0 0/0 priority 1 action to_port port 3",
+          "table classify entry match 0xc0a84200/0xffffff00 0/0 0/0 0/0 0/0 priority 2 action drop_packet",
+          "time 0")
+    def fwd(note, sport, payload, flags, backend, backend_mac, port):
+        c.send(0, packet(CLIENT, VIP, 6, sport, 80, payload, flags=flags), note)
+        c.expect(port, packet(CLIENT, backend, 6, sport, 8080, payload, flags=flags, dmac=backend_mac))
+    def rev(note, sport, payload, backend, backend_mac, in_port):
+        c.send(in_port, packet(backend, CLIENT, 6, 8080, sport, payload, dmac=GW_MAC, smac=backend_mac), note)
+        c.expect(0, packet(VIP, CLIENT, 6, 80, sport, payload, dmac=GW_MAC, smac=backend_mac))
+    fwd("client SYN to the VIP: group 1 picks backend 1, DNAT, forwarded to its port 1", 40000, b"", SYN, B1, B1_MAC, 1)
+    rev("the backend's SYN-ACK: ct_reverse hit, SNAT back to the VIP, forwarded to the uplink", 40000, b"", B1, B1_MAC, 1)
+    fwd("client ACK with data: ct_forward hit", 40000, b"GET /", ACK, B1, B1_MAC, 1)
+    c.add("# the service now points at backend 2 only (member entry replaces the group)",
+          "table services entry match %s 0x6 80 action services_set_member_id member_id 2" % hexip(VIP))
+    fwd("existing flow: stays pinned on backend 1 although the service changed", 40000, b"more", ACK, B1, B1_MAC, 1)
+    fwd("a new flow goes to backend 2 (port 2)", 40001, b"", SYN, B2, B2_MAC, 2)
+    rev("backend 2 reply: SNAT to the VIP", 40001, b"ok", B2, B2_MAC, 2)
+    c.add("time 7000")
+    rev("7000 s later the established flow's reply is still translated", 40000, b"late", B1, B1_MAC, 1)
+    c.add("time 16001")
+    fwd("8001 s after the last client packet the pin expired: the flow is load-balanced again (backend 2)",
+        40000, b"again", ACK, B2, B2_MAC, 2)
+    udp = packet(CLIENT, VIP, 17, 5000, 53, b"\x12\x34query")
+    c.send(0, udp, "UDP to the VIP: member 3, DNAT to %s:5353 with the UDP checksum" % B2)
+    c.expect(2, packet(CLIENT, B2, 17, 5000, 5353, b"\x12\x34query", dmac=B2_MAC))
+    c.send(2, packet(B2, CLIENT, 17, 5353, 5000, b"answer", dmac=GW_MAC, smac=B2_MAC), "UDP reply: SNAT to VIP:53")
+    c.expect(0, packet(VIP, CLIENT, 17, 53, 5000, b"answer", dmac=GW_MAC, smac=B2_MAC))
+    direct = packet(CLIENT, B1, 6, 50000, 22, b"ssh")
+    c.send(0, direct, "traffic straight to a pod address: no NAT, forwarded to its port"); c.expect(1, direct)
+    stray = packet(B1, CLIENT, 6, 8080, 41000, b"x", smac=B1_MAC)
+    c.send(1, stray, "a pod reply for a flow never seen: no SNAT, uplink"); c.expect(0, stray)
+    steer = packet(CLIENT, "10.0.0.99", 17, 1, 2, b"")
+    c.send(0, steer, "classify rule: steered straight to port 3"); c.expect(3, steer)
+    c.send(0, packet("192.168.66.1", VIP, 6, 1, 80, b"", flags=SYN), "classify rule: dropped"); c.drop()
+    icmp = icmp_echo(CLIENT, B2)
+    c.send(0, icmp, "ICMP to a pod: forwarded by destination"); c.expect(2, icmp)
+    arp = "ffffffffffff000000000001080600010800060400010000000000010a0000010000000000000a000002"
+    c.send(1, arp, "ARP: not IPv4, to the uplink"); c.expect(0, arp)
+    c.write()
+
 if __name__ == "__main__":
+    node_cases()
     classifier_cases()
     lb_cases()
     ct_tcp_case()
