@@ -22,7 +22,7 @@ LB = {
 }
 
 CT = {
-    "name": "ct", "control": "MainControlImpl",
+    "name": "ct", "control": "MainControlImpl", "port_type": True,
     "actions": [
         {"name": "NoAction", "params": []},
         {"name": "set_zone", "params": [("zone", 16)]},
@@ -31,7 +31,7 @@ CT = {
     ],
     "tables": [
         {"name": "zones", "size": 256, "default": "set_zone",
-         "key": [("istd.input_port", 32, "exact", "m.pna_main_input_metadata_input_port")],
+         "key": [("istd.input_port", 32, "exact", "m.pna_main_input_metadata_input_port", "PortId_t")],
          "actions": [("set_zone", "any")]},
         {"name": "conntrack", "size": 16384, "default": "ct_flow_miss", "const_default": True, "add_on_miss": True,
          "key": [("meta.zone", 16, "exact", "m.MainControlImpl_conntrack_local_metadata_zone"),

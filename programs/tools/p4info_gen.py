@@ -40,9 +40,11 @@ def build_p4info(prog):
     for t in prog["tables"]:
         name = qual(prog, t["name"])
         fields = [("preamble", [("id", pid("table", name)), ("name", name), ("alias", alias(name))])]
-        for i, (fname, width, kind, _spec) in enumerate(t["key"], 1):
-            fields.append(("match_fields", [("id", i), ("name", fname), ("bitwidth", width),
-                                            ("match_type", ("enum", kind.upper()))]))
+        for i, (fname, width, kind, *rest) in enumerate(t["key"], 1):
+            mf = [("id", i), ("name", fname), ("bitwidth", width), ("match_type", ("enum", kind.upper()))]
+            if len(rest) > 1:
+                mf.append(("type_name", [("name", rest[1])]))
+            fields.append(("match_fields", mf))
         for aname, scope in t["actions"]:
             ref = [("id", pid("action", qual(prog, aname)))]
             if scope == "tableonly":
@@ -175,7 +177,7 @@ def context(prog):
             entry["selection_table_refs"] = [{"name": profile + "_sel", "handle": pid("selection_table", profile + "_sel")}]
             entry["action_profile"] = sel["profile"]
         entry["match_key_fields"] = []
-        for pos, (fname, width, kind, spec_field) in enumerate(t["key"]):
+        for pos, (fname, width, kind, *_rest) in enumerate(t["key"]):
             instance, _, field = fname.rpartition(".")
             entry["match_key_fields"].append({"name": fname, "instance_name": instance, "field_name": field,
                 "match_type": kind.lower(), "start_bit": 0, "bit_width": width, "bit_width_full": width,
