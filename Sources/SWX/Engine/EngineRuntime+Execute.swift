@@ -20,6 +20,7 @@ struct EnginePacketState {
     var learner = -1
     var budget = 0
     var inputPort: UInt32 = 0
+    var transmitted = false
     var mailbox = LearnerMailbox()
 }
 
@@ -36,6 +37,7 @@ extension EngineRuntime {
         portRxBytes[Int(inPort)] &+= UInt64(packet.count)
         guard packet.count <= configuration.maximumPacketSize else {
             dropCounts[EngineDropReason.packetTooLarge.rawValue] &+= 1
+            portDropPackets[Int(inPort)] &+= 1
             return
         }
         if let base = packet.baseAddress, packet.count > 0 {
@@ -48,6 +50,7 @@ extension EngineRuntime {
         st.budget = EngineRuntime.backwardJumpBudget
         metadata.initializeMemory(as: UInt8.self, repeating: 0, count: program.metadataSize)
         execute(&st, now: now, sink: &sink)
+        if !st.transmitted { portDropPackets[Int(inPort)] &+= 1 }
         resetHeaders(st.moved)
     }
 
@@ -170,16 +173,16 @@ extension EngineRuntime {
                 d.write(bases, s.read(bases))
                 pc &+= 1
             case .movImmediate(let d, let v):
-                d.write(bases, v)
+                d.write(bases, v.value)
                 pc &+= 1
             case .movBytes(let d, let s):
                 EngineRuntime.moveBytes(bases, d, s)
                 pc &+= 1
-            case .alu(let kind, let d, let s):
+            case .alu(let d, let s, let kind):
                 d.write(bases, kind.apply(d.read(bases), s.read(bases)))
                 pc &+= 1
-            case .aluImmediate(let kind, let d, let v):
-                d.write(bases, kind.apply(d.read(bases), v))
+            case .aluImmediate(let d, let v, let kind):
+                d.write(bases, kind.apply(d.read(bases), v.value))
                 pc &+= 1
             case .ckaddField(let c, let s):
                 Checksum.addField(checksum: bases[Int(c.slot)] + Int(c.offset),
@@ -368,13 +371,13 @@ extension EngineRuntime {
                     if !take(&st, t, pc) { return }
                     pc = Int(t)
                 } else { pc &+= 1 }
-            case .jmpCompare(let kind, let t, let a, let b):
+            case .jmpCompare(let t, let a, let b, let kind):
                 if kind.holds(a.read(bases), b.read(bases)) {
                     if !take(&st, t, pc) { return }
                     pc = Int(t)
                 } else { pc &+= 1 }
-            case .jmpCompareImmediate(let kind, let t, let a, let v):
-                if kind.holds(a.read(bases), v) {
+            case .jmpCompareImmediate(let t, let a, let v, let kind):
+                if kind.holds(a.read(bases), v.value) {
                     if !take(&st, t, pc) { return }
                     pc = Int(t)
                 } else { pc &+= 1 }

@@ -53,19 +53,22 @@ extension EngineRuntime {
             st.moved = 0
             return true
         }
-        deliver(port: port, output, sink: &sink)
+        st.transmitted = deliver(port: port, output, sink: &sink)
         return false
     }
 
+    /// Sends `packet` to `port`; returns false (and counts a drop) when the port does not exist.
+    @discardableResult
     @inline(__always)
-    func deliver<Sink: EnginePacketSink>(port: UInt32, _ packet: UnsafeRawBufferPointer, sink: inout Sink) {
+    func deliver<Sink: EnginePacketSink>(port: UInt32, _ packet: UnsafeRawBufferPointer, sink: inout Sink) -> Bool {
         guard port < configuration.outputPorts else {
             dropCounts[EngineDropReason.invalidOutputPort.rawValue] &+= 1
-            return
+            return false
         }
         portTxPackets[Int(port)] &+= 1
         portTxBytes[Int(port)] &+= UInt64(packet.count)
         sink.transmit(port: port, packet: packet)
+        return true
     }
 
     /// Lays the emitted headers out in front of the payload and returns the output's first byte offset in the
