@@ -84,3 +84,35 @@ import Testing
         #expect(try pipeline.readRegister("flow_stats_0_packets", index: 0) == 1, "the first packet counts on the miss entry")
     }
 }
+
+/// The example topology in programs/node/example (what docs/programs.md describes) loads into node and serves a
+/// service flow end to end.
+@Suite struct NodeExampleTopologyTests {
+    @Test func exampleEntriesLoadAndServeTheVIP() throws {
+        let pipeline = try SWXPipeline(specText: ProgramFiles.text("programs/node/node.spec"),
+                                       configuration: SWXPipelineConfiguration(inputPorts: 4, outputPorts: 4),
+                                       clock: SWXManualClock())
+        for table in ["forward", "backends", "services", "classify"] {
+            try pipeline.importEntries(table: table, text: ProgramFiles.text("programs/node/example/\(table).txt"))
+        }
+        let members = try SpecSelectorMember.parseAll(ProgramFiles.text("programs/node/example/backends_sel.txt"))
+        try pipeline.addSelectorGroup("backends_sel", group: 0)
+        for group in Set(members.map(\.group)).sorted() {
+            try pipeline.addSelectorGroup("backends_sel", group: group)
+            try pipeline.setSelectorGroup("backends_sel", group: group, members: members.filter { $0.group == group }
+                .map { SelectorMember(memberID: $0.member, weight: $0.weight) })
+        }
+        let request = TestPackets.udp(source: ProgramPipelineTests.client, destination: ProgramPipelineTests.vip,
+                                      sourcePort: 5000, destinationPort: 53, payload: [1, 2, 3])
+        let out = pipeline.process(request, port: 0)
+        try #require(out.count == 1)
+        #expect(out[0].port == 2 && TestPackets.destinationAddress(out[0].bytes) == ProgramPipelineTests.backendB)
+        #expect(TestPackets.checksumsValid(out[0].bytes))
+        let reply = TestPackets.udp(source: ProgramPipelineTests.backendB, destination: ProgramPipelineTests.client,
+                                    sourcePort: 5353, destinationPort: 5000, payload: [4])
+        let back = pipeline.process(reply, port: 2)
+        try #require(back.count == 1)
+        #expect(back[0].port == 0 && Array(back[0].bytes[26..<30]) == TestPackets.be32(ProgramPipelineTests.vip))
+        #expect(Array(back[0].bytes[34..<36]) == TestPackets.be16(53) && TestPackets.checksumsValid(back[0].bytes))
+    }
+}
