@@ -88,5 +88,6 @@ let package = Package(
         ),
         .testTarget(
             name: "P4RuntimeServiceTests", dependencies: ["P4RuntimeService", "P4Device", "P4Model", "TestSupport"]),
+        .testTarget(name: "ProgramsTests", dependencies: ["P4Model", "SWX", "TestSupport"]),
     ]
 )

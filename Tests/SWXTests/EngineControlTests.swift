@@ -117,3 +117,41 @@ import Testing
         #expect(s.dropPackets == [1, 0])
     }
 }
+
+/// Selector groups from the control plane.
+@Suite struct EngineSelectorControlTests {
+    static let spec = EngineSamples.spec("""
+        selector lb {
+            group_id m.scratch
+            selector {
+                h.ethernet.src_addr
+            }
+            member_id m.port_out
+            n_groups_max 4
+            n_members_per_group_max 4
+        }
+        """, apply: """
+            rx m.port_in
+            extract h.ethernet
+            mov m.scratch h.ethernet.dst_addr
+            table lb
+            emit h.ethernet
+            tx m.port_out
+        """)
+
+    @Test func groupMembersImportAndSelect() throws {
+        let p = try EngineSamples.pipeline(Self.spec)
+        try p.importSelectorMembers("lb", text: "# groups\ngroup 1 member 2 weight 1\ngroup 3 member 1\n")
+        #expect(try p.selectorGroupMembers("lb", group: 1) == [SelectorMember(memberID: 2, weight: 1)])
+        #expect(outputPorts(p, EngineSamples.packet(to: "000000000001")) == [2])
+        #expect(outputPorts(p, EngineSamples.packet(to: "000000000003")) == [1])
+        #expect(outputPorts(p, EngineSamples.packet(to: "000000000002")) == [0])
+        // A member id at n_members_per_group_max is refused and nothing of the import is applied.
+        #expect(throws: SWXPipelineError.self) {
+            try p.importSelectorMembers("lb", text: "group 2 member 1\ngroup 1 member 4\n")
+        }
+        #expect(try p.selectorGroupMembers("lb", group: 2) == [])
+        try p.setSelectorGroup("lb", group: 1, members: [])
+        #expect(outputPorts(p, EngineSamples.packet(to: "000000000001")) == [0])
+    }
+}

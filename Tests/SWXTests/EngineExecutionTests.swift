@@ -159,8 +159,13 @@ import TestSupport
                   let program = try? SpecLoader.load(text) else { continue }
             let p = try SWXPipeline(program: program, clock: SWXManualClock())
             built += 1
-            for length in [0, 1, 14, 20, 34, 54, 60, 64, 128, 1500] {
-                let packet = generator.bytes(length)
+            let wellFormed = [
+                "00112233445566778899aabb08004500002000000000401166cb0a0000010a00000203e807d0000c0000deadbeef",
+                "00112233445566778899aabb08004500002800000000400600000a0000010a0000020457005000000001000000005002040000000000",
+                "00112233445566778899aabb86dd6000000000083b4000112233445566778899aabbccddeeffffeeddccbbaa99887766554433221100deadbeef",
+            ].map(EngineSamples.hexBytes)
+            for length in [0, 1, 14, 20, 34, 54, 60, 64, 128, 1500, -1, -2, -3] {
+                let packet = length < 0 ? wellFormed[-length - 1] : generator.bytes(length)
                 for out in p.process(packet, port: 0) {
                     #expect(out.port < 4)
                     #expect(out.bytes.count <= packet.count + 1024)

@@ -35,3 +35,32 @@ import Testing
         #expect(u == 6)
     }
 }
+
+/// Fused extract and emit pairs behave like the two ops, also when a jump lands on the second one.
+@Suite struct EngineFusionTests {
+    @Test func aJumpOntoTheSecondOfAFusedPairRunsItAlone() throws {
+        let p = try EngineSamples.pipeline(EngineSamples.spec("""
+            struct tag_h {
+                bit<32> value
+            }
+            header tag instanceof tag_h
+            """, apply: """
+                rx m.port_in
+                jmpeq SECOND m.port_in 1
+                extract h.ethernet
+                SECOND : extract h.tag
+                mov h.tag.value 0xffffffff
+                emit h.ethernet
+                emit h.tag
+                tx 0
+            """), configuration: SWXPipelineConfiguration(inputPorts: 2))
+        let packet = EngineSamples.packet(to: "001122334455") + [1, 2, 3, 4]
+        var viaBoth = packet
+        viaBoth.replaceSubrange(14..<18, with: [0xff, 0xff, 0xff, 0xff])
+        var viaSecond = packet
+        viaSecond.replaceSubrange(0..<4, with: [0xff, 0xff, 0xff, 0xff])
+        #expect(p.process(packet, port: 0).map(\.bytes) == [viaBoth])
+        #expect(p.process(packet, port: 1).map(\.bytes) == [viaSecond])
+        #expect(p.process(Array(packet.prefix(16)), port: 0).isEmpty)
+    }
+}

@@ -25,6 +25,7 @@ struct EngineCompiler {
             ops.append(.return)
         }
         threadJumps()
+        fusePairs()
         let headers = program.headers.map { program.structs[$0.structIndex] }
         let mailboxes = program.externObjects.map { program.structs[$0.mailboxStructIndex].maximumByteSize }
             + program.externFunctions.map { program.structs[$0.mailboxStructIndex].maximumByteSize }
@@ -38,6 +39,25 @@ struct EngineCompiler {
     }
 
     // MARK: Blocks
+
+    /// Fuses pairs of consecutive fixed-size extracts and of consecutive emits, as DPDK does. The fused op
+    /// replaces the first of the two and skips the second, which stays in place so that a jump to it still
+    /// runs it alone.
+    private mutating func fusePairs() {
+        var i = 0
+        while i + 1 < ops.count {
+            switch (ops[i], ops[i + 1]) {
+            case (.extract(let h1, let s1), .extract(let h2, let s2)):
+                ops[i] = .extract2(header: h1, size: s1, second: h2, secondSize: s2)
+                i += 2
+            case (.emit(let h1), .emit(let h2)):
+                ops[i] = .emit2(header: h1, second: h2)
+                i += 2
+            default:
+                i += 1
+            }
+        }
+    }
 
     /// Points every jump whose target is an unconditional `jmp` at that jump's final destination (p4c's
     /// if/else lowering produces many such chains). Chains are followed at most `ops.count` steps, so a cycle of

@@ -15,8 +15,12 @@ enum EngineOp: Sendable {
 
     case extract(header: Int32, size: Int32)
     case extractVarbit(header: Int32, fixedSize: Int32, maximumExtra: Int32, length: EngineField)
+    /// Two consecutive fixed-size extracts, fused (the second op stays in place as a jump target).
+    case extract2(header: Int32, size: Int32, second: Int32, secondSize: Int32)
     case lookahead(header: Int32, size: Int32)
     case emit(header: Int32)
+    /// Two consecutive emits, fused (the second op stays in place as a jump target).
+    case emit2(header: Int32, second: Int32)
     case validate(header: Int32)
     case invalidate(header: Int32)
 

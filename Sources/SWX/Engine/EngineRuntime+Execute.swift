@@ -124,6 +124,20 @@ extension EngineRuntime {
                 st.moved |= bit
                 st.cursor = next
                 pc &+= 1
+            case .extract2(let h1, let s1, let h2, let s2):
+                let middle = st.cursor &+ Int(s1)
+                let next = middle &+ Int(s2)
+                guard next <= st.end else {
+                    dropCounts[EngineDropReason.extractPastEnd.rawValue] &+= 1
+                    return
+                }
+                self.bases[firstHeader &+ Int(h1)] = buffer + st.cursor
+                self.bases[firstHeader &+ Int(h2)] = buffer + middle
+                let bits: UInt64 = (1 &<< UInt64(h1)) | (1 &<< UInt64(h2))
+                st.valid |= bits
+                st.moved |= bits
+                st.cursor = next
+                pc &+= 2
             case .extractVarbit(let h, let fixed, let maximumExtra, let lengthField):
                 let extra = lengthField.read(bases)
                 let next = st.cursor &+ Int(fixed) &+ Int(truncatingIfNeeded: min(extra, UInt64(Int32.max)))
@@ -158,6 +172,24 @@ extension EngineRuntime {
                     st.emitCount &+= 1
                 }
                 pc &+= 1
+            case .emit2(let h1, let h2):
+                if st.valid & (1 &<< UInt64(h1)) != 0 {
+                    guard st.emitCount < EngineRuntime.emitListCapacity else {
+                        dropCounts[EngineDropReason.emitListFull.rawValue] &+= 1
+                        return
+                    }
+                    emitList[st.emitCount] = h1
+                    st.emitCount &+= 1
+                }
+                if st.valid & (1 &<< UInt64(h2)) != 0 {
+                    guard st.emitCount < EngineRuntime.emitListCapacity else {
+                        dropCounts[EngineDropReason.emitListFull.rawValue] &+= 1
+                        return
+                    }
+                    emitList[st.emitCount] = h2
+                    st.emitCount &+= 1
+                }
+                pc &+= 2
             case .validate(let h):
                 let bit: UInt64 = 1 &<< UInt64(h)
                 if st.valid & bit == 0 {

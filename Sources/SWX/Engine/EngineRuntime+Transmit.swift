@@ -5,6 +5,11 @@ extension EngineRuntime {
     @inline(__always)
     func finish<Sink: EnginePacketSink>(_ st: inout EnginePacketState, port: UInt32, drop: Bool,
                                         sink: inout Sink) -> Bool {
+        if drop, st.mirrorMask == 0 {
+            // Nothing leaves the pipeline: skip building the output.
+            dropCounts[EngineDropReason.dropInstruction.rawValue] &+= 1
+            return false
+        }
         guard let start = assemble(st) else {
             dropCounts[EngineDropReason.headroomExhausted.rawValue] &+= 1
             return false
