@@ -3,8 +3,9 @@
 SWIFT        ?= swift
 BUILD_FLAGS  ?= --disable-index-store
 LISTEN       ?= 127.0.0.1:9559
-# The program `make run` loads: the node datapath once it ships, else the README tour program.
-P4INFO       ?= $(firstword $(wildcard p4info/node.p4info.txt) examples/tour.p4info.txt)
+# The program `make run` loads (the README tour). The node datapath (p4info/node.p4info.txt) becomes the default
+# once the software target runs its .spec; with P4INFO=p4info/node.p4info.txt it loads on the P4Info-only device.
+P4INFO       ?= examples/tour.p4info.txt
 APT_PACKAGES := libmicrohttpd-dev libjansson-dev libpcap-dev pkg-config python3 python3-venv
 VENV         := .venv
 PY_PACKAGES  := p4runtime==1.6.0 jsonschema
