@@ -113,3 +113,44 @@ extension ClientEndToEndTests {
         #expect(received.withLock { $0 }.prefix(2) == ["session", "arbitration"])
     }
 }
+
+/// `lb apply` against the node program's P4Info.
+@Suite(.enabled(if: P4RTDProcess.available, Comment(rawValue: P4RTDProcess.executableMissing)))
+struct LoadBalancerApplyTests {
+    let examples = Fixtures.project("examples/kubernetes").path
+
+    func objects(_ slices: String? = nil) throws -> KubernetesObjects {
+        var objects = KubernetesObjects()
+        try objects.add(json: Array(try Data(contentsOf: URL(fileURLWithPath: examples + "/services.json"))), source: "services.json")
+        let slicesText = try slices ?? String(contentsOfFile: examples + "/endpointslices.json", encoding: .utf8)
+        try objects.add(json: Array(slicesText.utf8), source: "endpointslices.json")
+        return objects
+    }
+
+    @Test func appliesOnceThenWritesNothingThenOnlyTheChange() throws {
+        let server = try P4RTDProcess(arguments: ["--p4info", Fixtures.project("p4info/node.p4info.txt").path])
+        let client = P4RTClient(baseURL: URL(string: "http://127.0.0.1:\(server.port)")!)
+        let sync = try LoadBalancerSync(client: client)
+        let first = try sync.apply(LoadBalancerPlan(try objects()))
+        #expect(first.frontendsInserted == 3 && first.groupsInserted == 3 && first.membersInserted == 3)
+        #expect(first.updates == 9)
+        #expect(try sync.apply(LoadBalancerPlan(try objects())).updates == 0)
+        let state = try sync.currentState()
+        let web = LoadBalancerState.FrontendKey(address: 0x0A60_2D7B, ipProtocol: 6, port: 80)
+        let group = try #require(state.frontends[web])
+        #expect(state.groups[group]?.compactMap { state.members[$0].map { LoadBalancerState.text($0.address) } }.sorted()
+                == ["10.244.1.5", "10.244.2.7"])
+        // One pod replaced: one member changes, nothing else.
+        let moved = try String(contentsOfFile: examples + "/endpointslices.json", encoding: .utf8)
+            .replacingOccurrences(of: "\"10.244.2.7\"", with: "\"10.244.2.8\"")
+        let change = try sync.apply(LoadBalancerPlan(try objects(moved)))
+        #expect(change.updates == 1)
+        #expect(change.membersModified == 1)
+        // The service gone: its frontend, group and members go too.
+        var withoutWeb = try objects()
+        withoutWeb.services.removeAll { $0.name == "web" }
+        let removal = try sync.apply(LoadBalancerPlan(withoutWeb))
+        #expect(removal.frontendsDeleted == 1 && removal.groupsDeleted == 1 && removal.membersDeleted == 2)
+        #expect(try sync.currentState().frontends.count == 2)
+    }
+}

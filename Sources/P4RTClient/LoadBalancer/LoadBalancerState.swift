@@ -1,0 +1,68 @@
+import P4Model
+
+/// The node program's load-balancer state as the server holds it (or as the plan wants it): frontends mapped to
+/// selector groups, groups to members, members to backends.
+public struct LoadBalancerState: Sendable, Hashable {
+    /// A frontend key: virtual IPv4 address, IP protocol, port.
+    public struct FrontendKey: Sendable, Hashable, Comparable {
+        public var address: UInt32
+        public var ipProtocol: UInt8
+        public var port: UInt16
+        /// A frontend key.
+        public init(address: UInt32, ipProtocol: UInt8, port: UInt16) {
+            self.address = address
+            self.ipProtocol = ipProtocol
+            self.port = port
+        }
+        public static func < (a: FrontendKey, b: FrontendKey) -> Bool {
+            (a.address, a.ipProtocol, a.port) < (b.address, b.ipProtocol, b.port)
+        }
+    }
+
+    /// A backend as the `set_backend` action carries it.
+    public struct BackendValue: Sendable, Hashable, Comparable {
+        public var address: UInt32
+        public var port: UInt16
+        public var mac: UInt64
+        public static func < (a: BackendValue, b: BackendValue) -> Bool { (a.address, a.port, a.mac) < (b.address, b.port, b.mac) }
+    }
+
+    /// Member id → backend.
+    public var members: [UInt32: BackendValue] = [:]
+    /// Group id → member ids (weight 1 each).
+    public var groups: [UInt32: Set<UInt32>] = [:]
+    /// Frontend → group id.
+    public var frontends: [FrontendKey: UInt32] = [:]
+
+    /// An empty state.
+    public init() {}
+}
+
+extension LoadBalancerState.BackendValue {
+    /// The MAC p4rtd uses for a backend: `02:42:` followed by its IPv4 address, the convention Docker uses for
+    /// container interfaces, so the rewrite needs nothing Kubernetes does not provide.
+    static func derivedMAC(_ address: UInt32) -> UInt64 { 0x0242_0000_0000 | UInt64(address) }
+}
+
+/// Text forms of the values involved.
+enum IPv4Text {
+    static func parse(_ text: String) -> UInt32? {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 4 else { return nil }
+        var value: UInt32 = 0
+        for part in parts {
+            guard let byte = UInt8(part) else { return nil }
+            value = value << 8 | UInt32(byte)
+        }
+        return value
+    }
+
+    static func format(_ value: UInt32) -> String {
+        "\(value >> 24).\(value >> 16 & 0xff).\(value >> 8 & 0xff).\(value & 0xff)"
+    }
+}
+
+extension LoadBalancerState {
+    /// Dotted-quad text of an IPv4 address.
+    public static func text(_ address: UInt32) -> String { IPv4Text.format(address) }
+}

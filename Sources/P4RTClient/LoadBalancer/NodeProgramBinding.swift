@@ -1,0 +1,63 @@
+import P4Model
+
+/// The ids of the node program's load-balancer objects (programs/node), resolved by name from the server's P4Info,
+/// so `lb apply` works with any build of the program whose names match.
+public struct NodeProgramBinding: Sendable {
+    let services: TableID
+    let servicesVIP: MatchFieldID
+    let servicesProtocol: MatchFieldID
+    let servicesPort: MatchFieldID
+    let backends: ActionProfileID
+    let setBackend: ActionID
+    let backendAddress: ActionParamID
+    let backendPort: ActionParamID
+    let backendMAC: ActionParamID
+    let forwardPins: TableID?
+    let reversePins: TableID?
+    let reverseSourceAddress: MatchFieldID?
+    let reverseSourcePort: MatchFieldID?
+
+    /// Resolves the names; throws naming the first one the P4Info lacks.
+    public init(_ index: P4InfoIndex) throws(P4RTClientError) {
+        guard let services = index.table(named: "MainControlImpl.services") else {
+            throw Self.missing("table MainControlImpl.services")
+        }
+        guard let profile = index.actionProfile(ofTable: services.id) else {
+            throw Self.missing("action selector on MainControlImpl.services")
+        }
+        guard let action = index.action(named: "MainControlImpl.set_backend") else {
+            throw Self.missing("action MainControlImpl.set_backend")
+        }
+        let setBackend = ActionID(action.preamble.id)
+        self.services = services.id
+        servicesVIP = try Self.field(index, "hdr.ipv4.dst_addr", services)
+        servicesProtocol = try Self.field(index, "hdr.ipv4.protocol", services)
+        servicesPort = try Self.field(index, "meta.l4_dst_port", services)
+        backends = ActionProfileID(profile.preamble.id)
+        self.setBackend = setBackend
+        backendAddress = try Self.param(index, "backend_addr", setBackend)
+        backendPort = try Self.param(index, "backend_port", setBackend)
+        backendMAC = try Self.param(index, "backend_mac", setBackend)
+        forwardPins = index.table(named: "MainControlImpl.ct_forward")?.id
+        let reverse = index.table(named: "MainControlImpl.ct_reverse")
+        reversePins = reverse?.id
+        reverseSourceAddress = reverse.flatMap { index.matchField(named: "meta.rev_src_addr", inTable: $0.id)?.id }
+        reverseSourcePort = reverse.flatMap { index.matchField(named: "meta.rev_src_port", inTable: $0.id)?.id }
+    }
+
+    static func missing(_ what: String) -> P4RTClientError {
+        .protocolViolation("the installed program has no \(what) (lb apply needs the node program, programs/node)")
+    }
+
+    static func field(_ index: P4InfoIndex, _ name: String, _ table: P4Info.Table) throws(P4RTClientError) -> MatchFieldID {
+        guard let field = index.matchField(named: name, inTable: table.id) else {
+            throw missing("field \(name) in \(table.preamble.name)")
+        }
+        return field.id
+    }
+
+    static func param(_ index: P4InfoIndex, _ name: String, _ action: ActionID) throws(P4RTClientError) -> ActionParamID {
+        guard let param = index.param(named: name, inAction: action) else { throw missing("parameter \(name) of set_backend") }
+        return param.id
+    }
+}
