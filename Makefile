@@ -32,7 +32,9 @@ build: deps
 	$(SWIFT) build $(BUILD_FLAGS)
 
 release: deps
-	$(SWIFT) build -c release $(BUILD_FLAGS)
+	$(SWIFT) build -c release $(BUILD_FLAGS) --product p4rtd
+	$(SWIFT) build -c release $(BUILD_FLAGS) --product p4rtctl
+	$(SWIFT) build -c release $(BUILD_FLAGS) --product p4rtd-bench
 
 run: release
 	.build/release/p4rtd --listen $(LISTEN) --p4info $(P4INFO)
