@@ -32,9 +32,7 @@ build: deps
 	$(SWIFT) build $(BUILD_FLAGS)
 
 release: deps
-	$(SWIFT) build -c release $(BUILD_FLAGS) --product p4rtd
-	$(SWIFT) build -c release $(BUILD_FLAGS) --product p4rtctl
-	$(SWIFT) build -c release $(BUILD_FLAGS) --product p4rtd-bench
+	$(SWIFT) build -c release $(BUILD_FLAGS)
 
 run: release
 	.build/release/p4rtd --listen $(LISTEN) --p4info $(P4INFO)
