@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // C wrappers: each is imported by exactly one Swift module.
@@ -60,7 +61,7 @@ let package = Package(
         ),
 
         // Clients.
-        .target(name: "P4RTClient", dependencies: ["P4JSON", "P4Model", "JSONCore"]),
+        .target(name: "P4RTClient", dependencies: ["P4JSON", "P4Model", "JSONCore", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "p4rtctl",
             dependencies: [

@@ -154,3 +154,36 @@ struct LoadBalancerApplyTests {
         #expect(try sync.currentState().frontends.count == 2)
     }
 }
+
+/// `classify apply` against the classifier program's P4Info.
+@Suite(.enabled(if: P4RTDProcess.available, Comment(rawValue: P4RTDProcess.executableMissing)))
+struct ClassifierApplyTests {
+    @Test func yamlRulesApplyOnceAndChangesAreMinimal() throws {
+        let server = try P4RTDProcess(arguments: ["--p4info", Fixtures.project("p4info/classifier.p4info.txt").path])
+        let client = P4RTClient(baseURL: URL(string: "http://127.0.0.1:\(server.port)")!)
+        let yaml = try Data(contentsOf: URL(fileURLWithPath: Fixtures.project("examples/classifier-rules.yaml").path))
+        let rules = try ClassifierRules(try RuleDocument.parse(Array(yaml), source: "rules.yaml"))
+        #expect(rules.quic.first?.connections.count == 2)
+        let sync = try ClassifierSync(client: client)
+        let first = try sync.apply(rules)
+        #expect(first.inserted == 6 && first.defaultChanged)
+        #expect(try sync.apply(rules).updates == 0)
+        var changed = rules
+        changed.rules[0].verdict = .drop
+        changed.rules.removeLast()
+        let second = try sync.apply(changed)
+        #expect(second.modified == 1 && second.deleted == 1 && second.inserted == 0)
+    }
+
+    @Test func badRuleFilesNameThePath() {
+        #expect(throws: KubernetesInputError.self) {
+            _ = try ClassifierRules(try RuleDocument.parse(Array("rules:\n  - match: {src: 10.0.0.1}\n    to: {port: -1}\n".utf8), source: "r.yaml"))
+        }
+        do {
+            _ = try ClassifierRules(try RuleDocument.parse(Array(#"{"quic":[{"vip":"10.0.0.1","port":443,"shortCidLength":30}]}"#.utf8), source: "r.json"))
+            Issue.record("accepted a CID length of 30")
+        } catch {
+            #expect(error.description.contains("quic[0].shortCidLength"))
+        }
+    }
+}
