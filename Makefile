@@ -47,6 +47,7 @@ bench: release
 	@command -v wrk >/dev/null || { SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; $$SUDO apt-get install -y -qq wrk >/dev/null; }
 	@echo "machine: $$(nproc) cores, $$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 	.build/release/p4rtd-bench swx
+	.build/release/p4rtd-bench swx-scale
 	python3 bench/http_bench.py
 
 clean:

@@ -1,10 +1,13 @@
 // p4rtd-bench: the engine benchmarks of `make bench` (the HTTP ones are bench/http_bench.py).
-// Usage: p4rtd-bench swx [PACKETS]   (run from the repository root; default 5,000,000 packets per run)
+// Usage: p4rtd-bench swx|swx-scale [PACKETS]   (run from the repository root; default 5,000,000 packets per run)
 let arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
 case "swx":
     let packets = arguments.dropFirst().first.flatMap { Int($0) } ?? 5_000_000
     SWXBenchmarks.run(packets: packets)
+case "swx-scale":
+    let packets = arguments.dropFirst().first.flatMap { Int($0) } ?? 5_000_000
+    SWXScaleBenchmarks.run(packets: packets)
 default:
-    print("usage: p4rtd-bench swx [PACKETS]")
+    print("usage: p4rtd-bench swx|swx-scale [PACKETS]")
 }
