@@ -81,7 +81,7 @@ let package = Package(
         .testTarget(name: "SoftwareTargetTests", dependencies: ["SoftwareTarget", "TestSupport"]),
         .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore", "TestSupport"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
-        .testTarget(name: "P4RTClientTests", dependencies: ["P4RTClient", "P4Model", "TestSupport"]),
+        .testTarget(name: "P4RTClientTests", dependencies: ["P4RTClient", "P4Model", "JSONCore", "TestSupport"]),
         .testTarget(name: "P4RuntimeHTTPTests", dependencies: ["P4RuntimeHTTP", "P4Model", "TestSupport"]),
         .testTarget(
             name: "P4JSONTests", dependencies: ["P4JSON", "TestSupport"],

@@ -14,6 +14,7 @@ struct WatchCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "Stop after this many events (0: run until interrupted or the server ends the stream).") var count: Int = 0
     @Option(help: "Role name.") var role: String?
+    @Option(help: "Print only events of this kind (e.g. learnedFlow, packet, idleTimeoutNotification).") var only: String?
 
     func run() throws {
         let client = try global.client()
@@ -22,10 +23,12 @@ struct WatchCommand: ParsableCommand {
         let failure = Mutex<String?>(nil)
         let json = global.output == .json
         let limit = count
+        let only = self.only
         let subscription = client.subscribe(
             electionId: global.electionId.map { Uint128Text(low: $0) }, role: role,
             onEvent: { event in
                 if event.event == "session" { return }
+                if let only, event.event != only { return }
                 if json {
                     let data = (try? JSONValue.parse(event.data)) ?? .string(event.data)
                     printJSON(.object(JSONObject(uniqueKeysWithValues: [("event", .string(event.event)), ("data", data)])), pretty: false)

@@ -1,4 +1,5 @@
 import Foundation
+import JSONCore
 import Synchronization
 import P4Model
 import P4RTClient
@@ -185,5 +186,30 @@ struct ClassifierApplyTests {
         } catch {
             #expect(error.description.contains("quic[0].shortCidLength"))
         }
+    }
+}
+
+/// `ct list` / `ct delete` on the node program's pins (written here through P4Runtime; on the software target the
+/// data plane learns them).
+@Suite(.enabled(if: P4RTDProcess.available, Comment(rawValue: P4RTDProcess.executableMissing)))
+struct ConnectionTrackingTests {
+    @Test func listsFiltersAndDeletesPins() throws {
+        let server = try P4RTDProcess(arguments: ["--p4info", Fixtures.project("p4info/node.p4info.txt").path])
+        let client = P4RTClient(baseURL: URL(string: "http://127.0.0.1:\(server.port)")!)
+        let pins = #"""
+            [{"match":{"hdr.ipv4.src_addr":"10.1.0.5","hdr.ipv4.dst_addr":"10.96.45.123","hdr.ipv4.protocol":6,"meta.l4_src_port":40000,"meta.l4_dst_port":80},
+              "action":"ct_forward_hit","params":{"backend_addr":"10.244.1.5","backend_port":8080,"backend_mac":"02:42:0a:f4:01:05"}},
+             {"match":{"hdr.ipv4.src_addr":"10.1.0.6","hdr.ipv4.dst_addr":"10.96.0.10","hdr.ipv4.protocol":17,"meta.l4_src_port":5353,"meta.l4_dst_port":53},
+              "action":"ct_forward_hit","params":{"backend_addr":"10.244.0.3","backend_port":53,"backend_mac":"02:42:0a:f4:00:03"}}]
+            """#
+        _ = try client.friendly("POST", "tables/ct_forward/entries", body: try JSONValue.parse(pins))
+        let ct = try ConnectionTracking(client: client)
+        let all = try ct.list()
+        #expect(all.count == 2)
+        #expect(all.first?.line.hasPrefix("tcp   6 forward src=10.1.0.5 dst=10.96.45.123 sport=40000 dport=80 backend=10.244.1.5:8080") == true)
+        #expect(try ct.list(FlowFilter(address: "10.244.0.3", port: nil, ipProtocol: nil)).count == 1)
+        #expect(try ct.list(FlowFilter(address: nil, port: nil, ipProtocol: "tcp")).count == 1)
+        #expect(try ct.delete(FlowFilter(address: nil, port: 53, ipProtocol: "udp")) == 1)
+        #expect(try ct.list().map(\.protocolName) == ["tcp"])
     }
 }
