@@ -26,7 +26,9 @@ struct ClassifyCommand: ParsableCommand {
                 throw ValidationError("\(file): \(error.description)")
             }
             let client = try global.client()
+            Progress.step("\(rules.rules.count) rules, \(rules.quic.count) QUIC services: reading the server's state and writing the difference…")
             let summary = try perform { () throws(P4RTClientError) in try ClassifierSync(client: client).apply(rules, dryRun: dryRun) }
+            Progress.done()
             if global.output == .json {
                 printJSON(.object(JSONObject(uniqueKeysWithValues: [
                     ("updates", .integer(Int64(summary.updates))), ("inserted", .integer(Int64(summary.inserted))),

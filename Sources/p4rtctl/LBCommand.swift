@@ -26,6 +26,7 @@ struct LBCommand: ParsableCommand {
 
         func run() throws {
             var objects = KubernetesObjects()
+            Progress.step("reading \(files.count) file(s)…")
             for file in files {
                 let bytes = file == "-" ? Array(FileHandle.standardInput.readDataToEndOfFile()) : try readFile(file)
                 do {
@@ -36,9 +37,11 @@ struct LBCommand: ParsableCommand {
             }
             let plan = LoadBalancerPlan(objects)
             let client = try global.client()
+            Progress.step("\(plan.frontends.count) frontends: reading the server's state and writing the difference…")
             let summary = try perform { () throws(P4RTClientError) in
                 try LoadBalancerSync(client: client).apply(plan, dryRun: dryRun)
             }
+            Progress.done()
             if global.output == .json {
                 printJSON(.object(JSONObject(uniqueKeysWithValues: [
                     ("updates", .integer(Int64(summary.updates))), ("dryRun", .bool(dryRun)),
