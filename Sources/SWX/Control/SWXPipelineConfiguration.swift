@@ -1,0 +1,28 @@
+/// The fixed shape of a pipeline instance: port counts, mirror slots and sessions, packet size bounds.
+/// Defaults are DPDK's (4 mirror slots, 64 sessions) and the conformance format's (1 input, 4 output ports).
+public struct SWXPipelineConfiguration: Sendable, Hashable {
+    /// Number of input ports; packets may arrive on ports `0..<inputPorts`.
+    public var inputPorts: UInt32
+    /// Number of output ports; a `tx` to a port ≥ this drops the packet (DPDK's internal drop port).
+    public var outputPorts: UInt32
+    /// Mirror slots per packet (a power of two; `mirror` masks the slot with `mirrorSlots - 1`).
+    public var mirrorSlots: Int
+    /// Mirror sessions (a power of two; `mirror` masks the session with `mirrorSessions - 1`).
+    public var mirrorSessions: Int
+    /// The largest packet accepted on input or produced by encapsulation; larger ones are dropped and counted.
+    public var maximumPacketSize: Int
+    /// How many times one packet may recirculate before it is dropped (DPDK has no bound; a bound keeps a
+    /// looping program from hanging the worker).
+    public var maximumRecirculations: UInt32
+
+    /// A configuration; counts are rounded up to powers of two where DPDK requires it.
+    public init(inputPorts: UInt32 = 1, outputPorts: UInt32 = 4, mirrorSlots: Int = 4, mirrorSessions: Int = 64,
+                maximumPacketSize: Int = 16_384, maximumRecirculations: UInt32 = 64) {
+        self.inputPorts = max(inputPorts, 1)
+        self.outputPorts = max(outputPorts, 1)
+        self.mirrorSlots = max(mirrorSlots, 1).nextPowerOfTwo
+        self.mirrorSessions = max(mirrorSessions, 1).nextPowerOfTwo
+        self.maximumPacketSize = max(maximumPacketSize, 64)
+        self.maximumRecirculations = maximumRecirculations
+    }
+}

@@ -1,0 +1,90 @@
+/// A field operand resolved for the packet path: which per-packet struct (slot), where, how wide and in which
+/// byte order. Plain data (8 bytes), so ops stay POD.
+///
+/// Reads load 8 bytes at the field's offset and mask or byte-swap them; every struct buffer the engine hands out
+/// (metadata, header storage, action data copies, the packet buffer) has at least 8 bytes of slack after it, so
+/// such a load never leaves the allocation.
+struct EngineField: Sendable, Hashable {
+    /// Index into the packet context's struct base pointers.
+    var slot: UInt16
+    /// `64 - bitWidth` (0 for 64-bit fields).
+    var shift: UInt8
+    /// How a value is stored back (`StoreKind`).
+    var store: StoreKind
+    /// Byte offset inside the struct.
+    var offset: Int32
+
+    /// How a value is written: exact-width stores for 1/2/4/8 bytes, masked read-modify-write for the others.
+    enum StoreKind: UInt8, Sendable, Hashable {
+        case byte, le16, le32, le64, be16, be32, be64, leOdd, beOdd
+    }
+
+    /// Width in bits.
+    var bitWidth: Int { 64 - Int(shift) }
+    /// Whether the stored bytes are big-endian.
+    var isBigEndian: Bool {
+        switch store {
+        case .be16, .be32, .be64, .beOdd: true
+        default: false
+        }
+    }
+
+    init(slot: Int, byteOffset: Int, bitWidth: Int, bigEndian: Bool) {
+        self.slot = UInt16(slot)
+        self.offset = Int32(byteOffset)
+        self.shift = UInt8(64 - bitWidth)
+        switch (bitWidth, bigEndian) {
+        case (8, _): store = .byte
+        case (16, false): store = .le16
+        case (32, false): store = .le32
+        case (64, false): store = .le64
+        case (16, true): store = .be16
+        case (32, true): store = .be32
+        case (64, true): store = .be64
+        case (_, false): store = .leOdd
+        case (_, true): store = .beOdd
+        }
+    }
+}
+
+extension EngineField {
+    /// The field's value as an unsigned number of its width.
+    @inline(__always)
+    func read(_ bases: UnsafePointer<UnsafeMutableRawPointer>) -> UInt64 {
+        let word = UnsafeRawPointer(bases[Int(slot)]).loadUnaligned(fromByteOffset: Int(offset), as: UInt64.self)
+        if isBigEndian { return word.byteSwapped &>> UInt64(shift) }
+        return word & (UInt64.max &>> UInt64(shift))
+    }
+
+    /// Stores the low `bitWidth` bits of `value`, leaving the neighbouring bytes untouched.
+    @inline(__always)
+    func write(_ bases: UnsafePointer<UnsafeMutableRawPointer>, _ value: UInt64) {
+        let p = bases[Int(slot)] + Int(offset)
+        switch store {
+        case .byte: p.storeBytes(of: UInt8(truncatingIfNeeded: value), as: UInt8.self)
+        case .le16: p.storeBytes(of: UInt16(truncatingIfNeeded: value), as: UInt16.self)
+        case .le32: p.storeBytes(of: UInt32(truncatingIfNeeded: value), as: UInt32.self)
+        case .le64: p.storeBytes(of: value, as: UInt64.self)
+        case .be16: p.storeBytes(of: UInt16(truncatingIfNeeded: value).bigEndian, as: UInt16.self)
+        case .be32: p.storeBytes(of: UInt32(truncatingIfNeeded: value).bigEndian, as: UInt32.self)
+        case .be64: p.storeBytes(of: value.bigEndian, as: UInt64.self)
+        case .leOdd:
+            let mask = UInt64.max &>> UInt64(shift)
+            let old = p.loadUnaligned(as: UInt64.self)
+            p.storeBytes(of: (old & ~mask) | (value & mask), as: UInt64.self)
+        case .beOdd:
+            let s = UInt64(shift)
+            let old = p.loadUnaligned(as: UInt64.self).byteSwapped
+            let mask = UInt64.max &<< s
+            p.storeBytes(of: ((old & ~mask) | (value &<< s)).byteSwapped, as: UInt64.self)
+        }
+    }
+}
+
+/// A run of raw bytes in one struct (big fields, `movh` halves, checksum fields, hash sources): slot, byte count
+/// and offset, 8 bytes in all.
+struct EngineBytes: Sendable, Hashable {
+    var slot: UInt16
+    var count: UInt16
+    var offset: Int32
+}

@@ -1,0 +1,106 @@
+/// One compiled instruction: a POD value with every operand pre-resolved (struct slot, byte offset, width and
+/// byte order folded into `EngineField`; objects, actions and jump targets as indices). No strings, classes or
+/// existentials, so the executor's `switch` never touches reference counts.
+///
+/// Immediates of rarely used instructions live in the program's constant struct and are addressed as fields;
+/// the frequent ones (`mov`, ALU, compare-and-jump with an immediate) have their own variants.
+enum EngineOp: Sendable {
+    case rx(EngineField)
+    case tx(EngineField)
+    case txImmediate(UInt32)
+    case drop
+    case mirror(slot: EngineField, session: EngineField)
+    case recirculate
+    case recircid(EngineField)
+
+    case extract(header: Int32, size: Int32)
+    case extractVarbit(header: Int32, fixedSize: Int32, maximumExtra: Int32, length: EngineField)
+    case lookahead(header: Int32, size: Int32)
+    case emit(header: Int32)
+    case validate(header: Int32)
+    case invalidate(header: Int32)
+
+    case mov(EngineField, EngineField)
+    case movImmediate(EngineField, UInt64)
+    /// Network-order byte strings: the source is right-aligned into the destination (zero padding or dropping
+    /// the most significant bytes), which is `mov` between big fields and `movh`.
+    case movBytes(destination: EngineBytes, source: EngineBytes)
+    case alu(EngineALU, EngineField, EngineField)
+    case aluImmediate(EngineALU, EngineField, UInt64)
+    case ckaddField(checksum: EngineBytes, source: EngineField)
+    case ckaddHeader(checksum: EngineBytes, header: Int32)
+    case cksubField(checksum: EngineBytes, source: EngineField)
+    case hash(HashFunction, destination: EngineField, source: EngineBytes)
+    case rss(Int32, destination: EngineField, source: EngineBytes)
+
+    case table(Int32)
+    case selector(Int32)
+    case learner(Int32)
+    /// `learn`: `argumentsOffset` is the metadata offset of the first argument (-1 for an action without args).
+    case learn(action: Int32, argumentsOffset: Int32, timeoutID: EngineField)
+    case rearm
+    case rearmWith(EngineField)
+    case forget
+    case entryid(EngineField)
+
+    case regrd(EngineField, array: Int32, index: EngineField)
+    case regwr(array: Int32, index: EngineField, value: EngineField)
+    case regadd(array: Int32, index: EngineField, value: EngineField)
+    /// `meter`: the operands are in `EngineProgram.meterOperands[operands]`.
+    case meter(operands: Int32)
+    case nop
+
+    case jmp(Int32)
+    case jmpValid(Int32, header: Int32)
+    case jmpInvalid(Int32, header: Int32)
+    case jmpHit(Int32)
+    case jmpMiss(Int32)
+    case jmpAction(Int32, action: Int32)
+    case jmpNotAction(Int32, action: Int32)
+    case jmpCompare(EngineComparison, Int32, EngineField, EngineField)
+    case jmpCompareImmediate(EngineComparison, Int32, EngineField, UInt64)
+    case `return`
+}
+
+/// The two-operand arithmetic and bitwise instructions.
+enum EngineALU: UInt8, Sendable {
+    case add, sub, and, or, xor, shl, shr
+
+    /// `a OP b` on 64-bit values; shifts by 64 or more give 0 (C leaves them undefined).
+    @inline(__always)
+    func apply(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        switch self {
+        case .add: a &+ b
+        case .sub: a &- b
+        case .and: a & b
+        case .or: a | b
+        case .xor: a ^ b
+        case .shl: b >= 64 ? 0 : a &<< b
+        case .shr: b >= 64 ? 0 : a &>> b
+        }
+    }
+}
+
+/// The unsigned comparisons of the compare-and-jump instructions.
+enum EngineComparison: UInt8, Sendable {
+    case equal, notEqual, less, greater
+
+    @inline(__always)
+    func holds(_ a: UInt64, _ b: UInt64) -> Bool {
+        switch self {
+        case .equal: a == b
+        case .notEqual: a != b
+        case .less: a < b
+        case .greater: a > b
+        }
+    }
+}
+
+/// The operands of one `meter` instruction (too many to keep inline in an op).
+struct EngineMeterOperands: Sendable {
+    var array: Int32
+    var index: EngineField
+    var length: EngineField
+    var colorIn: EngineField
+    var colorOut: EngineField
+}

@@ -1,0 +1,410 @@
+// The packet path: one function runs one packet to completion over the compiled ops. It is one piece on
+// purpose (a single `switch` in one loop, with its state in locals) because that is what keeps the interpreter
+// free of calls, reference counting and exclusivity checks (swift-notes §5, §8.1).
+
+/// The per-packet registers of the executor.
+struct EnginePacketState {
+    var cursor = 0
+    var end = 0
+    var valid: UInt64 = 0
+    var moved: UInt64 = 0
+    var emitCount = 0
+    var mirrorMask: UInt32 = 0
+    var recirculate = false
+    var recirculating = false
+    var passID: UInt32 = 0
+    var hit = false
+    var action: UInt32 = 0
+    var entryID: UInt32 = 0
+    var returnPC = 0
+    var learner = -1
+    var budget = 0
+    var inputPort: UInt32 = 0
+    var mailbox = LearnerMailbox()
+}
+
+extension EngineRuntime {
+    /// The backward jumps one packet may take before it is dropped as looping.
+    static let backwardJumpBudget = 1 << 20
+
+    /// Runs one packet received on `port` to completion at time `now` (nanoseconds), delivering its outputs
+    /// (mirror clones first, then the packet) to `sink`.
+    @inline(__always)
+    func run<Sink: EnginePacketSink>(port: UInt32, packet: UnsafeRawBufferPointer, now: UInt64, sink: inout Sink) {
+        let inPort = Int(port) < Int(configuration.inputPorts) ? port : configuration.inputPorts - 1
+        portRxPackets[Int(inPort)] &+= 1
+        portRxBytes[Int(inPort)] &+= UInt64(packet.count)
+        guard packet.count <= configuration.maximumPacketSize else {
+            dropCounts[EngineDropReason.packetTooLarge.rawValue] &+= 1
+            return
+        }
+        if let base = packet.baseAddress, packet.count > 0 {
+            (buffer + headroom).copyMemory(from: base, byteCount: packet.count)
+        }
+        var st = EnginePacketState()
+        st.cursor = headroom
+        st.end = headroom + packet.count
+        st.inputPort = port
+        st.budget = EngineRuntime.backwardJumpBudget
+        metadata.initializeMemory(as: UInt8.self, repeating: 0, count: program.metadataSize)
+        execute(&st, now: now, sink: &sink)
+        resetHeaders(st.moved)
+    }
+
+    /// Points every header moved by extract/lookahead back at its storage, restores sizes and zeroes storage.
+    @inline(__always)
+    func resetHeaders(_ moved: UInt64) {
+        var m = moved
+        while m != 0 {
+            let h = m.trailingZeroBitCount
+            bases[EngineProgram.firstHeaderSlot + h] = headerStorage + Int(program.headerStorageOffset[h])
+            headerSizes[h] = program.headerFixedSize[h]
+            m &= m &- 1
+        }
+        headerStorage.initializeMemory(as: UInt8.self, repeating: 0, count: program.headerStorageSize)
+    }
+
+    @inline(__always)
+    func execute<Sink: EnginePacketSink>(_ st: inout EnginePacketState, now: UInt64, sink: inout Sink) {
+        let ops = UnsafePointer(program.ops.baseAddress!)
+        let bases = UnsafePointer(self.bases)
+        let buffer = self.buffer
+        let headerSizes = self.headerSizes
+        let firstHeader = EngineProgram.firstHeaderSlot
+        var pc = 0
+        while true {
+            switch ops[pc] {
+            case .rx(let f):
+                if st.recirculating {
+                    st.recirculating = false
+                } else {
+                    f.write(bases, UInt64(st.inputPort))
+                }
+                pc &+= 1
+            case .tx(let f):
+                let p = f.read(bases)
+                if finish(&st, port: p > UInt64(UInt32.max) ? UInt32.max : UInt32(p), drop: false, sink: &sink) {
+                    pc = 0
+                    continue
+                }
+                return
+            case .txImmediate(let p):
+                if finish(&st, port: p, drop: false, sink: &sink) {
+                    pc = 0
+                    continue
+                }
+                return
+            case .drop:
+                _ = finish(&st, port: 0, drop: true, sink: &sink)
+                return
+            case .mirror(let slotField, let sessionField):
+                let slot = Int(slotField.read(bases) & UInt64(configuration.mirrorSlots &- 1))
+                mirrorSlots[slot] = UInt32(sessionField.read(bases) & UInt64(configuration.mirrorSessions &- 1))
+                st.mirrorMask |= 1 &<< UInt32(slot)
+                pc &+= 1
+            case .recirculate:
+                st.recirculate = true
+                pc &+= 1
+            case .recircid(let f):
+                f.write(bases, UInt64(st.passID))
+                pc &+= 1
+
+            case .extract(let h, let size):
+                let next = st.cursor &+ Int(size)
+                guard next <= st.end else {
+                    dropCounts[EngineDropReason.extractPastEnd.rawValue] &+= 1
+                    return
+                }
+                self.bases[firstHeader &+ Int(h)] = buffer + st.cursor
+                let bit: UInt64 = 1 &<< UInt64(h)
+                st.valid |= bit
+                st.moved |= bit
+                st.cursor = next
+                pc &+= 1
+            case .extractVarbit(let h, let fixed, let maximumExtra, let lengthField):
+                let extra = lengthField.read(bases)
+                let next = st.cursor &+ Int(fixed) &+ Int(truncatingIfNeeded: min(extra, UInt64(Int32.max)))
+                guard extra <= UInt64(maximumExtra), next <= st.end else {
+                    dropCounts[EngineDropReason.extractPastEnd.rawValue] &+= 1
+                    return
+                }
+                self.bases[firstHeader &+ Int(h)] = buffer + st.cursor
+                headerSizes[Int(h)] = fixed &+ Int32(extra)
+                let bit: UInt64 = 1 &<< UInt64(h)
+                st.valid |= bit
+                st.moved |= bit
+                st.cursor = next
+                pc &+= 1
+            case .lookahead(let h, let size):
+                guard st.cursor &+ Int(size) <= st.end else {
+                    dropCounts[EngineDropReason.extractPastEnd.rawValue] &+= 1
+                    return
+                }
+                self.bases[firstHeader &+ Int(h)] = buffer + st.cursor
+                let bit: UInt64 = 1 &<< UInt64(h)
+                st.valid |= bit
+                st.moved |= bit
+                pc &+= 1
+            case .emit(let h):
+                if st.valid & (1 &<< UInt64(h)) != 0 {
+                    guard st.emitCount < EngineRuntime.emitListCapacity else {
+                        dropCounts[EngineDropReason.emitListFull.rawValue] &+= 1
+                        return
+                    }
+                    emitList[st.emitCount] = h
+                    st.emitCount &+= 1
+                }
+                pc &+= 1
+            case .validate(let h):
+                let bit: UInt64 = 1 &<< UInt64(h)
+                if st.valid & bit == 0 {
+                    self.bases[firstHeader &+ Int(h)] = headerStorage + Int(program.headerStorageOffset[Int(h)])
+                    st.valid |= bit
+                }
+                pc &+= 1
+            case .invalidate(let h):
+                st.valid &= ~(1 &<< UInt64(h))
+                pc &+= 1
+
+            case .mov(let d, let s):
+                d.write(bases, s.read(bases))
+                pc &+= 1
+            case .movImmediate(let d, let v):
+                d.write(bases, v)
+                pc &+= 1
+            case .movBytes(let d, let s):
+                EngineRuntime.moveBytes(bases, d, s)
+                pc &+= 1
+            case .alu(let kind, let d, let s):
+                d.write(bases, kind.apply(d.read(bases), s.read(bases)))
+                pc &+= 1
+            case .aluImmediate(let kind, let d, let v):
+                d.write(bases, kind.apply(d.read(bases), v))
+                pc &+= 1
+            case .ckaddField(let c, let s):
+                Checksum.addField(checksum: bases[Int(c.slot)] + Int(c.offset),
+                                  field: UnsafeRawPointer(bases[Int(s.slot)] + Int(s.offset)), bitWidth: s.bitWidth)
+                pc &+= 1
+            case .ckaddHeader(let c, let h):
+                Checksum.addHeader(checksum: bases[Int(c.slot)] + Int(c.offset),
+                                   header: UnsafeRawPointer(bases[firstHeader &+ Int(h)]),
+                                   byteCount: Int(headerSizes[Int(h)]))
+                pc &+= 1
+            case .cksubField(let c, let s):
+                Checksum.subtractField(checksum: bases[Int(c.slot)] + Int(c.offset),
+                                       field: UnsafeRawPointer(bases[Int(s.slot)] + Int(s.offset)), bitWidth: s.bitWidth)
+                pc &+= 1
+            case .hash(let function, let d, let s):
+                let h = function.hash(UnsafeRawPointer(bases[Int(s.slot)] + Int(s.offset)), count: Int(s.count), seed: 0)
+                d.write(bases, UInt64(h))
+                pc &+= 1
+            case .rss(let r, let d, let s):
+                let h = rssRefs[Int(r)]._withUnsafeGuaranteedRef {
+                    $0.hash(UnsafeRawPointer(bases[Int(s.slot)] + Int(s.offset)), byteCount: Int(s.count))
+                }
+                d.write(bases, UInt64(h))
+                pc &+= 1
+
+            case .table(let t):
+                let slot = tableSlots + Int(t)
+                let key = UnsafeRawPointer(bases[Int(slot.pointee.keySlot)] + Int(slot.pointee.keyOffset))
+                var id: UInt32 = 0
+                var action = slot.pointee.defaultAction
+                var data = UnsafeRawPointer(slot.pointee.defaultData)
+                switch slot.pointee.kind {
+                case .exact:
+                    slot.pointee.exact.unsafelyUnwrapped._withUnsafeGuaranteedRef { table in
+                        id = table.lookup(key)
+                        if id != 0 {
+                            action = table.actionID(ofEntry: id)
+                            data = table.actionData(ofEntry: id)
+                        }
+                    }
+                case .wildcard:
+                    slot.pointee.wildcard.unsafelyUnwrapped._withUnsafeGuaranteedRef { table in
+                        id = table.lookup(key)
+                        if id != 0 {
+                            action = table.actionID(ofEntry: id)
+                            data = table.actionData(ofEntry: id)
+                        }
+                    }
+                case .stub:
+                    break
+                }
+                actionData.copyMemory(from: data, byteCount: slot.pointee.dataSize)
+                st.hit = id != 0
+                st.action = action
+                st.entryID = id
+                let stats = tableStats + slot.pointee.statsOffset
+                stats[id != 0 ? 0 : 1] &+= 1
+                stats[2 &+ Int(action)] &+= 1
+                st.returnPC = pc &+ 1
+                pc = Int(program.actionStart[Int(action)])
+            case .selector(let s):
+                let slot = selectorSlots + Int(s)
+                let group = UInt32(truncatingIfNeeded: slot.pointee.groupID.read(bases))
+                let window = UnsafeRawPointer(bases[Int(slot.pointee.windowSlot)] + Int(slot.pointee.windowOffset))
+                let member = slot.pointee.selector._withUnsafeGuaranteedRef { $0.select(groupID: group, selector: window) }
+                slot.pointee.memberID.write(bases, UInt64(member))
+                pc &+= 1
+            case .learner(let l):
+                let slot = learnerSlots + Int(l)
+                let key = UnsafeRawPointer(bases[Int(slot.pointee.keySlot)] + Int(slot.pointee.keyOffset))
+                var id: UInt32 = 0
+                var action = slot.pointee.defaultAction
+                var data = UnsafeRawPointer(slot.pointee.defaultData)
+                slot.pointee.learner._withUnsafeGuaranteedRef { learner in
+                    id = learner.lookup(key, now: now, mailbox: &st.mailbox)
+                    if id != 0 {
+                        action = learner.actionID(ofEntry: id)
+                        data = learner.actionData(ofEntry: id)
+                    }
+                }
+                actionData.copyMemory(from: data, byteCount: slot.pointee.dataSize)
+                st.learner = Int(l)
+                st.hit = id != 0
+                st.action = action
+                st.entryID = id
+                let stats = learnerStats + slot.pointee.statsOffset
+                stats[id != 0 ? 0 : 1] &+= 1
+                stats[2 &+ Int(action)] &+= 1
+                st.returnPC = pc &+ 1
+                pc = Int(program.actionStart[Int(action)])
+            case .learn(let action, let argumentsOffset, let timeout):
+                if st.learner >= 0 {
+                    let slot = learnerSlots + st.learner
+                    let scratch = learnScratch
+                    scratch.initializeMemory(as: UInt8.self, repeating: 0, count: slot.pointee.dataSize)
+                    if argumentsOffset >= 0 {
+                        let n = min(program.actionDataSize[Int(action)], slot.pointee.dataSize)
+                        scratch.copyMemory(from: metadata + Int(argumentsOffset), byteCount: n)
+                    }
+                    let tid = UInt32(truncatingIfNeeded: timeout.read(bases))
+                    slot.pointee.learner._withUnsafeGuaranteedRef {
+                        _ = $0.learn(mailbox: &st.mailbox, actionID: UInt32(action), actionData: scratch, timeoutID: tid)
+                    }
+                }
+                pc &+= 1
+            case .rearm:
+                if st.learner >= 0 {
+                    learnerSlots[st.learner].learner._withUnsafeGuaranteedRef { $0.rearm(mailbox: st.mailbox) }
+                }
+                pc &+= 1
+            case .rearmWith(let f):
+                if st.learner >= 0 {
+                    let tid = UInt32(truncatingIfNeeded: f.read(bases))
+                    learnerSlots[st.learner].learner._withUnsafeGuaranteedRef {
+                        $0.rearm(mailbox: st.mailbox, timeoutID: tid)
+                    }
+                }
+                pc &+= 1
+            case .forget:
+                if st.learner >= 0 {
+                    learnerSlots[st.learner].learner._withUnsafeGuaranteedRef { $0.forget(mailbox: &st.mailbox) }
+                }
+                pc &+= 1
+            case .entryid(let f):
+                f.write(bases, UInt64(st.entryID))
+                pc &+= 1
+
+            case .regrd(let d, let r, let i):
+                let index = i.read(bases)
+                d.write(bases, registerRefs[Int(r)]._withUnsafeGuaranteedRef { $0.read(index) })
+                pc &+= 1
+            case .regwr(let r, let i, let v):
+                let index = i.read(bases), value = v.read(bases)
+                registerRefs[Int(r)]._withUnsafeGuaranteedRef { $0.write(index, value) }
+                pc &+= 1
+            case .regadd(let r, let i, let v):
+                let index = i.read(bases), value = v.read(bases)
+                registerRefs[Int(r)]._withUnsafeGuaranteedRef { $0.add(index, value) }
+                pc &+= 1
+            case .meter(let k):
+                let m = program.meterOperands[Int(k)]
+                let index = m.index.read(bases)
+                let length = UInt32(truncatingIfNeeded: min(m.length.read(bases), UInt64(UInt32.max)))
+                var colorIn = m.colorIn.read(bases)
+                if meterColorsArePNA { colorIn = SpecMeterColorEncoding.pna.toDPDK(colorIn) }
+                let color = meterRefs[Int(m.array)]._withUnsafeGuaranteedRef {
+                    $0.execute(index: index, length: length, colorIn: colorIn, now: now)
+                }
+                var out = UInt64(color.rawValue)
+                if meterColorsArePNA { out = SpecMeterColorEncoding.pna.fromDPDK(out) }
+                m.colorOut.write(bases, out)
+                pc &+= 1
+            case .nop:
+                pc &+= 1
+
+            case .jmp(let t):
+                if !take(&st, t, pc) { return }
+                pc = Int(t)
+            case .jmpValid(let t, let h):
+                if st.valid & (1 &<< UInt64(h)) != 0 {
+                    if !take(&st, t, pc) { return }
+                    pc = Int(t)
+                } else { pc &+= 1 }
+            case .jmpInvalid(let t, let h):
+                if st.valid & (1 &<< UInt64(h)) == 0 {
+                    if !take(&st, t, pc) { return }
+                    pc = Int(t)
+                } else { pc &+= 1 }
+            case .jmpHit(let t):
+                if st.hit {
+                    if !take(&st, t, pc) { return }
+                    pc = Int(t)
+                } else { pc &+= 1 }
+            case .jmpMiss(let t):
+                if !st.hit {
+                    if !take(&st, t, pc) { return }
+                    pc = Int(t)
+                } else { pc &+= 1 }
+            case .jmpAction(let t, let a):
+                if st.action == UInt32(a) {
+                    if !take(&st, t, pc) { return }
+                    pc = Int(t)
+                } else { pc &+= 1 }
+            case .jmpNotAction(let t, let a):
+                if st.action != UInt32(a) {
+                    if !take(&st, t, pc) { return }
+                    pc = Int(t)
+                } else { pc &+= 1 }
+            case .jmpCompare(let kind, let t, let a, let b):
+                if kind.holds(a.read(bases), b.read(bases)) {
+                    if !take(&st, t, pc) { return }
+                    pc = Int(t)
+                } else { pc &+= 1 }
+            case .jmpCompareImmediate(let kind, let t, let a, let v):
+                if kind.holds(a.read(bases), v) {
+                    if !take(&st, t, pc) { return }
+                    pc = Int(t)
+                } else { pc &+= 1 }
+            case .return:
+                pc = st.returnPC
+            }
+        }
+    }
+
+    /// Accounts a jump; backward jumps spend the packet's budget. Returns false (and counts a drop) when spent.
+    @inline(__always)
+    func take(_ st: inout EnginePacketState, _ target: Int32, _ pc: Int) -> Bool {
+        if Int(target) > pc { return true }
+        st.budget &-= 1
+        if st.budget > 0 { return true }
+        dropCounts[EngineDropReason.loopLimit.rawValue] &+= 1
+        return false
+    }
+
+    /// `mov` between network-order byte strings: right-aligned, zero-padding or dropping leading bytes.
+    @inline(__always)
+    static func moveBytes(_ bases: UnsafePointer<UnsafeMutableRawPointer>, _ d: EngineBytes, _ s: EngineBytes) {
+        let dst = bases[Int(d.slot)] + Int(d.offset)
+        let src = UnsafeRawPointer(bases[Int(s.slot)] + Int(s.offset))
+        let dn = Int(d.count), sn = Int(s.count)
+        if dn > sn {
+            dst.initializeMemory(as: UInt8.self, repeating: 0, count: dn &- sn)
+            (dst + (dn &- sn)).copyMemory(from: src, byteCount: sn)
+        } else {
+            dst.copyMemory(from: src + (sn &- dn), byteCount: dn)
+        }
+    }
+}
