@@ -1,0 +1,206 @@
+import P4Device
+import P4Model
+import Ports
+import SWX
+import Synchronization
+
+/// The software target: a `P4Device` that runs p4c-dpdk `.spec` programs on the SWX engine with real ports.
+///
+/// - Pipelines: `p4_device_config` is a JSON object with the `.spec` (and optional context.json, bfrt/tdi.json),
+///   IPDK's binary `BfPipelineConfig`/`TdiDeviceConfig`, or bare `.spec` text (`PipelineSource`). P4Info objects
+///   bind to spec objects through context.json when present, else through p4c-dpdk's naming rules.
+/// - Entries go into the engine at once, one engine commit per operation, while the device lock keeps packet
+///   bursts out until the transaction ends: so every atomicity mode holds (DATAPLANE_ATOMIC: no burst sees half a
+///   batch; ROLLBACK_ON_ERROR: `abort` undoes the engine changes step by step and restores the maps).
+/// - Action profiles and selectors use p4c-dpdk's split (base table + selector + member table) with dense ids.
+/// - Learner (add-on-miss) tables: the controller may insert, delete and read their entries (an extension);
+///   data-plane-learned entries are listed by reads after the controller's own.
+/// - Indexed counters and registers live in regarrays; direct counters, meters and idle-timeout hit tracking are
+///   not provided (the service's idle timeouts then fire after the TTL, as with no traffic).
+public final class SoftwareTargetDevice: P4Device, @unchecked Sendable {
+    // @unchecked: `active` and `openTransaction` are only touched with `lock` held; ports and the sink are
+    // immutable or Mutex-guarded.
+
+    /// What the software target supports with any pipeline.
+    public static let deviceCapabilities = DeviceCapabilities(
+        entities: [.tableEntry, .actionProfileMemberAndGroup, .counterEntry, .registerEntry],
+        atomicityModes: [.continueOnError, .rollbackOnError, .dataplaneAtomic],
+        reconcileAndCommit: true, reportsEntryHits: false, packetIO: true, mixedActionGroups: true,
+        targetName: "swx-pna")
+
+    /// The configuration the device was created with.
+    public let configuration: SoftwareTargetConfiguration
+    let clock: any Clock
+    /// Serialises transactions, packet bursts and pipeline swaps.
+    let lock = DeviceLock()
+    var active: Active?
+    let ports: [UInt32: PortBackend]
+    let sink = Mutex<(any DeviceEventSink)?>(nil)
+    let runner = Mutex<PortRunner?>(nil)
+    let counters = Mutex(TargetCounters())
+
+    /// The running pipeline: the verified pipeline, its engine and the control-plane maps.
+    final class Active: @unchecked Sendable {
+        // @unchecked: mutated only with the device lock held.
+        let pipeline: SoftwareTargetPipeline
+        let engine: SWXPipeline
+        var state: TargetState
+
+        init(pipeline: SoftwareTargetPipeline, engine: SWXPipeline) {
+            self.pipeline = pipeline
+            self.engine = engine
+            self.state = TargetState(binding: pipeline.binding)
+        }
+    }
+
+    /// Creates a device with no pipeline and opens its ports.
+    ///
+    /// - Throws: `PortError` naming the port that could not be opened.
+    public init(configuration: SoftwareTargetConfiguration = SoftwareTargetConfiguration(),
+                clock: any Clock = SystemClock()) throws(PortError) {
+        self.configuration = configuration
+        self.clock = clock
+        var ports: [UInt32: PortBackend] = [:]
+        for (number, spec) in configuration.ports { ports[number] = try PortBackend.open(spec) }
+        self.ports = ports
+    }
+
+    deinit {
+        stopRunLoop()
+        for port in ports.values { port.close() }
+    }
+
+    /// The device's capabilities.
+    public var capabilities: DeviceCapabilities { Self.deviceCapabilities }
+
+    /// The running pipeline, if any.
+    public var pipeline: SoftwareTargetPipeline? { lock.withLock { active?.pipeline } }
+
+    /// Loads the program in `config.p4DeviceConfig`, binds the P4Info to it and checks that an engine can be
+    /// built, changing nothing on the device.
+    public func verify(_ config: ForwardingPipelineConfig) throws(P4RuntimeError) -> any DevicePipeline {
+        guard let p4info = config.p4info else { throw .invalidArgument("config.p4info: a P4Info is required") }
+        let source = try PipelineSource(deviceConfig: config.p4DeviceConfig)
+        let program: SpecProgram
+        do { program = try SpecLoader.load(source.specText) } catch {
+            throw .invalidArgument("config.p4DeviceConfig (.spec): \(error)")
+        }
+        let schema = try PipelineSchema(p4info)
+        let binding = try PipelineBinding(schema: schema, program: program, context: source.context)
+        do { _ = try makeEngine(program) } catch {
+            throw Self.mapped(error, context: "config.p4DeviceConfig (.spec)")
+        }
+        return SoftwareTargetPipeline(config: config, schema: schema, program: program, form: source.form,
+                                      binding: binding)
+    }
+
+    /// Builds a fresh engine for the pipeline and makes it the running one; `.reconcile` also keeps the cells of
+    /// regarrays with the same name and size (table entries are replayed by the service).
+    public func commit(_ pipeline: any DevicePipeline, mode: PipelineCommitMode) throws(P4RuntimeError) {
+        guard let pipeline = pipeline as? SoftwareTargetPipeline else {
+            throw .internal("commit: the pipeline was not verified by the software target")
+        }
+        let engine: SWXPipeline
+        do { engine = try makeEngine(pipeline.program) } catch {
+            throw Self.mapped(error, context: "config.p4DeviceConfig (.spec)")
+        }
+        if engine.program.registerArrayIndex(named: "direction") != nil {
+            for (port, direction) in configuration.portDirections.sorted(by: { $0.key < $1.key }) {
+                try? engine.writeRegister("direction", index: UInt64(port), value: direction)
+            }
+        }
+        let fresh = Active(pipeline: pipeline, engine: engine)
+        lock.withLock {
+            if mode == .reconcile, let previous = active { Self.keepRegisters(from: previous.engine, into: engine) }
+            active = fresh
+        }
+    }
+
+    /// Starts a batch; the device lock (and so the packet path) is held until `commit` or `abort`.
+    public func beginTransaction(atomicity: Atomicity) throws(P4RuntimeError) -> any DeviceTransaction {
+        switch atomicity {
+        case .continueOnError, .rollbackOnError, .dataplaneAtomic: break
+        case .unrecognized(let value): throw .invalidArgument("atomicity \(value) is not a known mode")
+        }
+        lock.lock()
+        guard let active else {
+            lock.unlock()
+            throw .failedPrecondition("no forwarding pipeline is installed on the device")
+        }
+        return SoftwareTargetTransaction(device: self, active: active, keepsUndo: atomicity != .continueOnError)
+    }
+
+    /// Registers the receiver of packet-in and learner events.
+    public func setEventSink(_ sink: (any DeviceEventSink)?) { self.sink.withLock { $0 = sink } }
+
+    /// Always nil: the engine does not record per-entry hit times.
+    public func lastHit(_ table: TableID, _ handle: EntryHandle) -> UInt64? { nil }
+
+    /// Direct counters are not realised by this target (UNIMPLEMENTED).
+    public func readDirectCounter(_ table: TableID, _ handle: EntryHandle) throws(P4RuntimeError) -> CounterData? {
+        throw .unimplemented("direct counters are not supported by the software target yet")
+    }
+
+    /// Direct meters are not realised by this target (UNIMPLEMENTED).
+    public func readDirectMeter(_ table: TableID, _ handle: EntryHandle) throws(P4RuntimeError) -> MeterCellState? {
+        throw .unimplemented("direct meters are not supported by the software target yet")
+    }
+
+    /// Meters are not realised by this target (UNIMPLEMENTED).
+    public func readMeter(_ id: MeterID, index: Int64?, _ body: (Int64, MeterCellState) -> Bool)
+        throws(P4RuntimeError) {
+        throw .unimplemented("meters are not supported by the software target yet")
+    }
+
+    // MARK: Helpers
+
+    func makeEngine(_ program: SpecProgram) throws(SWXPipelineError) -> SWXPipeline {
+        let count = configuration.enginePortCount
+        return try SWXPipeline(program: program,
+                               configuration: SWXPipelineConfiguration(inputPorts: count, outputPorts: count),
+                               clock: EngineClock(clock: clock))
+    }
+
+    func requireActive() throws(P4RuntimeError) -> Active {
+        guard let active else { throw .failedPrecondition("no forwarding pipeline is installed on the device") }
+        return active
+    }
+
+    static func keepRegisters(from old: SWXPipeline, into new: SWXPipeline) {
+        for array in new.program.registerArrays {
+            guard let oldIndex = old.program.registerArrayIndex(named: array.name),
+                  old.program.registerArrays[oldIndex].size == array.size else { continue }
+            for index in 0..<UInt64(array.size) {
+                if let value = try? old.readRegister(array.name, index: index), value != array.initialValue {
+                    try? new.writeRegister(array.name, index: index, value: value)
+                }
+            }
+        }
+    }
+
+    /// The canonical status for an engine error.
+    static func mapped(_ error: SWXPipelineError, context: String) -> P4RuntimeError {
+        let message = context.isEmpty ? error.message : "\(context): \(error.message)"
+        switch error.code {
+        case .invalidArgument: return .invalidArgument(message)
+        case .notFound: return .notFound(message)
+        case .alreadyExists: return .alreadyExists(message)
+        case .resourceExhausted: return .resourceExhausted(message)
+        case .failedPrecondition: return .failedPrecondition(message)
+        case .unimplemented: return .unimplemented(message)
+        }
+    }
+}
+
+/// The device clock as the engine's clock (learner expiry and meters follow the same time as the service).
+struct EngineClock: SWXClock {
+    let clock: any Clock
+    func nanoseconds() -> UInt64 { clock.monotonicNanoseconds() }
+}
+
+/// Packet counts of the target's own paths (not the engine's).
+struct TargetCounters: Sendable {
+    var packetIns: UInt64 = 0
+    var packetInsDropped: UInt64 = 0
+    var packetOuts: UInt64 = 0
+}

@@ -1,0 +1,101 @@
+import P4Device
+import P4Model
+import Ports
+import SWX
+
+/// The outcome of injecting one packet: every packet the pipeline emitted, in order, with its output port.
+public struct PacketInjection: Sendable, Hashable {
+    /// The outputs (port and bytes); empty when the packet was dropped.
+    public var outputs: [SWXPacket]
+}
+
+extension SoftwareTargetDevice {
+    /// Starts the run loop thread that polls the ports and runs received bursts (idempotent).
+    public func startRunLoop() {
+        runner.withLock { runner in
+            if runner == nil { runner = PortRunner(device: self) }
+        }
+    }
+
+    /// Stops the run loop thread and waits for it (idempotent).
+    public func stopRunLoop() {
+        let current = runner.withLock { runner -> PortRunner? in defer { runner = nil }; return runner }
+        current?.stop()
+    }
+
+    /// The in-memory port with `number`, if it is one (the API injects and captures through it).
+    public func memoryPort(_ number: UInt32) -> MemoryPort? { ports[number]?.memoryPort }
+
+    /// The configured port numbers, ascending.
+    public var portNumbers: [UInt32] { ports.keys.sorted() }
+
+    /// Statistics of every configured port, by number.
+    public func portStatistics() -> [(number: UInt32, label: String, statistics: PortStatistics)] {
+        ports.keys.sorted().compactMap { number in
+            ports[number].map { (number, $0.label, $0.statistics) }
+        }
+    }
+
+    /// Runs `bytes` through the pipeline as if received on in-memory port `port` and returns everything the
+    /// pipeline emitted. Outputs on in-memory ports are returned (not queued for capture); outputs on other
+    /// backends are transmitted there, and on the controller port they also become packet-in events.
+    ///
+    /// - Throws: FAILED_PRECONDITION with no pipeline; INVALID_ARGUMENT for a port that is not an in-memory port
+    ///   or an empty packet.
+    public func inject(_ bytes: [UInt8], port: UInt32) throws(P4RuntimeError) -> PacketInjection {
+        guard !bytes.isEmpty else { throw .invalidArgument("packet: empty packet") }
+        guard ports[port]?.memoryPort != nil else {
+            throw .invalidArgument("port \(port) is not an in-memory port (configured: "
+                + "\(ports.keys.sorted().map { "\($0)=\(ports[$0]?.label ?? "")" }.joined(separator: ", ")))")
+        }
+        let outputs = try lock.withLock { () throws(P4RuntimeError) in
+            try requireActive().engine.process(bytes, port: port)
+        }
+        for output in outputs where ports[output.port]?.memoryPort == nil {
+            output.bytes.withUnsafeBytes { route(output.port, $0) }
+        }
+        return PacketInjection(outputs: outputs)
+    }
+
+    /// Injects the payload on the configured packet-out port, as if received there.
+    ///
+    /// Controller packet metadata is not carried: PNA defines no CPU port header, so the program sees the payload
+    /// alone.
+    public func packetOut(_ packet: PacketOut) throws(P4RuntimeError) {
+        guard let port = configuration.packetOutPort else {
+            throw .failedPrecondition("packet-out: no packet-out port is configured (p4rtd --packet-out-port N)")
+        }
+        guard !packet.payload.isEmpty else { throw .invalidArgument("packet-out: empty payload") }
+        let outputs = try lock.withLock { () throws(P4RuntimeError) in
+            try requireActive().engine.process(packet.payload, port: port)
+        }
+        counters.withLock { $0.packetOuts += 1 }
+        for output in outputs { output.bytes.withUnsafeBytes { route(output.port, $0) } }
+    }
+
+    /// Runs one received burst (the run loop's path): no allocation per packet except packet-in.
+    func runBurst(port: UInt32, _ packets: UnsafeMutableBufferPointer<PacketRef>) {
+        lock.withLock {
+            guard let active else { return }
+            active.engine.process(count: packets.count, input: { index in
+                (port, UnsafeRawBufferPointer(start: packets[index].data, count: packets[index].length))
+            }, output: { outputPort, bytes in
+                self.route(outputPort, bytes)
+            })
+        }
+    }
+
+    /// Sends one output packet where it goes: a packet-in event for the controller port, else the port's backend.
+    func route(_ port: UInt32, _ bytes: UnsafeRawBufferPointer) {
+        if port == configuration.controllerPort {
+            let delivered = sink.withLock { $0 }?.deliver(.packetIn(PacketIn(payload: Array(bytes)))) ?? false
+            counters.withLock { delivered ? ($0.packetIns += 1) : ($0.packetInsDropped += 1) }
+            return
+        }
+        guard let backend = ports[port], let base = bytes.baseAddress else { return }
+        var ref = PacketRef(data: UnsafeMutableRawPointer(mutating: base), length: bytes.count)
+        withUnsafePointer(to: &ref) { pointer in
+            _ = try? backend.transmit(UnsafeBufferPointer(start: pointer, count: 1))
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import P4Device
+import P4Model
+import P4RuntimeService
+import SoftwareTarget
+import Testing
+import TestSupport
+
+/// issue 4 deliverable 5: k8s_dp (p4Info.txt + k8s_dp.pb.bin) through the service, a ClusterIP service with two
+/// backends programmed with P4Runtime entities only, and traffic through the software target.
+@Suite(.enabled(if: Fixtures.sharedAvailable, Comment(rawValue: Fixtures.sharedMissing)))
+struct K8sScenarioTests {
+    typealias K = K8sDataplane
+
+    func send(_ k8s: K8sDataplane, _ frame: [UInt8], port: UInt32) throws -> [(port: UInt32, packet: TestPackets.Parsed)] {
+        try k8s.device.inject(frame, port: port).outputs.map { ($0.port, try #require(TestPackets.parse($0.bytes))) }
+    }
+
+    @Test func synToTheVIPIsDNATedStickyAndTheReplyIsSNATed() throws {
+        let k8s = try K8sDataplane()
+        try k8s.programClusterIP()
+
+        let syn = TestPackets.tcp(src: K.client, dst: K.vip, sport: 40000, dport: 80, flags: 0x02)
+        let first = try send(k8s, syn, port: 0)
+        try #require(first.count == 1)
+        let (outPort, out) = first[0]
+        let backendIndex = try #require(K.backends.firstIndex(of: out.dst))
+        #expect(outPort == UInt32(backendIndex + 2))
+        #expect(out.dport == 8080)
+        #expect(out.src == K.client && out.sport == 40000)
+        #expect(out.ipChecksumValid)
+        #expect(out.tcpChecksumValid)
+
+        // The rest of the flow (not SYN) sticks to the same backend through the pinned_flows learner.
+        for flags: UInt8 in [0x10, 0x18, 0x10] {
+            let next = try send(k8s, TestPackets.tcp(src: K.client, dst: K.vip, sport: 40000, dport: 80, flags: flags),
+                                port: 0)
+            try #require(next.count == 1)
+            #expect(next[0].port == outPort)
+            #expect(next[0].packet.dst == out.dst && next[0].packet.dport == 8080)
+            #expect(next[0].packet.ipChecksumValid && next[0].packet.tcpChecksumValid)
+        }
+
+        // The backend's reply leaves SNATed back to the VIP, towards the client.
+        let reply = TestPackets.tcp(src: out.dst, dst: K.client, sport: 8080, dport: 40000, flags: 0x12)
+        let back = try send(k8s, reply, port: outPort)
+        try #require(back.count == 1)
+        #expect(back[0].port == 0)
+        #expect(back[0].packet.src == K.vip && back[0].packet.sport == 80)
+        #expect(back[0].packet.dst == K.client && back[0].packet.dport == 40000)
+        #expect(back[0].packet.ipChecksumValid && back[0].packet.tcpChecksumValid)
+
+        // The learned flows are readable through P4Runtime.
+        let pinned = try k8s.read(Entity(.tableEntry(TableEntry(tableId: k8s.table("pinned_flows")))))
+        try #require(pinned.count == 1)
+        guard case .tableEntry(let learned)? = pinned[0].kind else { Issue.record("not a table entry"); return }
+        #expect(learned.match == k8s.exact([TestPackets.ipv4(K.client), TestPackets.ipv4(K.vip), [6],
+                                            K.bytes(40000, width: 2), [80]]))
+        guard case .action(let action)? = learned.action?.kind else { Issue.record("no action"); return }
+        #expect(action.actionId == k8s.action("pinned_flows_hit"))
+        #expect(action.params.first?.value == [UInt8(backendIndex + 1)])
+        let reverse = try k8s.read(Entity(.tableEntry(TableEntry(tableId: k8s.table("pinned_flows_reverse")))))
+        #expect(reverse.count == 1)
+
+        // They age out on the clock (timeout profile 2: 60 s).
+        k8s.clock.advance(byNanoseconds: 61_000_000_000)
+        #expect(try k8s.read(Entity(.tableEntry(TableEntry(tableId: k8s.table("pinned_flows"))))).isEmpty)
+    }
+
+    @Test func bothBackendsReceiveFlows() throws {
+        let k8s = try K8sDataplane()
+        try k8s.programClusterIP()
+        var seen: Set<String> = []
+        for sport in UInt16(30000)..<30064 {
+            let out = try send(k8s, TestPackets.tcp(src: K.client, dst: K.vip, sport: sport, dport: 80, flags: 0x02),
+                               port: 0)
+            try #require(out.count == 1)
+            seen.insert(out[0].packet.dst)
+        }
+        #expect(seen == Set(K.backends))
+    }
+
+    @Test func theSameProgramLoadsFromTheJSONFormAndTheBareSpec() throws {
+        let spec = try String(contentsOf: Fixtures.shared("swx/k8s_dp/pipe/k8s_dp.spec"), encoding: .utf8)
+        let context = try String(contentsOf: Fixtures.shared("swx/k8s_dp/pipe/context.json"), encoding: .utf8)
+        func quoted(_ text: String) -> String {
+            var out = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\t": out += "\\t"
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out + "\""
+        }
+        let json = "{\"spec\": \(quoted(spec)), \"context\": \(context)}"
+        let k8s = try K8sDataplane(deviceConfig: Array(json.utf8))
+        try k8s.programClusterIP()
+        let out = try send(k8s, TestPackets.tcp(src: K.client, dst: K.vip, sport: 40000, dport: 80, flags: 0x02),
+                           port: 0)
+        #expect(out.count == 1 && K.backends.contains(out[0].packet.dst))
+
+        // Without context.json the naming rules bind it too.
+        let bare = try K8sDataplane(deviceConfig: Array(spec.utf8))
+        try bare.programClusterIP()
+        let bareOut = try send(bare, TestPackets.tcp(src: K.client, dst: K.vip, sport: 40000, dport: 80, flags: 0x02),
+                               port: 0)
+        #expect(bareOut.count == 1 && K.backends.contains(bareOut[0].packet.dst))
+    }
+}
