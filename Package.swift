@@ -51,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "p4rtd",
             dependencies: [
-                "P4RuntimeHTTP", "P4RuntimeService", "P4JSON", "HTTPServer",
+                "P4RuntimeHTTP", "P4RuntimeService", "P4JSON", "HTTPServer", "SoftwareTarget", "Ports", "JSONCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
