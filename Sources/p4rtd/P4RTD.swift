@@ -110,7 +110,8 @@ struct P4RTD: ParsableCommand {
         let api = P4RuntimeAPI(
             service: service,
             configuration: APIConfiguration(defaultDeviceId: deviceId, streamKeepAlive: .seconds(streamKeepalive),
-                                            packetInjector: TargetInjector(device: device)),
+                                            packetInjector: TargetInjector(device: device),
+                                            metricsContributors: [TargetMetrics(device: device)]),
             logger: logger)
         let server = HTTPServer(
             configuration: HTTPServer.Configuration(

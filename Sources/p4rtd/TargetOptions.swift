@@ -90,3 +90,47 @@ struct TargetInjector: PacketInjector {
         try device.inject(packet, port: port).outputs.map { ($0.port, $0.bytes) }
     }
 }
+
+/// The software target's counters as Prometheus families on `/metrics`.
+struct TargetMetrics: MetricsContributor {
+    let device: SoftwareTargetDevice
+
+    func writeMetrics(to writer: inout PrometheusWriter) {
+        let telemetry = device.telemetry()
+        func family(_ name: String, _ type: String, _ help: String, _ samples: [([(String, String)], UInt64)]) {
+            writer.family(name, type: type, help: help)
+            for (labels, value) in samples { writer.sample(name, labels, value) }
+        }
+        let tables = telemetry.tables
+        family("p4rtd_table_entries", "gauge", "Entries the controller installed, per table.",
+               tables.map { ([("table", $0.name)], UInt64($0.entries)) })
+        family("p4rtd_table_capacity", "gauge", "Table size in the spec.",
+               tables.map { ([("table", $0.name)], UInt64($0.capacity)) }
+                   + telemetry.learners.map { ([("table", $0.name)], UInt64($0.capacity)) })
+        family("p4rtd_table_hits_total", "counter", "Lookups that hit an entry.",
+               tables.map { ([("table", $0.name)], $0.hits) } + telemetry.learners.map { ([("table", $0.name)], $0.hits) })
+        family("p4rtd_table_misses_total", "counter", "Lookups that missed.",
+               tables.map { ([("table", $0.name)], $0.misses) }
+                   + telemetry.learners.map { ([("table", $0.name)], $0.misses) })
+        family("p4rtd_learner_learned_total", "counter", "Entries learned by the data plane (add-on-miss).",
+               telemetry.learners.map { ([("table", $0.name)], $0.learned) })
+        family("p4rtd_learner_expired_total", "counter", "Learned entries that expired.",
+               telemetry.learners.map { ([("table", $0.name)], $0.expired) })
+        family("p4rtd_learner_refused_total", "counter", "Learn attempts refused because the table was full.",
+               telemetry.learners.map { ([("table", $0.name)], $0.refused) })
+        let ports = telemetry.ports
+        family("p4rtd_port_rx_packets_total", "counter", "Packets received by the pipeline, per port.",
+               ports.map { ([("port", "\($0.number)")], $0.rxPackets) })
+        family("p4rtd_port_rx_bytes_total", "counter", "Bytes received by the pipeline, per port.",
+               ports.map { ([("port", "\($0.number)")], $0.rxBytes) })
+        family("p4rtd_port_tx_packets_total", "counter", "Packets transmitted by the pipeline, per port.",
+               ports.map { ([("port", "\($0.number)")], $0.txPackets) })
+        family("p4rtd_port_tx_bytes_total", "counter", "Bytes transmitted by the pipeline, per port.",
+               ports.map { ([("port", "\($0.number)")], $0.txBytes) })
+        family("p4rtd_pipeline_drops_total", "counter", "Packets the pipeline dropped, by reason.",
+               telemetry.drops.map { ([("reason", $0.reason)], $0.count) })
+        family("p4rtd_packet_in_total", "counter", "Packets sent to the controller port that became PacketIn events.",
+               [([], telemetry.packetIns)])
+        family("p4rtd_packet_out_total", "counter", "PacketOut packets injected.", [([], telemetry.packetOuts)])
+    }
+}

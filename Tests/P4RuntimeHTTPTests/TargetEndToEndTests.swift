@@ -76,6 +76,11 @@ struct TargetEndToEndTests {
         #expect(learned.text.contains("10.96.0.10"))
         #expect(learned.text.contains("pinned_flows_hit"))
 
+        let metrics = try client.request("GET", "/metrics")
+        #expect(metrics.text.contains(#"p4rtd_learner_learned_total{table="k8s_dp_control.pinned_flows"} 1"#))
+        #expect(metrics.text.contains(#"p4rtd_table_entries{table="k8s_dp_control.tx_balance_tcp"} 1"#))
+        #expect(metrics.text.contains(#"p4rtd_port_rx_packets_total{port="0"} 1"#))
+
         let badPort = try client.request("POST", "/v1/packets/99", body: Array(Self.synFrame().utf8))
         #expect(badPort.status == 400)
         #expect(badPort.text.contains("in-memory"))

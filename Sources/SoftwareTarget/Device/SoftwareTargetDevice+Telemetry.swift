@@ -1,0 +1,113 @@
+import P4Model
+import SWX
+
+/// A snapshot of the software target's counters for monitoring: per table, per learner, per port. Cheap to take
+/// (no entry is visited), so it can be scraped every second whatever the table sizes.
+public struct TargetTelemetry: Sendable {
+    /// One P4Info table (regular tables only; learners are in `learners`).
+    public struct Table: Sendable {
+        /// The P4Info name.
+        public var name: String
+        /// Entries the controller installed.
+        public var entries: Int
+        /// The spec's size.
+        public var capacity: Int
+        /// Lookups that hit.
+        public var hits: UInt64
+        /// Lookups that missed.
+        public var misses: UInt64
+    }
+
+    /// One learner (add-on-miss) table.
+    public struct Learner: Sendable {
+        /// The P4Info name.
+        public var name: String
+        /// The spec's size.
+        public var capacity: Int
+        /// Lookups that hit / missed.
+        public var hits: UInt64
+        /// Lookups that missed.
+        public var misses: UInt64
+        /// Entries learned by the data plane.
+        public var learned: UInt64
+        /// Learn attempts refused (table full).
+        public var refused: UInt64
+        /// Entries that expired.
+        public var expired: UInt64
+        /// Entries forgotten by the program.
+        public var forgotten: UInt64
+    }
+
+    /// One engine port.
+    public struct Port: Sendable {
+        /// The port number.
+        public var number: UInt32
+        /// Packets and bytes received.
+        public var rxPackets: UInt64
+        /// Bytes received.
+        public var rxBytes: UInt64
+        /// Packets transmitted.
+        public var txPackets: UInt64
+        /// Bytes transmitted.
+        public var txBytes: UInt64
+    }
+
+    /// Regular tables in P4Info order.
+    public var tables: [Table] = []
+    /// Learners in P4Info order.
+    public var learners: [Learner] = []
+    /// Engine ports in number order.
+    public var ports: [Port] = []
+    /// Packets dropped by the pipeline, by reason.
+    public var drops: [(reason: String, count: UInt64)] = []
+    /// Packet-in events delivered and dropped (no subscriber or full queue), packet-outs injected.
+    public var packetIns: UInt64 = 0
+    /// Packet-ins that found no room.
+    public var packetInsDropped: UInt64 = 0
+    /// Packet-outs injected.
+    public var packetOuts: UInt64 = 0
+}
+
+extension SoftwareTargetDevice {
+    /// The current counters; empty tables and learners before a pipeline is loaded.
+    public func telemetry() -> TargetTelemetry {
+        let snapshot: (Active, [TableID: Int])? = lock.withLock {
+            guard let active else { return nil }
+            return (active, active.state.entries.mapValues(\.count))
+        }
+        var telemetry = TargetTelemetry()
+        let own = counters.withLock { $0 }
+        telemetry.packetIns = own.packetIns
+        telemetry.packetInsDropped = own.packetInsDropped
+        telemetry.packetOuts = own.packetOuts
+        guard let (active, counts) = snapshot else { return telemetry }
+        let engine = active.engine
+        for table in active.pipeline.schema.tables {
+            guard let binding = active.pipeline.binding.tables[table.id],
+                  let statistics = try? engine.tableStatistics(binding.specName) else { continue }
+            switch binding.target {
+            case .table:
+                telemetry.tables.append(.init(name: table.name, entries: counts[table.id] ?? 0,
+                                              capacity: binding.capacity, hits: statistics.hits,
+                                              misses: statistics.misses))
+            case .learner:
+                let learner = (try? engine.learnerStatistics(binding.specName)) ?? LearnerStats()
+                telemetry.learners.append(.init(name: table.name, capacity: binding.capacity, hits: statistics.hits,
+                                                misses: statistics.misses, learned: learner.learnOK,
+                                                refused: learner.learnFailed, expired: learner.expired,
+                                                forgotten: learner.forgets))
+            }
+        }
+        let ports = engine.portStatistics()
+        for number in 0..<max(ports.rxPackets.count, ports.txPackets.count) {
+            telemetry.ports.append(.init(
+                number: UInt32(number),
+                rxPackets: number < ports.rxPackets.count ? ports.rxPackets[number] : 0,
+                rxBytes: number < ports.rxBytes.count ? ports.rxBytes[number] : 0,
+                txPackets: number < ports.txPackets.count ? ports.txPackets[number] : 0,
+                txBytes: number < ports.txBytes.count ? ports.txBytes[number] : 0))
+        }
+        telemetry.drops = SWXDropReason.allCases.map { ($0.rawValue, ports.drops[$0] ?? 0) }
+        return telemetry
+    }
+}
