@@ -11,6 +11,7 @@ public enum ConformanceFiles {
         public var path: String
         /// The C library's reason.
         public var reason: String
+        /// `"path: reason"`.
         public var description: String { "\(path): \(reason)" }
     }
 

@@ -32,6 +32,36 @@ extension SWXPipeline {
         try setSelectorGroup(selector, group: group, members: current + [member])
     }
 
+    /// Reads DPDK's group-member text (`group G member M [weight W]` lines, as `selector S group member add FILE`
+    /// takes) and appends each member to its group, groups in the order they first appear. Nothing changes when a
+    /// line is malformed or a group would be invalid.
+    public func importSelectorMembers(_ selector: String, text: String) throws(SWXPipelineError) {
+        let s = try selectorIndex(selector)
+        let lines: [SpecSelectorMember]
+        do { lines = try SpecSelectorMember.parseAll(text) } catch {
+            throw SWXPipelineError(.invalidArgument, "selector \(selector): \(error)")
+        }
+        try lock.withLock { _ throws(SWXPipelineError) in
+            let table = runtime.selectors[s]
+            var order: [UInt32] = []
+            var members: [UInt32: [SelectorMember]] = [:]
+            for line in lines {
+                if members[line.group] == nil {
+                    order.append(line.group)
+                    members[line.group] = table.members(ofGroup: line.group) ?? []
+                }
+                members[line.group]?.append(SelectorMember(memberID: line.member, weight: line.weight))
+            }
+            let staging = table.copy()
+            do throws(SWXRuntimeError) {
+                for g in order { try staging.setGroup(g, members: members[g] ?? []) }
+                for g in order { try table.setGroup(g, members: members[g] ?? []) }
+            } catch {
+                throw SWXPipelineError(error, context: "selector \(selector)")
+            }
+        }
+    }
+
     /// Checks that `group` is a valid group id of `selector` (every group exists, initially empty, as in DPDK).
     public func addSelectorGroup(_ selector: String, group: UInt32) throws(SWXPipelineError) {
         let s = try selectorIndex(selector)

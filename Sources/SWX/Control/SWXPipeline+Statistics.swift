@@ -38,7 +38,10 @@ public struct SWXPortStatistics: Sendable, Hashable {
     public var txPackets: [UInt64]
     /// Transmitted bytes per output port.
     public var txBytes: [UInt64]
-    /// Dropped packets by reason, in `SWXDropReason.allCases` order.
+    /// Received packets per input port that left the pipeline on no port (mirror clones aside): dropped by the
+    /// program, sent to a port that does not exist, or refused by the engine.
+    public var dropPackets: [UInt64]
+    /// Dropped packets by reason.
     public var drops: [SWXDropReason: UInt64]
     /// Total dropped packets.
     public var dropped: UInt64 { drops.values.reduce(0, +) }
@@ -78,6 +81,7 @@ extension SWXPipeline {
                 rxBytes: Array(UnsafeBufferPointer(start: r.portRxBytes, count: inCount)),
                 txPackets: Array(UnsafeBufferPointer(start: r.portTxPackets, count: outCount)),
                 txBytes: Array(UnsafeBufferPointer(start: r.portTxBytes, count: outCount)),
+                dropPackets: Array(UnsafeBufferPointer(start: r.portDropPackets, count: inCount)),
                 drops: drops)
         }
     }

@@ -69,6 +69,7 @@ public final class SWXPipeline: @unchecked Sendable {
 
     /// Runs `count` packets without copying them into Swift arrays: `input(i)` gives packet `i` (its port and bytes,
     /// valid until the next call), `output` receives each output packet (valid only during the call), in order.
+    /// Both run while the pipeline's lock is held: they must not call back into the pipeline.
     public func process(count: Int, input: (Int) -> (port: UInt32, bytes: UnsafeRawBufferPointer),
                         output: (UInt32, UnsafeRawBufferPointer) -> Void) {
         withoutActuallyEscaping(output) { output in

@@ -15,11 +15,17 @@ struct EngineCompiler {
     /// functions) and `invalidArgument` for layouts the op encoding cannot hold.
     mutating func compile() throws(SWXPipelineError) -> EngineProgram {
         try emitBlock(program.apply, name: "apply")
+        // Guards: the loader guarantees the apply block ends in tx, drop or jmp, but an action may end in a
+        // conditional jump over its last `return`; falling off a block must never run the next block's ops.
+        ops.append(.drop)
         var actionStart: [Int32] = []
         for action in program.actions {
             actionStart.append(Int32(ops.count))
             try emitBlock(action.body, name: "action \(action.name)")
+            ops.append(.return)
         }
+        threadJumps()
+        fusePairs()
         let headers = program.headers.map { program.structs[$0.structIndex] }
         let mailboxes = program.externObjects.map { program.structs[$0.mailboxStructIndex].maximumByteSize }
             + program.externFunctions.map { program.structs[$0.mailboxStructIndex].maximumByteSize }
@@ -33,6 +39,54 @@ struct EngineCompiler {
     }
 
     // MARK: Blocks
+
+    /// Fuses pairs of consecutive fixed-size extracts and of consecutive emits, as DPDK does. The fused op
+    /// replaces the first of the two and skips the second, which stays in place so that a jump to it still
+    /// runs it alone.
+    private mutating func fusePairs() {
+        var i = 0
+        while i + 1 < ops.count {
+            switch (ops[i], ops[i + 1]) {
+            case (.extract(let h1, let s1), .extract(let h2, let s2)):
+                ops[i] = .extract2(header: h1, size: s1, second: h2, secondSize: s2)
+                i += 2
+            case (.emit(let h1), .emit(let h2)):
+                ops[i] = .emit2(header: h1, second: h2)
+                i += 2
+            default:
+                i += 1
+            }
+        }
+    }
+
+    /// Points every jump whose target is an unconditional `jmp` at that jump's final destination (p4c's
+    /// if/else lowering produces many such chains). Chains are followed at most `ops.count` steps, so a cycle of
+    /// `jmp`s is left as it is (the executor's loop budget handles it).
+    private mutating func threadJumps() {
+        func final(_ target: Int32) -> Int32 {
+            var t = target
+            var steps = 0
+            while Int(t) < ops.count, case .jmp(let next) = ops[Int(t)], steps < ops.count {
+                t = next
+                steps += 1
+            }
+            return steps < ops.count ? t : target
+        }
+        for i in ops.indices {
+            switch ops[i] {
+            case .jmp(let t): ops[i] = .jmp(final(t))
+            case .jmpValid(let t, let h): ops[i] = .jmpValid(final(t), header: h)
+            case .jmpInvalid(let t, let h): ops[i] = .jmpInvalid(final(t), header: h)
+            case .jmpHit(let t): ops[i] = .jmpHit(final(t))
+            case .jmpMiss(let t): ops[i] = .jmpMiss(final(t))
+            case .jmpAction(let t, let a): ops[i] = .jmpAction(final(t), action: a)
+            case .jmpNotAction(let t, let a): ops[i] = .jmpNotAction(final(t), action: a)
+            case .jmpCompare(let t, let a, let b, let k): ops[i] = .jmpCompare(final(t), a, b, k)
+            case .jmpCompareImmediate(let t, let a, let v, let k): ops[i] = .jmpCompareImmediate(final(t), a, v, k)
+            default: break
+            }
+        }
+    }
 
     private mutating func emitBlock(_ block: SpecInstructionBlock, name: String) throws(SWXPipelineError) {
         let base = Int32(ops.count)
@@ -187,7 +241,7 @@ struct EngineCompiler {
                                       offset: Int32(8 * (constants.count - 1)))
                 return .movBytes(destination: try bytes(d), source: src)
             }
-            return .movImmediate(try field(d), v)
+            return .movImmediate(try field(d), EngineImmediate(v))
         case .field(let f):
             if d.isBig || f.isBig {
                 guard (d.isBig || d.isNetworkByteOrder), (f.isBig || f.isNetworkByteOrder) else {
@@ -203,16 +257,16 @@ struct EngineCompiler {
     private mutating func alu(_ kind: EngineALU, _ d: SpecFieldOperand, _ s: SpecValueOperand)
         throws(SWXPipelineError) -> EngineOp {
         switch s {
-        case .immediate(let v): return .aluImmediate(kind, try field(d), v)
-        case .field(let f): return .alu(kind, try field(d), try field(f))
+        case .immediate(let v): return .aluImmediate(try field(d), EngineImmediate(v), kind)
+        case .field(let f): return .alu(try field(d), try field(f), kind)
         }
     }
 
     private mutating func compare(_ kind: EngineComparison, _ t: Int32, _ a: SpecFieldOperand, _ b: SpecValueOperand)
         throws(SWXPipelineError) -> EngineOp {
         switch b {
-        case .immediate(let v): return .jmpCompareImmediate(kind, t, try field(a), v)
-        case .field(let f): return .jmpCompare(kind, t, try field(a), try field(f))
+        case .immediate(let v): return .jmpCompareImmediate(t, try field(a), EngineImmediate(v), kind)
+        case .field(let f): return .jmpCompare(t, try field(a), try field(f), kind)
         }
     }
 }

@@ -15,19 +15,16 @@ struct EngineField: Sendable, Hashable {
     var offset: Int32
 
     /// How a value is written: exact-width stores for 1/2/4/8 bytes, masked read-modify-write for the others.
+    /// Big-endian kinds come last so the byte order is one comparison on the packet path.
     enum StoreKind: UInt8, Sendable, Hashable {
-        case byte, le16, le32, le64, be16, be32, be64, leOdd, beOdd
+        case byte, le16, le32, le64, leOdd, be16, be32, be64, beOdd
     }
 
     /// Width in bits.
     var bitWidth: Int { 64 - Int(shift) }
     /// Whether the stored bytes are big-endian.
-    var isBigEndian: Bool {
-        switch store {
-        case .be16, .be32, .be64, .beOdd: true
-        default: false
-        }
-    }
+    @inline(__always)
+    var isBigEndian: Bool { store.rawValue >= StoreKind.be16.rawValue }
 
     init(slot: Int, byteOffset: Int, bitWidth: Int, bigEndian: Bool) {
         self.slot = UInt16(slot)

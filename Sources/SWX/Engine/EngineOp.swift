@@ -15,18 +15,22 @@ enum EngineOp: Sendable {
 
     case extract(header: Int32, size: Int32)
     case extractVarbit(header: Int32, fixedSize: Int32, maximumExtra: Int32, length: EngineField)
+    /// Two consecutive fixed-size extracts, fused (the second op stays in place as a jump target).
+    case extract2(header: Int32, size: Int32, second: Int32, secondSize: Int32)
     case lookahead(header: Int32, size: Int32)
     case emit(header: Int32)
+    /// Two consecutive emits, fused (the second op stays in place as a jump target).
+    case emit2(header: Int32, second: Int32)
     case validate(header: Int32)
     case invalidate(header: Int32)
 
     case mov(EngineField, EngineField)
-    case movImmediate(EngineField, UInt64)
+    case movImmediate(EngineField, EngineImmediate)
     /// Network-order byte strings: the source is right-aligned into the destination (zero padding or dropping
     /// the most significant bytes), which is `mov` between big fields and `movh`.
     case movBytes(destination: EngineBytes, source: EngineBytes)
-    case alu(EngineALU, EngineField, EngineField)
-    case aluImmediate(EngineALU, EngineField, UInt64)
+    case alu(EngineField, EngineField, EngineALU)
+    case aluImmediate(EngineField, EngineImmediate, EngineALU)
     case ckaddField(checksum: EngineBytes, source: EngineField)
     case ckaddHeader(checksum: EngineBytes, header: Int32)
     case cksubField(checksum: EngineBytes, source: EngineField)
@@ -57,9 +61,23 @@ enum EngineOp: Sendable {
     case jmpMiss(Int32)
     case jmpAction(Int32, action: Int32)
     case jmpNotAction(Int32, action: Int32)
-    case jmpCompare(EngineComparison, Int32, EngineField, EngineField)
-    case jmpCompareImmediate(EngineComparison, Int32, EngineField, UInt64)
+    case jmpCompare(Int32, EngineField, EngineField, EngineComparison)
+    case jmpCompareImmediate(Int32, EngineField, EngineImmediate, EngineComparison)
     case `return`
+}
+
+/// A 64-bit immediate stored as two 32-bit halves, so ops stay 4-byte aligned and 24 bytes wide.
+struct EngineImmediate: Sendable {
+    var low: UInt32
+    var high: UInt32
+
+    init(_ value: UInt64) {
+        low = UInt32(truncatingIfNeeded: value)
+        high = UInt32(truncatingIfNeeded: value >> 32)
+    }
+
+    @inline(__always)
+    var value: UInt64 { UInt64(high) << 32 | UInt64(low) }
 }
 
 /// The two-operand arithmetic and bitwise instructions.

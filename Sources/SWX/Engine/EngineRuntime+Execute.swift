@@ -20,6 +20,7 @@ struct EnginePacketState {
     var learner = -1
     var budget = 0
     var inputPort: UInt32 = 0
+    var transmitted = false
     var mailbox = LearnerMailbox()
 }
 
@@ -36,6 +37,7 @@ extension EngineRuntime {
         portRxBytes[Int(inPort)] &+= UInt64(packet.count)
         guard packet.count <= configuration.maximumPacketSize else {
             dropCounts[EngineDropReason.packetTooLarge.rawValue] &+= 1
+            portDropPackets[Int(inPort)] &+= 1
             return
         }
         if let base = packet.baseAddress, packet.count > 0 {
@@ -48,6 +50,7 @@ extension EngineRuntime {
         st.budget = EngineRuntime.backwardJumpBudget
         metadata.initializeMemory(as: UInt8.self, repeating: 0, count: program.metadataSize)
         execute(&st, now: now, sink: &sink)
+        if !st.transmitted { portDropPackets[Int(inPort)] &+= 1 }
         resetHeaders(st.moved)
     }
 
@@ -121,6 +124,20 @@ extension EngineRuntime {
                 st.moved |= bit
                 st.cursor = next
                 pc &+= 1
+            case .extract2(let h1, let s1, let h2, let s2):
+                let middle = st.cursor &+ Int(s1)
+                let next = middle &+ Int(s2)
+                guard next <= st.end else {
+                    dropCounts[EngineDropReason.extractPastEnd.rawValue] &+= 1
+                    return
+                }
+                self.bases[firstHeader &+ Int(h1)] = buffer + st.cursor
+                self.bases[firstHeader &+ Int(h2)] = buffer + middle
+                let bits: UInt64 = (1 &<< UInt64(h1)) | (1 &<< UInt64(h2))
+                st.valid |= bits
+                st.moved |= bits
+                st.cursor = next
+                pc &+= 2
             case .extractVarbit(let h, let fixed, let maximumExtra, let lengthField):
                 let extra = lengthField.read(bases)
                 let next = st.cursor &+ Int(fixed) &+ Int(truncatingIfNeeded: min(extra, UInt64(Int32.max)))
@@ -155,6 +172,24 @@ extension EngineRuntime {
                     st.emitCount &+= 1
                 }
                 pc &+= 1
+            case .emit2(let h1, let h2):
+                if st.valid & (1 &<< UInt64(h1)) != 0 {
+                    guard st.emitCount < EngineRuntime.emitListCapacity else {
+                        dropCounts[EngineDropReason.emitListFull.rawValue] &+= 1
+                        return
+                    }
+                    emitList[st.emitCount] = h1
+                    st.emitCount &+= 1
+                }
+                if st.valid & (1 &<< UInt64(h2)) != 0 {
+                    guard st.emitCount < EngineRuntime.emitListCapacity else {
+                        dropCounts[EngineDropReason.emitListFull.rawValue] &+= 1
+                        return
+                    }
+                    emitList[st.emitCount] = h2
+                    st.emitCount &+= 1
+                }
+                pc &+= 2
             case .validate(let h):
                 let bit: UInt64 = 1 &<< UInt64(h)
                 if st.valid & bit == 0 {
@@ -170,16 +205,16 @@ extension EngineRuntime {
                 d.write(bases, s.read(bases))
                 pc &+= 1
             case .movImmediate(let d, let v):
-                d.write(bases, v)
+                d.write(bases, v.value)
                 pc &+= 1
             case .movBytes(let d, let s):
                 EngineRuntime.moveBytes(bases, d, s)
                 pc &+= 1
-            case .alu(let kind, let d, let s):
+            case .alu(let d, let s, let kind):
                 d.write(bases, kind.apply(d.read(bases), s.read(bases)))
                 pc &+= 1
-            case .aluImmediate(let kind, let d, let v):
-                d.write(bases, kind.apply(d.read(bases), v))
+            case .aluImmediate(let d, let v, let kind):
+                d.write(bases, kind.apply(d.read(bases), v.value))
                 pc &+= 1
             case .ckaddField(let c, let s):
                 Checksum.addField(checksum: bases[Int(c.slot)] + Int(c.offset),
@@ -368,13 +403,13 @@ extension EngineRuntime {
                     if !take(&st, t, pc) { return }
                     pc = Int(t)
                 } else { pc &+= 1 }
-            case .jmpCompare(let kind, let t, let a, let b):
+            case .jmpCompare(let t, let a, let b, let kind):
                 if kind.holds(a.read(bases), b.read(bases)) {
                     if !take(&st, t, pc) { return }
                     pc = Int(t)
                 } else { pc &+= 1 }
-            case .jmpCompareImmediate(let kind, let t, let a, let v):
-                if kind.holds(a.read(bases), v) {
+            case .jmpCompareImmediate(let t, let a, let v, let kind):
+                if kind.holds(a.read(bases), v.value) {
                     if !take(&st, t, pc) { return }
                     pc = Int(t)
                 } else { pc &+= 1 }

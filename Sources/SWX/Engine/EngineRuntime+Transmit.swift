@@ -5,6 +5,11 @@ extension EngineRuntime {
     @inline(__always)
     func finish<Sink: EnginePacketSink>(_ st: inout EnginePacketState, port: UInt32, drop: Bool,
                                         sink: inout Sink) -> Bool {
+        if drop, st.mirrorMask == 0 {
+            // Nothing leaves the pipeline: skip building the output.
+            dropCounts[EngineDropReason.dropInstruction.rawValue] &+= 1
+            return false
+        }
         guard let start = assemble(st) else {
             dropCounts[EngineDropReason.headroomExhausted.rawValue] &+= 1
             return false
@@ -53,19 +58,22 @@ extension EngineRuntime {
             st.moved = 0
             return true
         }
-        deliver(port: port, output, sink: &sink)
+        st.transmitted = deliver(port: port, output, sink: &sink)
         return false
     }
 
+    /// Sends `packet` to `port`; returns false (and counts a drop) when the port does not exist.
+    @discardableResult
     @inline(__always)
-    func deliver<Sink: EnginePacketSink>(port: UInt32, _ packet: UnsafeRawBufferPointer, sink: inout Sink) {
+    func deliver<Sink: EnginePacketSink>(port: UInt32, _ packet: UnsafeRawBufferPointer, sink: inout Sink) -> Bool {
         guard port < configuration.outputPorts else {
             dropCounts[EngineDropReason.invalidOutputPort.rawValue] &+= 1
-            return
+            return false
         }
         portTxPackets[Int(port)] &+= 1
         portTxBytes[Int(port)] &+= UInt64(packet.count)
         sink.transmit(port: port, packet: packet)
+        return true
     }
 
     /// Lays the emitted headers out in front of the payload and returns the output's first byte offset in the

@@ -37,6 +37,7 @@ final class EngineRuntime: @unchecked Sendable {
     let portRxBytes: UnsafeMutablePointer<UInt64>
     let portTxPackets: UnsafeMutablePointer<UInt64>
     let portTxBytes: UnsafeMutablePointer<UInt64>
+    let portDropPackets: UnsafeMutablePointer<UInt64>
     let dropCounts: UnsafeMutablePointer<UInt64>
 
     // The packet context.
@@ -199,6 +200,7 @@ final class EngineRuntime: @unchecked Sendable {
         portRxBytes = EngineRuntime.counters(Int(configuration.inputPorts))
         portTxPackets = EngineRuntime.counters(Int(configuration.outputPorts))
         portTxBytes = EngineRuntime.counters(Int(configuration.outputPorts))
+        portDropPackets = EngineRuntime.counters(Int(configuration.inputPorts))
         dropCounts = EngineRuntime.counters(EngineDropReason.allCases.count)
 
         // Packet context.
@@ -237,7 +239,7 @@ final class EngineRuntime: @unchecked Sendable {
         meterRefs.deallocate()
         rssRefs.deallocate()
         mirrorSessions.deallocate()
-        for p in [tableStats, learnerStats, portRxPackets, portRxBytes, portTxPackets, portTxBytes, dropCounts] {
+        for p in [tableStats, learnerStats, portRxPackets, portRxBytes, portTxPackets, portTxBytes, portDropPackets, dropCounts] {
             p.deallocate()
         }
         bases.deallocate()

@@ -1,0 +1,66 @@
+@testable import SWX
+import Testing
+
+/// The packet path depends on ops being small POD values (swift-notes §5: stride 24 in the measured designs).
+@Suite struct EngineLayoutTests {
+    @Test func opsAndFieldsStaySmall() {
+        #expect(MemoryLayout<EngineField>.size == 8)
+        #expect(MemoryLayout<EngineBytes>.size == 8)
+        #expect(MemoryLayout<EngineOp>.stride <= 24)
+        #expect(_isPOD(EngineOp.self))
+        #expect(_isPOD(EngineTableSlot.self))
+    }
+
+    @Test func jumpsToJumpsAreThreaded() throws {
+        let program = try SpecLoader.load(EngineSamples.spec(apply: """
+                rx m.port_in
+                extract h.ethernet
+                jmpeq A h.ethernet.ethertype 0x800
+                jmp B
+                A : jmp B
+                B : jmp C
+                C : tx 1
+            """))
+        var compiler = EngineCompiler(program: program)
+        let compiled = try compiler.compile()
+        guard case .jmpCompareImmediate(let t, _, _, _) = compiled.ops[2] else {
+            Issue.record("op 2 is not a compare-and-jump")
+            return
+        }
+        #expect(t == 6)
+        guard case .jmp(let u) = compiled.ops[3] else {
+            Issue.record("op 3 is not a jump")
+            return
+        }
+        #expect(u == 6)
+    }
+}
+
+/// Fused extract and emit pairs behave like the two ops, also when a jump lands on the second one.
+@Suite struct EngineFusionTests {
+    @Test func aJumpOntoTheSecondOfAFusedPairRunsItAlone() throws {
+        let p = try EngineSamples.pipeline(EngineSamples.spec("""
+            struct tag_h {
+                bit<32> value
+            }
+            header tag instanceof tag_h
+            """, apply: """
+                rx m.port_in
+                jmpeq SECOND m.port_in 1
+                extract h.ethernet
+                SECOND : extract h.tag
+                mov h.tag.value 0xffffffff
+                emit h.ethernet
+                emit h.tag
+                tx 0
+            """), configuration: SWXPipelineConfiguration(inputPorts: 2))
+        let packet = EngineSamples.packet(to: "001122334455") + [1, 2, 3, 4]
+        var viaBoth = packet
+        viaBoth.replaceSubrange(14..<18, with: [0xff, 0xff, 0xff, 0xff])
+        var viaSecond = packet
+        viaSecond.replaceSubrange(0..<4, with: [0xff, 0xff, 0xff, 0xff])
+        #expect(p.process(packet, port: 0).map(\.bytes) == [viaBoth])
+        #expect(p.process(packet, port: 1).map(\.bytes) == [viaSecond])
+        #expect(p.process(Array(packet.prefix(16)), port: 0).isEmpty)
+    }
+}
