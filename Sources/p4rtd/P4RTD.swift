@@ -125,7 +125,7 @@ struct P4RTD: ParsableCommand {
         } catch {
             throw ValidationError("cannot listen on \(listen): \(error)")
         }
-        let ticker = ServiceTicker(service: service)
+        let ticker = ServiceTicker(service: service, extra: { device.sweepLearners() })
         ticker.start()
         print("p4rtd listening on http://\(address.urlHost):\(port)")
         fflush(nil)

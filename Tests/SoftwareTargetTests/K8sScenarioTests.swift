@@ -66,6 +66,33 @@ struct K8sScenarioTests {
         #expect(try k8s.read(Entity(.tableEntry(TableEntry(tableId: k8s.table("pinned_flows"))))).isEmpty)
     }
 
+    @Test func learnedAndExpiredFlowsReachTheStream() throws {
+        let k8s = try K8sDataplane()
+        try k8s.programClusterIP()
+        let session = try k8s.service.openSession()
+        try k8s.service.handle(StreamMessageRequest(.arbitration(MasterArbitrationUpdate(
+            deviceId: K.deviceId, electionId: Uint128(low: 1)))), from: session)
+        _ = session.poll()
+        _ = try send(k8s, TestPackets.tcp(src: K.client, dst: K.vip, sport: 40000, dport: 80, flags: 0x02), port: 0)
+        k8s.device.sweepLearners()
+        let learned = session.poll().compactMap { event -> (TableID, [TableEntry])? in
+            if case .entriesLearned(let table, let entries) = event { return (table, entries) }
+            return nil
+        }
+        #expect(Set(learned.map(\.0)) == [k8s.table("pinned_flows"), k8s.table("pinned_flows_reverse")])
+        #expect(learned.allSatisfy { $0.1.count == 1 })
+        k8s.device.sweepLearners()
+        #expect(session.poll().isEmpty)
+
+        k8s.clock.advance(byNanoseconds: 61_000_000_000)
+        k8s.device.sweepLearners()
+        let removed = session.poll().compactMap { event -> TableID? in
+            if case .entriesRemoved(let table, let entries) = event, entries.count == 1 { return table }
+            return nil
+        }
+        #expect(Set(removed) == [k8s.table("pinned_flows"), k8s.table("pinned_flows_reverse")])
+    }
+
     @Test func bothBackendsReceiveFlows() throws {
         let k8s = try K8sDataplane()
         try k8s.programClusterIP()

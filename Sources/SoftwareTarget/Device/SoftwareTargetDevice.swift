@@ -15,6 +15,7 @@ import Synchronization
 /// - Action profiles and selectors use p4c-dpdk's split (base table + selector + member table) with dense ids.
 /// - Learner (add-on-miss) tables: the controller may insert, delete and read their entries (an extension);
 ///   data-plane-learned entries are listed by reads after the controller's own.
+/// - Learned and removed (expired, forgotten) learner entries become stream events through `sweepLearners()`.
 /// - Indexed counters and registers live in regarrays; direct counters, meters and idle-timeout hit tracking are
 ///   not provided (the service's idle timeouts then fire after the TTL, as with no traffic).
 public final class SoftwareTargetDevice: P4Device, @unchecked Sendable {
@@ -38,6 +39,7 @@ public final class SoftwareTargetDevice: P4Device, @unchecked Sendable {
     let sink = Mutex<(any DeviceEventSink)?>(nil)
     let runner = Mutex<PortRunner?>(nil)
     let counters = Mutex(TargetCounters())
+    let learnerSnapshot = Mutex<(pipeline: SoftwareTargetPipeline?, state: LearnerSnapshot)>((nil, LearnerSnapshot()))
 
     /// The running pipeline: the verified pipeline, its engine and the control-plane maps.
     final class Active: @unchecked Sendable {
