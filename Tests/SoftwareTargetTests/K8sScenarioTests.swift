@@ -93,6 +93,48 @@ struct K8sScenarioTests {
         #expect(Set(removed) == [k8s.table("pinned_flows"), k8s.table("pinned_flows_reverse")])
     }
 
+    @Test func oneShotActionSetsBalanceAndAreFreedOnDelete() throws {
+        let k8s = try K8sDataplane()
+        try k8s.programClusterIP(oneShot: true)
+        var seen: Set<String> = []
+        for sport in UInt16(30000)..<30032 {
+            let out = try send(k8s, TestPackets.tcp(src: K.client, dst: K.vip, sport: sport, dport: 80, flags: 0x02),
+                               port: 0)
+            try #require(out.count == 1)
+            #expect(out[0].packet.dport == 8080 && out[0].packet.tcpChecksumValid)
+            seen.insert(out[0].packet.dst)
+        }
+        #expect(seen == Set(K.backends))
+        // Reads return the one-shot action set as written.
+        let read = try k8s.read(Entity(.tableEntry(TableEntry(tableId: k8s.table("tx_balance_tcp")))))
+        guard case .tableEntry(let entry)? = read.first?.kind, case .actionProfileActionSet(let set)? = entry.action?.kind
+        else { Issue.record("no one-shot entry read back"); return }
+        #expect(set.actionProfileActions.count == 2)
+        // Deleting the entry frees the hidden group and members: the VIP is no longer balanced.
+        try k8s.write([Entity(.tableEntry(entry))], type: .delete)
+        let after = try send(k8s, TestPackets.tcp(src: K.client, dst: K.vip, sport: 40001, dport: 80, flags: 0x02),
+                             port: 0)
+        #expect(after.allSatisfy { $0.packet.dst == K.vip })
+    }
+
+    @Test func modifiedMembersSteerNewFlows() throws {
+        let k8s = try K8sDataplane()
+        try k8s.programClusterIP()
+        try k8s.write([Entity(.actionProfileMember(ActionProfileMember(
+            actionProfileId: k8s.profile("as_sl3_tcp"), memberId: 100,
+            action: k8s.act("set_default_lb_dest", [K.bytes(2, width: 3)]))))], type: .modify)
+        for sport in UInt16(31000)..<31016 {
+            let next = try send(k8s, TestPackets.tcp(src: K.client, dst: K.vip, sport: sport, dport: 80, flags: 0x02),
+                                port: 0)
+            #expect(next.first?.packet.dst == K.backends[1])
+        }
+        // A group may not be deleted while an entry uses it; a member may not be deleted while a group holds it.
+        #expect(throws: P4RuntimeError.self) {
+            try k8s.write([Entity(.actionProfileMember(ActionProfileMember(actionProfileId: k8s.profile("as_sl3_tcp"),
+                                                                            memberId: 100)))], type: .delete)
+        }
+    }
+
     @Test func bothBackendsReceiveFlows() throws {
         let k8s = try K8sDataplane()
         try k8s.programClusterIP()

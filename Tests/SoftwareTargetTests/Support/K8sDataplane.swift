@@ -76,16 +76,17 @@ struct K8sDataplane {
     static let client = "10.0.0.1"
     static let backends = ["10.244.1.2", "10.244.2.3"]
 
-    func programClusterIP() throws {
+    /// With `oneShot`, tx_balance_tcp gets a one-shot action set instead of members and a group.
+    func programClusterIP(oneShot: Bool = false) throws {
         let ip = TestPackets.ipv4
         let profile = self.profile("as_sl3_tcp")
         var entities: [Entity] = []
         for (index, backend) in Self.backends.enumerated() {
             let dnat = UInt64(index + 1)
             let snat = UInt64(index + 11)
-            entities.append(Entity(.actionProfileMember(ActionProfileMember(
+            if !oneShot { entities.append(Entity(.actionProfileMember(ActionProfileMember(
                 actionProfileId: profile, memberId: ActionProfileMemberID(rawValue: UInt32(100 + index)),
-                action: act("set_default_lb_dest", [Self.bytes(dnat, width: 3)])))))
+                action: act("set_default_lb_dest", [Self.bytes(dnat, width: 3)]))))) }
             entities.append(entry("write_dest_ip_table", [Self.bytes(dnat, width: 3)],
                                   .action(act("update_dst_ip", [ip(backend), Self.bytes(8080, width: 2)]))))
             entities.append(entry("set_meta_tcp", [ip(backend), Self.bytes(8080, width: 2)],
@@ -98,10 +99,17 @@ struct K8sDataplane {
         }
         entities.append(entry("ipv4_to_port_table", [ip(Self.client)],
                               .action(act("set_dest_mac_vport", [Self.bytes(0, width: 4), [0x02, 0, 0, 0, 0, 1]]))))
-        entities.append(Entity(.actionProfileGroup(ActionProfileGroup(
-            actionProfileId: profile, groupId: 7,
-            members: [.init(memberId: 100, weight: 1), .init(memberId: 101, weight: 1)]))))
-        entities.append(entry("tx_balance_tcp", [ip(Self.vip), Self.bytes(80, width: 2)], .group(7)))
+        if oneShot {
+            let set = ActionProfileActionSet(actionProfileActions: (1...2).map {
+                ActionProfileAction(action: act("set_default_lb_dest", [Self.bytes(UInt64($0), width: 3)]), weight: 1)
+            })
+            entities.append(entry("tx_balance_tcp", [ip(Self.vip), Self.bytes(80, width: 2)], .actionSet(set)))
+        } else {
+            entities.append(Entity(.actionProfileGroup(ActionProfileGroup(
+                actionProfileId: profile, groupId: 7,
+                members: [.init(memberId: 100, weight: 1), .init(memberId: 101, weight: 1)]))))
+            entities.append(entry("tx_balance_tcp", [ip(Self.vip), Self.bytes(80, width: 2)], .group(7)))
+        }
         try write(entities, atomicity: .rollbackOnError)
     }
 }
