@@ -80,10 +80,15 @@ struct PipelineBinding: Sendable {
                                                      program: program, context: context)
             }
         }
+        var directCounter: ExternBinding.Counter?
+        if let id = table.directCounterId, let counter = schema.directCounters[id] {
+            let base = names?.externNames[counter.name] ?? ContextNames.lastComponent(counter.name) + "_0"
+            directCounter = counterArrays(base: base, unit: counter.unit, size: Int64(capacity) + 1, program: program)
+        }
         return TableBinding(
             schema: table, target: target, specName: specName, fields: fields, windowSize: window?.byteCount ?? 0,
             windowMask: window?.mask ?? [], isExactTable: isExact, actions: actions,
-            setMemberAction: setMember, setGroupAction: setGroup, capacity: capacity)
+            setMemberAction: setMember, setGroupAction: setGroup, capacity: capacity, directCounter: directCounter)
     }
 
     private static func bindProfile(
@@ -135,6 +140,24 @@ struct PipelineBinding: Sendable {
             groupIdLimit: groupLimit, slotsPerGroup: slots)
     }
 
+    /// The regarrays p4c-dpdk emits for a counter named `base`: `base` alone for one unit, `base_packets` and
+    /// `base_bytes` for both (falling back to `base` as packets).
+    static func counterArrays(base: String, unit: P4Info.CounterSpec.Unit, size: Int64, program: SpecProgram)
+        -> ExternBinding.Counter?
+    {
+        func exists(_ name: String) -> Bool { program.registerArrayIndex(named: name) != nil }
+        var binding = ExternBinding.Counter(packets: nil, bytes: nil, size: size)
+        switch unit {
+        case .bytes: binding.bytes = exists(base) ? base : nil
+        case .packets: binding.packets = exists(base) ? base : nil
+        default:
+            binding.packets = exists(base + "_packets") ? base + "_packets" : nil
+            binding.bytes = exists(base + "_bytes") ? base + "_bytes" : nil
+            if binding.packets == nil && binding.bytes == nil && exists(base) { binding.packets = base }
+        }
+        return binding.packets != nil || binding.bytes != nil ? binding : nil
+    }
+
     private static func bindExterns(schema: PipelineSchema, program: SpecProgram, names: ContextNames?)
         throws(P4RuntimeError) -> ExternBinding
     {
@@ -144,16 +167,8 @@ struct PipelineBinding: Sendable {
         }
         for counter in schema.counters {
             let base = names?.externNames[counter.name] ?? ContextNames.lastComponent(counter.name) + "_0"
-            var binding = ExternBinding.Counter(packets: nil, bytes: nil, size: counter.size)
-            switch counter.unit {
-            case .bytes: binding.bytes = regarray(base) != nil ? base : nil
-            case .packets: binding.packets = regarray(base) != nil ? base : nil
-            default:
-                binding.packets = regarray(base + "_packets") != nil ? base + "_packets" : nil
-                binding.bytes = regarray(base + "_bytes") != nil ? base + "_bytes" : nil
-                if binding.packets == nil && binding.bytes == nil && regarray(base) != nil { binding.packets = base }
-            }
-            guard binding.packets != nil || binding.bytes != nil else {
+            guard let binding = counterArrays(base: base, unit: counter.unit, size: counter.size, program: program)
+            else {
                 throw .invalidArgument("counter \(counter.label): the spec has no regarray '\(base)' "
                     + "(or '\(base)_packets' / '\(base)_bytes')")
             }

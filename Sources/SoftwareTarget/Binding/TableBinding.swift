@@ -37,6 +37,9 @@ struct TableBinding: Sendable {
     var setGroupAction: (action: Int, placement: FieldPlacement)?
     /// The spec's size for this object.
     var capacity: Int
+    /// The regarrays of the table's direct counter, indexed by entry id (nil: no direct counter, or the spec
+    /// has no regarray for it).
+    var directCounter: ExternBinding.Counter?
 
     /// The position of the P4Info LPM field, if any.
     var lpmPosition: Int? { schema.fields.firstIndex { $0.matchType == .lpm } }

@@ -16,15 +16,16 @@ import Synchronization
 /// - Learner (add-on-miss) tables: the controller may insert, delete and read their entries (an extension);
 ///   data-plane-learned entries are listed by reads after the controller's own.
 /// - Learned and removed (expired, forgotten) learner entries become stream events through `sweepLearners()`.
-/// - Indexed counters and registers live in regarrays; direct counters, meters and idle-timeout hit tracking are
-///   not provided (the service's idle timeouts then fire after the TTL, as with no traffic).
+/// - Indexed counters and registers live in regarrays; direct counters in the regarray p4c-dpdk indexes by entry id
+///   (entry ids are stable, so this works on every table kind, ternary included). Meters and idle-timeout hit
+///   tracking are not provided (the service's idle timeouts then fire after the TTL, as with no traffic).
 public final class SoftwareTargetDevice: P4Device, @unchecked Sendable {
     // @unchecked: `active` and `openTransaction` are only touched with `lock` held; ports and the sink are
     // immutable or Mutex-guarded.
 
     /// What the software target supports with any pipeline.
     public static let deviceCapabilities = DeviceCapabilities(
-        entities: [.tableEntry, .actionProfileMemberAndGroup, .counterEntry, .registerEntry],
+        entities: [.tableEntry, .actionProfileMemberAndGroup, .counterEntry, .directCounterEntry, .registerEntry],
         atomicityModes: [.continueOnError, .rollbackOnError, .dataplaneAtomic],
         reconcileAndCommit: true, reportsEntryHits: false, packetIO: true, mixedActionGroups: true,
         targetName: "swx-pna")
@@ -138,9 +139,30 @@ public final class SoftwareTargetDevice: P4Device, @unchecked Sendable {
     /// Always nil: the engine does not record per-entry hit times.
     public func lastHit(_ table: TableID, _ handle: EntryHandle) -> UInt64? { nil }
 
-    /// Direct counters are not realised by this target (UNIMPLEMENTED).
+    /// An entry's direct counter: the sum of the regarray cells of its engine entries (nil for a stale handle).
     public func readDirectCounter(_ table: TableID, _ handle: EntryHandle) throws(P4RuntimeError) -> CounterData? {
-        throw .unimplemented("direct counters are not supported by the software target yet")
+        let (active, installed) = try lock.withLock { () throws(P4RuntimeError) in
+            let active = try requireActive()
+            return (active, active.state.entries[table]?[handle])
+        }
+        guard let installed else { return nil }
+        guard let counter = active.pipeline.binding.tables[table]?.directCounter else {
+            throw .unimplemented("table \(table): the spec has no regarray for its direct counter")
+        }
+        var data = CounterData()
+        do {
+            for id in installed.ids {
+                if let name = counter.packets {
+                    data.packetCount &+= Int64(clamping: try active.engine.readRegister(name, index: UInt64(id)))
+                }
+                if let name = counter.bytes {
+                    data.byteCount &+= Int64(clamping: try active.engine.readRegister(name, index: UInt64(id)))
+                }
+            }
+        } catch {
+            throw Self.mapped(error, context: "table \(table) direct counter")
+        }
+        return data
     }
 
     /// Direct meters are not realised by this target (UNIMPLEMENTED).

@@ -24,7 +24,12 @@ extension TargetState {
                                 inverse: (.delete, SpecTableEntry(match: match, action: nil)),
                                 context: "table \(tableBinding.schema.label)")
             }
-            entries[table, default: [:]][handle] = Installed(matches: matches, action: action, oneShot: oneShot)
+            var installed = Installed(matches: matches, action: action, oneShot: oneShot)
+            if tableBinding.directCounter != nil {
+                installed.ids = try entryIDs(tableBinding, matches, engine: steps.engine)
+                try setDirectCounter(tableBinding, installed.ids, entry.counterData ?? CounterData(), steps: &steps)
+            }
+            entries[table, default: [:]][handle] = installed
         case .modifyEntry(let table, let handle, let entry):
             let tableBinding = try bound(table, binding)
             guard let installed = entries[table]?[handle] else {
@@ -45,7 +50,11 @@ extension TargetState {
                                 context: "table \(tableBinding.schema.label)")
             }
             if let old = installed.oneShot { try release(old, tableBinding, binding: binding, steps: &steps) }
-            entries[table]?[handle] = Installed(matches: installed.matches, action: action, oneShot: oneShot)
+            if let data = entry.counterData {
+                try setDirectCounter(tableBinding, installed.ids, data, steps: &steps)
+            }
+            entries[table]?[handle]?.action = action
+            entries[table]?[handle]?.oneShot = oneShot
         case .deleteEntry(let table, let handle, _):
             let tableBinding = try bound(table, binding)
             guard let installed = entries[table]?[handle] else {
@@ -61,6 +70,7 @@ extension TargetState {
                                     context: "table \(tableBinding.schema.label)")
                 }
                 if let old = installed.oneShot { try release(old, tableBinding, binding: binding, steps: &steps) }
+                try setDirectCounter(tableBinding, installed.ids, CounterData(), steps: &steps)
             }
             entries[table]?[handle] = nil
         case .setDefaultEntry(let table, let entry):
@@ -125,6 +135,15 @@ extension TargetState {
             if let name = counter.bytes {
                 try writeCells(name, cells, value: UInt64(clamping: data.byteCount), steps: &steps)
             }
+        case .writeDirectCounter(let table, let handle, let data):
+            let tableBinding = try bound(table, binding)
+            guard let installed = entries[table]?[handle] else {
+                throw .notFound("table \(tableBinding.schema.label): no entry with handle \(handle)")
+            }
+            guard tableBinding.directCounter != nil else {
+                throw .unimplemented("table \(tableBinding.schema.label): the spec has no regarray for its direct counter")
+            }
+            try setDirectCounter(tableBinding, installed.ids, data, steps: &steps)
         case .writeRegister(let id, let index, let data):
             guard let register = binding.externs.registers[id] else { throw .notFound("register \(id) is not bound") }
             let cells = try indices(index, size: register.size, what: "register \(id)")
@@ -389,6 +408,46 @@ extension TargetState {
             throw SoftwareTargetDevice.mapped(error, context: "action profile \(profile.schema.label)")
         }
         steps.record { try? engine.setSelectorGroup(selector.name, group: dense, members: old) }
+    }
+
+    // MARK: Direct counters
+
+    func entryIDs(_ table: TableBinding, _ matches: [SpecEntryMatch], engine: SWXPipeline) throws(P4RuntimeError)
+        -> [UInt32]
+    {
+        var ids: [UInt32] = []
+        for match in matches {
+            do {
+                guard let id = try engine.entryID(ofTable: table.specName, match: match) else {
+                    throw P4RuntimeError.internal("table \(table.schema.label): an installed entry has no engine id")
+                }
+                ids.append(id)
+            } catch let error as SWXPipelineError {
+                throw SoftwareTargetDevice.mapped(error, context: "table \(table.schema.label)")
+            } catch let error as P4RuntimeError {
+                throw error
+            } catch {
+                throw .internal("\(error)")
+            }
+        }
+        return ids
+    }
+
+    /// Sets an entry's direct counter: `data` in the cell of its first engine entry, zero in the others (an
+    /// expanded range has several); a read sums them.
+    func setDirectCounter(_ table: TableBinding, _ ids: [UInt32], _ data: CounterData, steps: inout EngineSteps)
+        throws(P4RuntimeError)
+    {
+        guard let counter = table.directCounter else { return }
+        for (position, id) in ids.enumerated() {
+            let cell = UInt64(id)..<UInt64(id) + 1
+            if let name = counter.packets {
+                try writeCells(name, cell, value: position == 0 ? UInt64(clamping: data.packetCount) : 0, steps: &steps)
+            }
+            if let name = counter.bytes {
+                try writeCells(name, cell, value: position == 0 ? UInt64(clamping: data.byteCount) : 0, steps: &steps)
+            }
+        }
     }
 
     // MARK: Cells

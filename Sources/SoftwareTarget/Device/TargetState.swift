@@ -14,6 +14,8 @@ struct TargetState: Sendable {
         var action: SpecEntryAction
         /// The hidden group and members of a one-shot action set.
         var oneShot: OneShot?
+        /// The engine entry ids of `matches` (the direct counter cells), for tables with a direct counter.
+        var ids: [UInt32] = []
     }
 
     /// The hidden selector group and members realising a one-shot action set.

@@ -13,8 +13,9 @@ enum SmallProgram {
     static let noAction: ActionID = 0x0100_0002
     static let setVrf: ActionID = 0x0100_0003
     static let hits: RegisterID = 0x1600_0001
+    static let aclCounter: DirectCounterID = 0x1300_0001
 
-    static func spec(routeActions: String = "send\n\t\tNoAction", aclAction: String = "send",
+    static func spec(routeActions: String = "send\n\t\tNoAction", aclAction: String = "send_1",
                      extraActions: String = "") -> String {
         """
         struct ethernet_t {
@@ -44,16 +45,24 @@ enum SmallProgram {
         \tbit<32> in_port
         \tbit<32> out_port
         \tbit<16> vrf
+        \tbit<32> idx
         }
         metadata instanceof metadata_t
         header ethernet instanceof ethernet_t
         header ipv4 instanceof ipv4_t
         regarray hits_0 size 0x8 initval 0
+        regarray acl_counter_0 size 0x41 initval 0
         action NoAction args none {
         \treturn
         }
         action send args instanceof send_arg_t {
         \tmov m.out_port t.port
+        \treturn
+        }
+        action send_1 args instanceof send_arg_t {
+        \tmov m.out_port t.port
+        \tentryid m.idx
+        \tregadd acl_counter_0 m.idx 1
         \treturn
         }
         action set_vrf args instanceof set_vrf_arg_t {
@@ -129,6 +138,7 @@ enum SmallProgram {
           match_fields { id: 3 name: "hdr.ipv4.srcAddr" bitwidth: 32 match_type: TERNARY }
           action_refs { id: 16777217 }
           action_refs { id: 16777218 }
+          direct_resource_ids: 318767105
           size: 64
         }
         tables {
@@ -146,6 +156,11 @@ enum SmallProgram {
         actions {
           preamble { id: 16777219 name: "ingress.set_vrf" alias: "set_vrf" }
           params { id: 1 name: "vrf" bitwidth: 12 }
+        }
+        direct_counters {
+          preamble { id: 318767105 name: "ingress.acl_counter" alias: "acl_counter" }
+          spec { unit: PACKETS }
+          direct_table_id: 33554434
         }
         registers {
           preamble { id: 369098753 name: "ingress.hits" alias: "hits" }
