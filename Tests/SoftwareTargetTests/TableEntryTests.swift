@@ -132,6 +132,29 @@ struct TableEntryTests {
         #expect(try counted(range) == 0)
     }
 
+    @Test func metersPoliceOnTheMetarrayAndReadBackTheirConfig() throws {
+        let (service, device) = try P.load()
+        #expect(write(service, [route([10, 0, 0, 0], 8, 1)]) == [.ok])
+        #expect(try forward(device, dst: "10.0.0.1", inPort: 3)?.port == 1)
+        let config = MeterConfig(cir: 1, cburst: 1, pir: 1, pburst: 1)
+        let police = Update(type: .modify, entity: Entity(.meterEntry(MeterEntry(meterId: P.policer, index: .init(3),
+                                                                                 config: config))))
+        #expect(write(service, [police]) == [.ok])
+        #expect(try forward(device, dst: "10.0.0.1", inPort: 3) == nil)
+        #expect(try forward(device, dst: "10.0.0.1", inPort: 2)?.port == 1)
+        var read: [Entity] = []
+        try service.read(ReadRequest(deviceId: 1, entities: [Entity(.meterEntry(MeterEntry(meterId: P.policer,
+                                                                                           index: .init(3))))])) {
+            read.append($0)
+            return true
+        }
+        guard case .meterEntry(let cell)? = read.first?.kind else { Issue.record("no meter cell"); return }
+        #expect(cell.config == config)
+        let reset = Update(type: .modify, entity: Entity(.meterEntry(MeterEntry(meterId: P.policer, index: .init(3)))))
+        #expect(write(service, [reset]) == [.ok])
+        #expect(try forward(device, dst: "10.0.0.1", inPort: 3)?.port == 1)
+    }
+
     @Test func defaultEntriesAreSetAndReset() throws {
         let (service, device) = try P.load()
         let modify = Update(type: .modify, entity: Entity(.tableEntry(TableEntry(tableId: P.route, action: send(6),

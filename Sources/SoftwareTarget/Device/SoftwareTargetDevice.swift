@@ -17,15 +17,16 @@ import Synchronization
 ///   data-plane-learned entries are listed by reads after the controller's own.
 /// - Learned and removed (expired, forgotten) learner entries become stream events through `sweepLearners()`.
 /// - Indexed counters and registers live in regarrays; direct counters in the regarray p4c-dpdk indexes by entry id
-///   (entry ids are stable, so this works on every table kind, ternary included). Meters and idle-timeout hit
-///   tracking are not provided (the service's idle timeouts then fire after the TTL, as with no traffic).
+///   (entry ids are stable, so this works on every table kind, ternary included); meters on metarrays with one
+///   engine profile per distinct config. Direct meters and idle-timeout hit tracking are not provided (the service's idle timeouts then fire after the TTL, as with no traffic).
 public final class SoftwareTargetDevice: P4Device, @unchecked Sendable {
     // @unchecked: `active` and `openTransaction` are only touched with `lock` held; ports and the sink are
     // immutable or Mutex-guarded.
 
     /// What the software target supports with any pipeline.
     public static let deviceCapabilities = DeviceCapabilities(
-        entities: [.tableEntry, .actionProfileMemberAndGroup, .counterEntry, .directCounterEntry, .registerEntry],
+        entities: [.tableEntry, .actionProfileMemberAndGroup, .counterEntry, .directCounterEntry, .meterEntry,
+                   .registerEntry],
         atomicityModes: [.continueOnError, .rollbackOnError, .dataplaneAtomic],
         reconcileAndCommit: true, reportsEntryHits: false, packetIO: true, mixedActionGroups: true,
         targetName: "swx-pna")
@@ -170,10 +171,20 @@ public final class SoftwareTargetDevice: P4Device, @unchecked Sendable {
         throw .unimplemented("direct meters are not supported by the software target yet")
     }
 
-    /// Meters are not realised by this target (UNIMPLEMENTED).
+    /// Reads indirect meter cells: the config last written (nil = default, all green); per-colour counters are not
+    /// reported.
     public func readMeter(_ id: MeterID, index: Int64?, _ body: (Int64, MeterCellState) -> Bool)
         throws(P4RuntimeError) {
-        throw .unimplemented("meters are not supported by the software target yet")
+        let (active, cells) = try lock.withLock { () throws(P4RuntimeError) in
+            let active = try requireActive()
+            return (active, active.state.meters[id] ?? TargetState.MeterCells())
+        }
+        guard let meter = active.pipeline.binding.externs.meters[id] else {
+            throw .notFound("meter \(id) is not in the pipeline")
+        }
+        for cell in try active.state.indices(index, size: meter.size, what: "meter \(id)") {
+            if !body(Int64(cell), MeterCellState(config: cells[Int64(cell)], counters: nil)) { return }
+        }
     }
 
     // MARK: Helpers

@@ -144,6 +144,29 @@ extension TargetState {
                 throw .unimplemented("table \(tableBinding.schema.label): the spec has no regarray for its direct counter")
             }
             try setDirectCounter(tableBinding, installed.ids, data, steps: &steps)
+        case .writeMeter(let id, let index, let config, _):
+            guard let meter = binding.externs.meters[id] else { throw .notFound("meter \(id) is not bound") }
+            let cells = try indices(index, size: meter.size, what: "meter \(id)")
+            let current = meters[id] ?? MeterCells()
+            try setMeter(meter.name, cells, config: config, steps: &steps)
+            if let index {
+                meters[id, default: MeterCells()].cells[index] = .some(config)
+            } else {
+                meters[id] = MeterCells(fill: config)
+            }
+            let engine = steps.engine
+            let name = meter.name
+            steps.record {
+                // Restores the cells' previous profiles (a reset for cells that had none).
+                for cell in cells {
+                    let old = current[Int64(cell)]
+                    if let old, let profile = try? Self.meterProfile(old, engine: engine) {
+                        try? engine.setMeterProfile(name, indices: cell...cell, profile: profile)
+                    } else {
+                        try? engine.resetMeter(name, index: cell)
+                    }
+                }
+            }
         case .writeRegister(let id, let index, let data):
             guard let register = binding.externs.registers[id] else { throw .notFound("register \(id) is not bound") }
             let cells = try indices(index, size: register.size, what: "register \(id)")
@@ -447,6 +470,43 @@ extension TargetState {
             if let name = counter.bytes {
                 try writeCells(name, cell, value: position == 0 ? UInt64(clamping: data.byteCount) : 0, steps: &steps)
             }
+        }
+    }
+
+    // MARK: Meters
+
+    /// The engine profile for `config` (created on first use; DPDK meters are byte-based, so rates and bursts are
+    /// passed as given: bytes for BYTES meters, and for PACKETS meters whatever unit the program's length operand
+    /// makes them).
+    static func meterProfile(_ config: MeterConfig, engine: SWXPipeline) throws(P4RuntimeError) -> String {
+        let name = "p4rt-\(config.cir)-\(config.cburst)-\(config.pir)-\(config.pburst)"
+        let parameters = MeterProfileParameters(
+            cir: UInt64(clamping: config.cir), pir: UInt64(clamping: max(config.pir, config.cir)),
+            cbs: UInt64(clamping: config.cburst), pbs: UInt64(clamping: max(config.pburst, config.cburst)))
+        do { try engine.addMeterProfile(name, parameters: parameters) } catch {
+            guard error.code == .alreadyExists else { throw SoftwareTargetDevice.mapped(error, context: "meter profile") }
+        }
+        return name
+    }
+
+    func setMeter(_ name: String, _ cells: Range<UInt64>, config: MeterConfig?, steps: inout EngineSteps)
+        throws(P4RuntimeError)
+    {
+        guard !cells.isEmpty else { return }
+        let engine = steps.engine
+        do {
+            if let config {
+                let profile = try Self.meterProfile(config, engine: engine)
+                try engine.setMeterProfile(name, indices: cells.lowerBound...(cells.upperBound - 1), profile: profile)
+            } else {
+                for cell in cells { try engine.resetMeter(name, index: cell) }
+            }
+        } catch let error as SWXPipelineError {
+            throw SoftwareTargetDevice.mapped(error, context: "metarray \(name)")
+        } catch let error as P4RuntimeError {
+            throw error
+        } catch {
+            throw .internal("\(error)")
         }
     }
 

@@ -32,7 +32,16 @@ struct TargetState: Sendable {
         var groupPool: DensePool
     }
 
+    /// The configs of an indirect meter's cells: one for every cell plus those set individually.
+    struct MeterCells: Sendable {
+        var fill: MeterConfig?
+        var cells: [Int64: MeterConfig?] = [:]
+
+        subscript(index: Int64) -> MeterConfig? { cells[index] ?? fill }
+    }
+
     var entries: [TableID: [EntryHandle: Installed]] = [:]
+    var meters: [MeterID: MeterCells] = [:]
     var profiles: [ActionProfileID: Profile] = [:]
     /// Learner keys the controller wrote, so reads of data-plane entries do not list them twice.
     var controllerLearnerKeys: [TableID: Set<[UInt8]>] = [:]

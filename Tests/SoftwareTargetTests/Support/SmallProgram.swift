@@ -14,6 +14,7 @@ enum SmallProgram {
     static let setVrf: ActionID = 0x0100_0003
     static let hits: RegisterID = 0x1600_0001
     static let aclCounter: DirectCounterID = 0x1300_0001
+    static let policer: MeterID = 0x1400_0001
 
     static func spec(routeActions: String = "send\n\t\tNoAction", aclAction: String = "send_1",
                      extraActions: String = "") -> String {
@@ -46,12 +47,14 @@ enum SmallProgram {
         \tbit<32> out_port
         \tbit<16> vrf
         \tbit<32> idx
+        \tbit<32> color
         }
         metadata instanceof metadata_t
         header ethernet instanceof ethernet_t
         header ipv4 instanceof ipv4_t
         regarray hits_0 size 0x8 initval 0
         regarray acl_counter_0 size 0x41 initval 0
+        metarray policer_0 size 0x4
         action NoAction args none {
         \treturn
         }
@@ -114,9 +117,12 @@ enum SmallProgram {
         \tmov h.ipv4.identification m.vrf
         \ttable route
         \ttable acl
+        \tmeter policer_0 m.in_port h.ipv4.totalLen 0x0 m.color
+        \tjmpeq LABEL_DROP m.color 0x2
         \temit h.ethernet
         \temit h.ipv4
         \ttx m.out_port
+        \tLABEL_DROP : drop
         }
 
         """
@@ -161,6 +167,11 @@ enum SmallProgram {
           preamble { id: 318767105 name: "ingress.acl_counter" alias: "acl_counter" }
           spec { unit: PACKETS }
           direct_table_id: 33554434
+        }
+        meters {
+          preamble { id: 335544321 name: "ingress.policer" alias: "policer" }
+          spec { unit: BYTES }
+          size: 4
         }
         registers {
           preamble { id: 369098753 name: "ingress.hits" alias: "hits" }
