@@ -207,3 +207,31 @@ struct TableEntryTests {
         }
     }
 }
+
+/// RECONCILE_AND_COMMIT on the software target: entries are replayed, regarray cells survive.
+struct ReconcileTests {
+    typealias P = SmallProgram
+
+    @Test func reconcileKeepsEntriesAndRegisterCells() throws {
+        let (service, device) = try P.load()
+        try service.write(WriteRequest(deviceId: 1, updates: [Update(type: .insert, entity: Entity(.tableEntry(TableEntry(
+            tableId: P.route, match: [FieldMatch(fieldId: 1, .lpm(value: [10, 0, 0, 0], prefixLen: 8))],
+            action: .action(Action(actionId: P.send, params: [.init(paramId: 1, value: [2])]))))))]))
+        _ = try device.inject(TestPackets.tcp(src: "1.1.1.1", dst: "10.0.0.1", sport: 1, dport: 2, flags: 2), port: 3)
+        try service.setForwardingPipelineConfig(SetForwardingPipelineConfigRequest(
+            deviceId: 1, action: .reconcileAndCommit,
+            config: ForwardingPipelineConfig(p4info: try P4Info.decode(textFormat: P.p4info).p4info,
+                                             p4DeviceConfig: Array(P.spec().utf8))))
+        let out = try device.inject(TestPackets.tcp(src: "1.1.1.1", dst: "10.0.0.1", sport: 1, dport: 2, flags: 2),
+                                    port: 3)
+        #expect(out.outputs.map(\.port) == [2])
+        var cells: [Entity] = []
+        try service.read(ReadRequest(deviceId: 1, entities: [Entity(.registerEntry(RegisterEntry(registerId: P.hits,
+                                                                                                  index: .init(3))))])) {
+            cells.append($0)
+            return true
+        }
+        guard case .registerEntry(let cell)? = cells.first?.kind else { Issue.record("no register cell"); return }
+        #expect(cell.data == P4Data(.bitstring([2])))
+    }
+}
