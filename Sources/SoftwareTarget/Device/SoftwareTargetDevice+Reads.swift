@@ -11,7 +11,7 @@ extension SoftwareTargetDevice {
         guard let counter = active.pipeline.binding.externs.counters[id] else {
             throw .notFound("counter \(id) is not in the pipeline")
         }
-        let cells = try active.state.indices(index, size: counter.size, what: "counter \(id)")
+        let cells = try TargetState.indices(index, size: counter.size, what: "counter \(id)")
         for cell in cells {
             var data = CounterData()
             do {
@@ -36,7 +36,7 @@ extension SoftwareTargetDevice {
         guard let register = active.pipeline.binding.externs.registers[id] else {
             throw .notFound("register \(id) is not in the pipeline")
         }
-        let cells = try active.state.indices(index, size: register.size, what: "register \(id)")
+        let cells = try TargetState.indices(index, size: register.size, what: "register \(id)")
         let isBool = active.pipeline.schema.register(id)?.type == .bool
         for cell in cells {
             let raw: UInt64

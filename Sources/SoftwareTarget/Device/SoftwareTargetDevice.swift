@@ -182,7 +182,7 @@ public final class SoftwareTargetDevice: P4Device, @unchecked Sendable {
         guard let meter = active.pipeline.binding.externs.meters[id] else {
             throw .notFound("meter \(id) is not in the pipeline")
         }
-        for cell in try active.state.indices(index, size: meter.size, what: "meter \(id)") {
+        for cell in try TargetState.indices(index, size: meter.size, what: "meter \(id)") {
             if !body(Int64(cell), MeterCellState(config: cells[Int64(cell)], counters: nil)) { return }
         }
     }

@@ -128,7 +128,7 @@ extension TargetState {
             profiles[profileId]?.groupPool.give(dense)
         case .writeCounter(let id, let index, let data):
             guard let counter = binding.externs.counters[id] else { throw .notFound("counter \(id) is not bound") }
-            let cells = try indices(index, size: counter.size, what: "counter \(id)")
+            let cells = try Self.indices(index, size: counter.size, what: "counter \(id)")
             if let name = counter.packets {
                 try writeCells(name, cells, value: UInt64(clamping: data.packetCount), steps: &steps)
             }
@@ -146,7 +146,7 @@ extension TargetState {
             try setDirectCounter(tableBinding, installed.ids, data, steps: &steps)
         case .writeMeter(let id, let index, let config, _):
             guard let meter = binding.externs.meters[id] else { throw .notFound("meter \(id) is not bound") }
-            let cells = try indices(index, size: meter.size, what: "meter \(id)")
+            let cells = try Self.indices(index, size: meter.size, what: "meter \(id)")
             let current = meters[id] ?? MeterCells()
             try setMeter(meter.name, cells, config: config, steps: &steps)
             if let index {
@@ -169,7 +169,7 @@ extension TargetState {
             }
         case .writeRegister(let id, let index, let data):
             guard let register = binding.externs.registers[id] else { throw .notFound("register \(id) is not bound") }
-            let cells = try indices(index, size: register.size, what: "register \(id)")
+            let cells = try Self.indices(index, size: register.size, what: "register \(id)")
             let value: UInt64
             switch data.kind {
             case .bitstring(let bytes)?: value = bytes.suffix(8).reduce(0) { $0 << 8 | UInt64($1) }
@@ -512,7 +512,7 @@ extension TargetState {
 
     // MARK: Cells
 
-    func indices(_ index: Int64?, size: Int64, what: String) throws(P4RuntimeError) -> Range<UInt64> {
+    static func indices(_ index: Int64?, size: Int64, what: String) throws(P4RuntimeError) -> Range<UInt64> {
         guard let index else { return 0..<UInt64(max(size, 0)) }
         guard index >= 0 else { throw .invalidArgument("\(what): index \(index) is negative") }
         guard index < size else { throw .outOfRange("\(what): index \(index) is beyond its size \(size)") }

@@ -48,12 +48,7 @@ extension SoftwareTargetDevice {
             throw .invalidArgument("port \(port) is not an in-memory port (configured: "
                 + "\(ports.keys.sorted().map { "\($0)=\(ports[$0]?.label ?? "")" }.joined(separator: ", ")))")
         }
-        let outputs = try lock.withLock { () throws(P4RuntimeError) in
-            try requireActive().engine.process(bytes, port: port)
-        }
-        for output in outputs where ports[output.port]?.memoryPort == nil {
-            output.bytes.withUnsafeBytes { route(output.port, $0) }
-        }
+        let outputs = try run(bytes, port: port, transmitToMemoryPorts: false)
         return PacketInjection(outputs: outputs)
     }
 
@@ -66,23 +61,47 @@ extension SoftwareTargetDevice {
             throw .failedPrecondition("packet-out: no packet-out port is configured (p4rtd --packet-out-port N)")
         }
         guard !packet.payload.isEmpty else { throw .invalidArgument("packet-out: empty payload") }
-        let outputs = try lock.withLock { () throws(P4RuntimeError) in
-            try requireActive().engine.process(packet.payload, port: port)
-        }
+        _ = try run(packet.payload, port: port, transmitToMemoryPorts: true)
         counters.withLock { $0.packetOuts += 1 }
-        for output in outputs { output.bytes.withUnsafeBytes { route(output.port, $0) } }
+    }
+
+    /// Runs one packet; transmits its outputs on their ports under the device lock (one transmitting thread per
+    /// port, as `PacketPort` requires), except in-memory ones when `transmitToMemoryPorts` is false; delivers
+    /// packet-ins after the lock is released.
+    private func run(_ bytes: [UInt8], port: UInt32, transmitToMemoryPorts: Bool) throws(P4RuntimeError)
+        -> [SWXPacket]
+    {
+        let outputs = try lock.withLock { () throws(P4RuntimeError) in
+            let outputs = try requireActive().engine.process(bytes, port: port)
+            for output in outputs where output.port != configuration.controllerPort {
+                if !transmitToMemoryPorts && ports[output.port]?.memoryPort != nil { continue }
+                output.bytes.withUnsafeBytes { route(output.port, $0) }
+            }
+            return outputs
+        }
+        for output in outputs where output.port == configuration.controllerPort {
+            output.bytes.withUnsafeBytes { route(output.port, $0) }
+        }
+        return outputs
     }
 
     /// Runs one received burst (the run loop's path): no allocation per packet except packet-in.
     func runBurst(port: UInt32, _ packets: UnsafeMutableBufferPointer<PacketRef>) {
+        // Packet-ins are delivered after the lock is released, so the event path never runs under the device lock.
+        var forController: [[UInt8]] = []
         lock.withLock {
             guard let active else { return }
             active.engine.process(count: packets.count, input: { index in
                 (port, UnsafeRawBufferPointer(start: packets[index].data, count: packets[index].length))
             }, output: { outputPort, bytes in
-                self.route(outputPort, bytes)
+                if outputPort == self.configuration.controllerPort {
+                    forController.append(Array(bytes))
+                } else {
+                    self.route(outputPort, bytes)
+                }
             })
         }
+        for packet in forController { packet.withUnsafeBytes { route(configuration.controllerPort ?? 0, $0) } }
     }
 
     /// Sends one output packet where it goes: a packet-in event for the controller port, else the port's backend.
