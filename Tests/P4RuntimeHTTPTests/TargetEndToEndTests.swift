@@ -81,6 +81,18 @@ struct TargetEndToEndTests {
         #expect(metrics.text.contains(#"p4rtd_table_entries{table="k8s_dp_control.tx_balance_tcp"} 1"#))
         #expect(metrics.text.contains(#"p4rtd_port_rx_packets_total{port="0"} 1"#))
 
+        // The same packet as JSON base64 (a new source port: a new flow, balanced again).
+        var frame = Self.synFrame()
+        frame = String(frame.prefix(68)) + "9c41" + String(frame.dropFirst(72))
+        let bytes = stride(from: 0, to: frame.count, by: 2).map { offset -> UInt8 in
+            let start = frame.index(frame.startIndex, offsetBy: offset)
+            return UInt8(frame[start..<frame.index(start, offsetBy: 2)], radix: 16) ?? 0
+        }
+        let asJSON = #"{"base64":"\#(Data(bytes).base64EncodedString())"}"#
+        let second = try client.request("POST", "/v1/packets/0", headers: json, body: Array(asJSON.utf8))
+        #expect(second.status == 200)
+        #expect(second.text.contains(#""outputs":[{"port":"#))
+
         let badPort = try client.request("POST", "/v1/packets/99", body: Array(Self.synFrame().utf8))
         #expect(badPort.status == 400)
         #expect(badPort.text.contains("in-memory"))

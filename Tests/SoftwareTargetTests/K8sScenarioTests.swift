@@ -135,6 +135,28 @@ struct K8sScenarioTests {
         }
     }
 
+    @Test func learnerEntriesCanBeWrittenReadAndDeletedThroughP4Runtime() throws {
+        let k8s = try K8sDataplane()
+        try k8s.programClusterIP()
+        let ip = TestPackets.ipv4
+        // Pin client:40000 → VIP:80 to backend 2 (ptr 2) before any traffic.
+        let pin = k8s.entry("pinned_flows", [ip(K.client), ip(K.vip), [6], K.bytes(40000, width: 2), [80]],
+                            .action(k8s.act("pinned_flows_hit", [[2]])))
+        try k8s.write([pin])
+        let table = Entity(.tableEntry(TableEntry(tableId: k8s.table("pinned_flows"))))
+        #expect(try k8s.read(table).count == 1)
+        // A non-SYN packet of that flow follows the pinned entry.
+        let ack = TestPackets.tcp(src: K.client, dst: K.vip, sport: 40000, dport: 80, flags: 0x10)
+        let out = try send(k8s, ack, port: 0)
+        #expect(out.count == 1 && out.first?.packet.dst == K.backends[1])
+        // The controller's entry is listed once (not again as a data-plane entry).
+        #expect(try k8s.read(table).count == 1)
+        try k8s.write([pin], type: .delete)
+        #expect(try k8s.read(table).isEmpty)
+        let after = try send(k8s, ack, port: 0)
+        #expect(after.allSatisfy { $0.packet.dst == K.vip })
+    }
+
     @Test func bothBackendsReceiveFlows() throws {
         let k8s = try K8sDataplane()
         try k8s.programClusterIP()
