@@ -43,6 +43,7 @@ public indirect enum JSONText: Sendable, Hashable {
     /// The elements of an array (empty for anything else).
     public var arrayValue: [JSONText] { if case .array(let a) = self { a } else { [] } }
 
+    /// Structural equality (object members compared in order).
     public static func == (lhs: JSONText, rhs: JSONText) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): true
@@ -55,6 +56,7 @@ public indirect enum JSONText: Sendable, Hashable {
         }
     }
 
+    /// Hashes the structure, consistently with `==`.
     public func hash(into hasher: inout Hasher) {
         switch self {
         case .null: hasher.combine(0)
