@@ -118,6 +118,16 @@ struct TargetMetrics: MetricsContributor {
                telemetry.learners.map { ([("table", $0.name)], $0.expired) })
         family("p4rtd_learner_refused_total", "counter", "Learn attempts refused because the table was full.",
                telemetry.learners.map { ([("table", $0.name)], $0.refused) })
+        let counters = telemetry.counters
+        family("p4rtd_counter_packets_total", "counter", "Indexed counter totals (every cell) in packets.",
+               counters.map { ([("counter", $0.name)], $0.packets) })
+        family("p4rtd_counter_bytes_total", "counter", "Indexed counter totals (every cell) in bytes.",
+               counters.map { ([("counter", $0.name)], $0.bytes) })
+        family("p4rtd_counter_cell_packets_total", "counter",
+               "Non-zero indexed counter cells in packets, at most \(TargetTelemetry.cellLimit) per counter.",
+               counters.flatMap { counter in
+                   counter.cells.map { ([("counter", counter.name), ("index", "\($0.index)")], $0.packets) }
+               })
         let ports = telemetry.ports
         family("p4rtd_port_rx_packets_total", "counter", "Packets received by the pipeline, per port.",
                ports.map { ([("port", "\($0.number)")], $0.rxPackets) })

@@ -80,6 +80,8 @@ struct TargetEndToEndTests {
         #expect(metrics.text.contains(#"p4rtd_learner_learned_total{table="k8s_dp_control.pinned_flows"} 1"#))
         #expect(metrics.text.contains(#"p4rtd_table_entries{table="k8s_dp_control.tx_balance_tcp"} 1"#))
         #expect(metrics.text.contains(#"p4rtd_port_rx_packets_total{port="0"} 1"#))
+        // k8s_dp counts every packet in pkt_cntr cell 10 (regadd pkt_cntr_0 0xA 1), per pass.
+        #expect(metrics.text.contains(#"p4rtd_counter_cell_packets_total{counter="k8s_dp_control.pkt_cntr",index="10"}"#))
 
         // The same packet as JSON base64 (a new source port: a new flow, balanced again).
         var frame = Self.synFrame()

@@ -52,6 +52,23 @@ public struct TargetTelemetry: Sendable {
         public var txBytes: UInt64
     }
 
+    /// One indexed counter: its totals and its busiest cells.
+    public struct Counter: Sendable {
+        /// The P4Info name.
+        public var name: String
+        /// Sum of every cell, in packets.
+        public var packets: UInt64
+        /// Sum of every cell, in bytes.
+        public var bytes: UInt64
+        /// Non-zero cells, lowest indexes first, at most `TargetTelemetry.cellLimit` (index, packets, bytes).
+        public var cells: [(index: Int, packets: UInt64, bytes: UInt64)]
+    }
+
+    /// The most cells reported per counter, which bounds the label cardinality of a scrape.
+    public static let cellLimit = 64
+
+    /// Indexed counters in P4Info order.
+    public var counters: [Counter] = []
     /// Regular tables in P4Info order.
     public var tables: [Table] = []
     /// Learners in P4Info order.
@@ -97,6 +114,20 @@ extension SoftwareTargetDevice {
                                                 refused: learner.learnFailed, expired: learner.expired,
                                                 forgotten: learner.forgets))
             }
+        }
+        for counter in active.pipeline.schema.counters {
+            guard let binding = active.pipeline.binding.externs.counters[counter.id] else { continue }
+            var summary = TargetTelemetry.Counter(name: counter.name, packets: 0, bytes: 0, cells: [])
+            for index in 0..<Int(max(counter.size, 0)) {
+                let packets = binding.packets.flatMap { try? engine.readRegister($0, index: UInt64(index)) } ?? 0
+                let bytes = binding.bytes.flatMap { try? engine.readRegister($0, index: UInt64(index)) } ?? 0
+                summary.packets &+= packets
+                summary.bytes &+= bytes
+                if (packets != 0 || bytes != 0) && summary.cells.count < TargetTelemetry.cellLimit {
+                    summary.cells.append((index, packets, bytes))
+                }
+            }
+            telemetry.counters.append(summary)
         }
         let ports = engine.portStatistics()
         for number in 0..<max(ports.rxPackets.count, ports.txPackets.count) {
