@@ -1,8 +1,9 @@
 import P4Model
 import SWX
 
-/// A snapshot of the software target's counters for monitoring: per table, per learner, per port. Cheap to take
-/// (no entry is visited), so it can be scraped every second whatever the table sizes.
+/// A snapshot of the software target's counters for monitoring: per table, per learner, per port, per indexed
+/// counter. No table entry is visited, so a scrape costs the same whatever the table sizes (indexed counters cost
+/// one read per cell).
 public struct TargetTelemetry: Sendable {
     /// One P4Info table (regular tables only; learners are in `learners`).
     public struct Table: Sendable {
