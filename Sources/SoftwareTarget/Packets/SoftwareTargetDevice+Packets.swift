@@ -52,16 +52,18 @@ extension SoftwareTargetDevice {
         return PacketInjection(outputs: outputs)
     }
 
-    /// Injects the payload on the configured packet-out port, as if received there.
-    ///
-    /// Controller packet metadata is not carried: PNA defines no CPU port header, so the program sees the payload
-    /// alone.
+    /// Injects the payload on the configured packet-out port, as if received there. When the P4Info has a
+    /// `packet_out` header, its fields are packed in front of the payload (`ControllerHeader`); likewise packets
+    /// to the controller port lose their `packet_in` header to the event's metadata.
     public func packetOut(_ packet: PacketOut) throws(P4RuntimeError) {
         guard let port = configuration.packetOutPort else {
             throw .failedPrecondition("packet-out: no packet-out port is configured (p4rtd --packet-out-port N)")
         }
         guard !packet.payload.isEmpty else { throw .invalidArgument("packet-out: empty payload") }
-        _ = try run(packet.payload, port: port, transmitToMemoryPorts: true)
+        let header = try lock.withLock { () throws(P4RuntimeError) in try requireActive().pipeline.schema.packetOut }
+        var bytes = packet.payload
+        if let header, !header.fields.isEmpty { bytes = ControllerHeader.pack(packet.metadata, as: header.fields) + bytes }
+        _ = try run(bytes, port: port, transmitToMemoryPorts: true)
         counters.withLock { $0.packetOuts += 1 }
     }
 
@@ -71,16 +73,17 @@ extension SoftwareTargetDevice {
     private func run(_ bytes: [UInt8], port: UInt32, transmitToMemoryPorts: Bool) throws(P4RuntimeError)
         -> [SWXPacket]
     {
-        let outputs = try lock.withLock { () throws(P4RuntimeError) in
-            let outputs = try requireActive().engine.process(bytes, port: port)
+        let (outputs, header) = try lock.withLock { () throws(P4RuntimeError) in
+            let active = try requireActive()
+            let outputs = active.engine.process(bytes, port: port)
             for output in outputs where output.port != configuration.controllerPort {
                 if !transmitToMemoryPorts && ports[output.port]?.memoryPort != nil { continue }
                 output.bytes.withUnsafeBytes { route(output.port, $0) }
             }
-            return outputs
+            return (outputs, active.pipeline.schema.packetIn)
         }
         for output in outputs where output.port == configuration.controllerPort {
-            output.bytes.withUnsafeBytes { route(output.port, $0) }
+            deliverPacketIn(output.bytes, header: header)
         }
         return outputs
     }
@@ -89,8 +92,10 @@ extension SoftwareTargetDevice {
     func runBurst(port: UInt32, _ packets: UnsafeMutableBufferPointer<PacketRef>) {
         // Packet-ins are delivered after the lock is released, so the event path never runs under the device lock.
         var forController: [[UInt8]] = []
+        var header: PacketMetadataSchema?
         lock.withLock {
             guard let active else { return }
+            header = active.pipeline.schema.packetIn
             active.engine.process(count: packets.count, input: { index in
                 (port, UnsafeRawBufferPointer(start: packets[index].data, count: packets[index].length))
             }, output: { outputPort, bytes in
@@ -101,14 +106,24 @@ extension SoftwareTargetDevice {
                 }
             })
         }
-        for packet in forController { packet.withUnsafeBytes { route(configuration.controllerPort ?? 0, $0) } }
+        for packet in forController { deliverPacketIn(packet, header: header) }
+    }
+
+    /// Delivers a packet sent to the controller port as a packet-in event, its `packet_in` header (when the
+    /// P4Info has one) decoded into metadata.
+    func deliverPacketIn(_ packet: [UInt8], header: PacketMetadataSchema?) {
+        var event = PacketIn(payload: packet)
+        if let header, !header.fields.isEmpty, let (metadata, payload) = ControllerHeader.unpack(packet, as: header.fields) {
+            event = PacketIn(payload: payload, metadata: metadata)
+        }
+        let delivered = sink.withLock { $0 }?.deliver(.packetIn(event)) ?? false
+        counters.withLock { delivered ? ($0.packetIns += 1) : ($0.packetInsDropped += 1) }
     }
 
     /// Sends one output packet where it goes: a packet-in event for the controller port, else the port's backend.
     func route(_ port: UInt32, _ bytes: UnsafeRawBufferPointer) {
         if port == configuration.controllerPort {
-            let delivered = sink.withLock { $0 }?.deliver(.packetIn(PacketIn(payload: Array(bytes)))) ?? false
-            counters.withLock { delivered ? ($0.packetIns += 1) : ($0.packetInsDropped += 1) }
+            deliverPacketIn(Array(bytes), header: nil)
             return
         }
         guard let backend = ports[port], let base = bytes.baseAddress else { return }
