@@ -157,6 +157,35 @@ struct K8sScenarioTests {
         #expect(after.allSatisfy { $0.packet.dst == K.vip })
     }
 
+    @Test func groupWeightsShareFlowsAndOversizedGroupsAreRefused() throws {
+        let k8s = try K8sDataplane()
+        try k8s.programClusterIP()
+        let profile = k8s.profile("as_sl3_tcp")
+        try k8s.write([Entity(.actionProfileGroup(ActionProfileGroup(
+            actionProfileId: profile, groupId: 7,
+            members: [.init(memberId: 100, weight: 3), .init(memberId: 101, weight: 1)])))], type: .modify)
+        var counts: [String: Int] = [:]
+        for sport in UInt16(20000)..<20400 {
+            let out = try send(k8s, TestPackets.tcp(src: K.client, dst: K.vip, sport: sport, dport: 80, flags: 0x02),
+                               port: 0)
+            if let dst = out.first?.packet.dst { counts[dst, default: 0] += 1 }
+        }
+        let heavy = counts[K.backends[0]] ?? 0
+        let light = counts[K.backends[1]] ?? 0
+        #expect(heavy + light == 400)
+        #expect(heavy > 2 * light && light > 0, "weights 3:1 gave \(heavy):\(light)")
+
+        #expect {
+            try k8s.write([Entity(.actionProfileGroup(ActionProfileGroup(
+                actionProfileId: profile, groupId: 8,
+                members: [.init(memberId: 100, weight: 1000), .init(memberId: 101, weight: 101)])))])
+        } throws: { error in
+            let failure = error as? P4RuntimeError
+            return failure?.details.first?.canonicalCode == .resourceExhausted
+                || failure?.code == .resourceExhausted
+        }
+    }
+
     @Test func bothBackendsReceiveFlows() throws {
         let k8s = try K8sDataplane()
         try k8s.programClusterIP()
