@@ -73,9 +73,11 @@ struct PacketIOTests {
         #expect(try input.inject(TestPackets.tcp(src: "1.1.1.1", dst: "20.0.0.9", sport: 1, dport: 2, flags: 2)))
         // The loop polls the port's descriptor; wait for the packet on the output queue (bounded, no fixed sleep).
         var captured: [CapturedPacket] = []
-        for _ in 0..<2000 where captured.isEmpty {
+        var waits = 0
+        while captured.isEmpty && waits < 2000 {
             captured = output.capture()
             if captured.isEmpty { usleep(1000) }
+            waits += 1
         }
         #expect(captured.count == 1)
     }

@@ -13,8 +13,8 @@ extension SoftwareTargetDevice {
     /// order. Entries the controller wrote are not reported. Runs off the packet path (p4rtd calls it from its
     /// timer); each call visits every live learner entry once.
     public func sweepLearners() {
-        guard let active = lock.withLock({ self.active }) else { return }
-        let written = lock.withLock { active.state.controllerLearnerKeys }
+        guard let active = exclusive({ self.active }) else { return }
+        let written = exclusive { active.state.controllerLearnerKeys }
         let receiver = sink.withLock { $0 }
         var learned: [(TableID, [TableEntry])] = []
         var removed: [(TableID, [TableEntry])] = []

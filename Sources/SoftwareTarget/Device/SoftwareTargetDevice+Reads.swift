@@ -7,7 +7,7 @@ extension SoftwareTargetDevice {
     public func readCounter(_ id: CounterID, index: Int64?, _ body: (Int64, CounterData) -> Bool)
         throws(P4RuntimeError)
     {
-        let active = try lock.withLock { () throws(P4RuntimeError) in try requireActive() }
+        let active = try exclusive { () throws(P4RuntimeError) in try requireActive() }
         guard let counter = active.pipeline.binding.externs.counters[id] else {
             throw .notFound("counter \(id) is not in the pipeline")
         }
@@ -32,7 +32,7 @@ extension SoftwareTargetDevice {
     public func readRegister(_ id: RegisterID, index: Int64?, _ body: (Int64, P4Data) -> Bool)
         throws(P4RuntimeError)
     {
-        let active = try lock.withLock { () throws(P4RuntimeError) in try requireActive() }
+        let active = try exclusive { () throws(P4RuntimeError) in try requireActive() }
         guard let register = active.pipeline.binding.externs.registers[id] else {
             throw .notFound("register \(id) is not in the pipeline")
         }
@@ -53,7 +53,7 @@ extension SoftwareTargetDevice {
     /// Streams the live entries the data plane learned in a learner (add-on-miss) table, in entry id order,
     /// leaving out keys the controller wrote itself (the service lists those).
     public func readDataPlaneEntries(_ table: TableID, _ body: (TableEntry) -> Bool) throws(P4RuntimeError) {
-        let (active, written) = try lock.withLock { () throws(P4RuntimeError) in
+        let (active, written) = try exclusive { () throws(P4RuntimeError) in
             let active = try requireActive()
             return (active, active.state.controllerLearnerKeys[table] ?? [])
         }

@@ -89,7 +89,7 @@ public struct TargetTelemetry: Sendable {
 extension SoftwareTargetDevice {
     /// The current counters; empty tables and learners before a pipeline is loaded.
     public func telemetry() -> TargetTelemetry {
-        let snapshot: (Active, [TableID: Int])? = lock.withLock {
+        let snapshot: (Active, [TableID: Int])? = exclusive {
             guard let active else { return nil }
             return (active, active.state.entries.mapValues(\.count))
         }

@@ -41,6 +41,9 @@ public final class SoftwareTargetDevice: P4Device, @unchecked Sendable {
     let sink = Mutex<(any DeviceEventSink)?>(nil)
     let runner = Mutex<PortRunner?>(nil)
     let counters = Mutex(TargetCounters())
+    /// Control-plane callers waiting for the lock; the run loop lets them in before its next burst (pthread mutexes
+    /// are not fair, so a busy run loop would otherwise starve the control plane).
+    let waitingWriters = Atomic<Int>(0)
     let learnerSnapshot = Mutex<(pipeline: SoftwareTargetPipeline?, state: LearnerSnapshot)>((nil, LearnerSnapshot()))
 
     /// The running pipeline: the verified pipeline, its engine and the control-plane maps.
@@ -78,7 +81,7 @@ public final class SoftwareTargetDevice: P4Device, @unchecked Sendable {
     public var capabilities: DeviceCapabilities { Self.deviceCapabilities }
 
     /// The running pipeline, if any.
-    public var pipeline: SoftwareTargetPipeline? { lock.withLock { active?.pipeline } }
+    public var pipeline: SoftwareTargetPipeline? { exclusive { active?.pipeline } }
 
     /// Loads the program in `config.p4DeviceConfig`, binds the P4Info to it and checks that an engine can be
     /// built, changing nothing on the device.
@@ -114,7 +117,7 @@ public final class SoftwareTargetDevice: P4Device, @unchecked Sendable {
             }
         }
         let fresh = Active(pipeline: pipeline, engine: engine)
-        lock.withLock {
+        exclusive {
             if mode == .reconcile, let previous = active { Self.keepRegisters(from: previous.engine, into: engine) }
             active = fresh
         }
@@ -126,7 +129,9 @@ public final class SoftwareTargetDevice: P4Device, @unchecked Sendable {
         case .continueOnError, .rollbackOnError, .dataplaneAtomic: break
         case .unrecognized(let value): throw .invalidArgument("atomicity \(value) is not a known mode")
         }
+        waitingWriters.add(1, ordering: .relaxed)
         lock.lock()
+        waitingWriters.subtract(1, ordering: .relaxed)
         guard let active else {
             lock.unlock()
             throw .failedPrecondition("no forwarding pipeline is installed on the device")
@@ -142,7 +147,7 @@ public final class SoftwareTargetDevice: P4Device, @unchecked Sendable {
 
     /// An entry's direct counter: the sum of the regarray cells of its engine entries (nil for a stale handle).
     public func readDirectCounter(_ table: TableID, _ handle: EntryHandle) throws(P4RuntimeError) -> CounterData? {
-        let (active, installed) = try lock.withLock { () throws(P4RuntimeError) in
+        let (active, installed) = try exclusive { () throws(P4RuntimeError) in
             let active = try requireActive()
             return (active, active.state.entries[table]?[handle])
         }
@@ -175,7 +180,7 @@ public final class SoftwareTargetDevice: P4Device, @unchecked Sendable {
     /// reported.
     public func readMeter(_ id: MeterID, index: Int64?, _ body: (Int64, MeterCellState) -> Bool)
         throws(P4RuntimeError) {
-        let (active, cells) = try lock.withLock { () throws(P4RuntimeError) in
+        let (active, cells) = try exclusive { () throws(P4RuntimeError) in
             let active = try requireActive()
             return (active, active.state.meters[id] ?? TargetState.MeterCells())
         }
@@ -188,6 +193,15 @@ public final class SoftwareTargetDevice: P4Device, @unchecked Sendable {
     }
 
     // MARK: Helpers
+
+    /// Runs `body` with the device lock held, ahead of the run loop's next burst.
+    func exclusive<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+        waitingWriters.add(1, ordering: .relaxed)
+        lock.lock()
+        waitingWriters.subtract(1, ordering: .relaxed)
+        defer { lock.unlock() }
+        return try body()
+    }
 
     func makeEngine(_ program: SpecProgram) throws(SWXPipelineError) -> SWXPipeline {
         let count = configuration.enginePortCount

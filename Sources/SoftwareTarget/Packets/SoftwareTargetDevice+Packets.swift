@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import P4Device
 import P4Model
 import Ports
@@ -60,7 +63,7 @@ extension SoftwareTargetDevice {
             throw .failedPrecondition("packet-out: no packet-out port is configured (p4rtd --packet-out-port N)")
         }
         guard !packet.payload.isEmpty else { throw .invalidArgument("packet-out: empty payload") }
-        let header = try lock.withLock { () throws(P4RuntimeError) in try requireActive().pipeline.schema.packetOut }
+        let header = try exclusive { () throws(P4RuntimeError) in try requireActive().pipeline.schema.packetOut }
         var bytes = packet.payload
         if let header, !header.fields.isEmpty { bytes = ControllerHeader.pack(packet.metadata, as: header.fields) + bytes }
         _ = try run(bytes, port: port, transmitToMemoryPorts: true)
@@ -73,7 +76,7 @@ extension SoftwareTargetDevice {
     private func run(_ bytes: [UInt8], port: UInt32, transmitToMemoryPorts: Bool) throws(P4RuntimeError)
         -> [SWXPacket]
     {
-        let (outputs, header) = try lock.withLock { () throws(P4RuntimeError) in
+        let (outputs, header) = try exclusive { () throws(P4RuntimeError) in
             let active = try requireActive()
             let outputs = active.engine.process(bytes, port: port)
             for output in outputs where output.port != configuration.controllerPort {
@@ -93,6 +96,7 @@ extension SoftwareTargetDevice {
         // Packet-ins are delivered after the lock is released, so the event path never runs under the device lock.
         var forController: [[UInt8]] = []
         var header: PacketMetadataSchema?
+        while waitingWriters.load(ordering: .relaxed) > 0 { sched_yield() }
         lock.withLock {
             guard let active else { return }
             header = active.pipeline.schema.packetIn
