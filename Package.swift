@@ -35,7 +35,7 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-Xcc", "-msse4.2"])]
         ),
         .target(name: "Ports", dependencies: ["CNetLinux", "CPcap"]),
-        .target(name: "SoftwareTarget", dependencies: ["SWX", "Ports"]),
+        .target(name: "SoftwareTarget", dependencies: ["SWX", "Ports", "P4Device", "P4Model"]),
 
         // Device protocol and P4Runtime semantics.
         .target(name: "P4Device", dependencies: ["P4Model"]),
@@ -54,7 +54,7 @@ let package = Package(
         .executableTarget(
             name: "p4rtd",
             dependencies: [
-                "P4RuntimeHTTP", "P4RuntimeService", "P4JSON", "HTTPServer",
+                "P4RuntimeHTTP", "P4RuntimeService", "P4JSON", "HTTPServer", "SoftwareTarget", "Ports", "JSONCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -78,7 +78,9 @@ let package = Package(
         .testTarget(name: "P4ModelTests", dependencies: ["P4Model", "TestSupport"]),
         .testTarget(name: "SWXTests", dependencies: ["SWX", "TestSupport"]),
         .testTarget(name: "PortsTests", dependencies: ["Ports", "TestSupport"]),
-        .testTarget(name: "SoftwareTargetTests", dependencies: ["SoftwareTarget", "TestSupport"]),
+        .testTarget(
+            name: "SoftwareTargetTests",
+            dependencies: ["SoftwareTarget", "P4RuntimeService", "P4Device", "P4Model", "SWX", "TestSupport"]),
         .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore", "TestSupport"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
         .testTarget(name: "P4RTClientTests", dependencies: ["P4RTClient", "P4Model", "JSONCore", "TestSupport"]),

@@ -6,6 +6,7 @@ import P4JSON
 import P4Model
 import P4RuntimeHTTP
 import P4RuntimeService
+import SoftwareTarget
 
 /// `p4rtd`: the P4Runtime server over HTTP/JSON. Argument parsing and wiring only.
 @main
@@ -19,7 +20,10 @@ struct P4RTD: ParsableCommand {
             Prints one line "p4rtd listening on http://HOST:PORT" when it is ready; stops cleanly on SIGINT or SIGTERM.
 
             With --p4info alone, the device holds the full control-plane state of the P4Info with no data plane \
-            (the P4Info-only device).
+            (the P4Info-only device). With --spec or --device-config too, or when a SetForwardingPipelineConfig \
+            carries a device config, the program runs on the software target (DPDK SWX .spec engine) with the \
+            ports given by --port; POST /v1/packets/{port} injects a packet on an in-memory port and answers what \
+            the pipeline emitted.
             """)
 
     @Option(name: .long, help: ArgumentHelp("Address to listen on. Port 0 picks a free port.", valueName: "HOST:PORT"))
@@ -46,6 +50,9 @@ struct P4RTD: ParsableCommand {
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String = "warning"
 
+    @OptionGroup(title: "Software target")
+    var target: TargetOptions
+
     func validate() throws {
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level: '\(logLevel)' is not one of trace, debug, info, notice, warning, error, critical")
@@ -55,15 +62,20 @@ struct P4RTD: ParsableCommand {
         guard maxBody >= 1024 else { throw ValidationError("--max-body must be at least 1024 bytes") }
         guard streamKeepalive >= 1 else { throw ValidationError("--stream-keepalive must be at least 1 second") }
         guard connectionTimeout >= 1 else { throw ValidationError("--connection-timeout must be at least 1 second") }
+        if (target.spec != nil || target.deviceConfig != nil) && p4info == nil {
+            throw ValidationError("--spec and --device-config need --p4info")
+        }
     }
 
     /// Hosts the device and loads the start-up pipeline; returns the error instead of throwing it (a typed-throws
     /// catch inside `run` crashes swiftc 6.3.1's ownership verifier).
-    func prepare(_ service: P4RuntimeService, logger: Logger) -> P4RuntimeError? {
+    func prepare(_ service: P4RuntimeService, device: SoftwareTargetDevice, logger: Logger) -> P4RuntimeError? {
         do throws(P4RuntimeError) {
-            try service.addDevice(id: deviceId)
+            try service.addDevice(id: deviceId, target: device)
             if let p4info {
-                try service.setForwardingPipelineConfig(try StartupPipeline.request(p4infoPath: p4info, deviceId: deviceId))
+                let deviceConfig = try target.startupDeviceConfig() ?? []
+                try service.setForwardingPipelineConfig(
+                    try StartupPipeline.request(p4infoPath: p4info, deviceId: deviceId, deviceConfig: deviceConfig))
                 logger.info("pipeline loaded", metadata: ["p4info": "\(p4info)", "device": "\(deviceId)"])
             }
             return nil
@@ -86,13 +98,20 @@ struct P4RTD: ParsableCommand {
         pthread_sigmask(SIG_BLOCK, &signals, nil)
 
         let service = P4RuntimeService()
-        if let failure = prepare(service, logger: logger) {
+        let device: SoftwareTargetDevice
+        do { device = try SoftwareTargetDevice(configuration: try target.configuration()) } catch {
+            throw ValidationError("cannot open the ports: \(error)")
+        }
+        if let failure = prepare(service, device: device, logger: logger) {
             throw ValidationError("cannot load the pipeline: \(failure.code.name): \(failure.message)")
         }
+        device.startRunLoop()
 
         let api = P4RuntimeAPI(
             service: service,
-            configuration: APIConfiguration(defaultDeviceId: deviceId, streamKeepAlive: .seconds(streamKeepalive)),
+            configuration: APIConfiguration(defaultDeviceId: deviceId, streamKeepAlive: .seconds(streamKeepalive),
+                                            packetInjector: TargetInjector(device: device),
+                                            metricsContributors: [TargetMetrics(device: device)]),
             logger: logger)
         let server = HTTPServer(
             configuration: HTTPServer.Configuration(
@@ -106,7 +125,7 @@ struct P4RTD: ParsableCommand {
         } catch {
             throw ValidationError("cannot listen on \(listen): \(error)")
         }
-        let ticker = ServiceTicker(service: service)
+        let ticker = ServiceTicker(service: service, extra: { device.sweepLearners() })
         ticker.start()
         print("p4rtd listening on http://\(address.urlHost):\(port)")
         fflush(nil)
@@ -117,5 +136,6 @@ struct P4RTD: ParsableCommand {
         ticker.stop()
         api.closeStreams()
         server.stop()
+        device.stopRunLoop()
     }
 }

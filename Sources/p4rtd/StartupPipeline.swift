@@ -4,13 +4,15 @@ import P4Model
 
 /// Builds the SetForwardingPipelineConfig that `--p4info` asks for at start.
 enum StartupPipeline {
-    static func request(p4infoPath: String, deviceId: UInt64) throws(P4RuntimeError) -> SetForwardingPipelineConfigRequest {
+    static func request(p4infoPath: String, deviceId: UInt64, deviceConfig: [UInt8] = [])
+        throws(P4RuntimeError) -> SetForwardingPipelineConfigRequest
+    {
         let bytes = try readFile(p4infoPath)
         let info = try p4Info(from: bytes, source: p4infoPath)
         var request = SetForwardingPipelineConfigRequest()
         request.deviceId = deviceId
         request.action = .verifyAndCommit
-        request.config = ForwardingPipelineConfig(p4info: info)
+        request.config = ForwardingPipelineConfig(p4info: info, p4DeviceConfig: deviceConfig)
         return request
     }
 

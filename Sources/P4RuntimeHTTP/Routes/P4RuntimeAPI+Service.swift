@@ -14,6 +14,7 @@ extension P4RuntimeAPI {
         route(&router, .get, "/metrics") { [self] _ throws(P4RuntimeError) in
             var writer = PrometheusWriter()
             metrics.write(to: &writer)
+            for contributor in configuration.metricsContributors { contributor.writeMetrics(to: &writer) }
             return .bytes(writer.bytes, contentType: PrometheusWriter.contentType)
         }
         route(&router, .get, "/healthz") { _ throws(P4RuntimeError) in

@@ -7,9 +7,16 @@ public struct APIConfiguration: Sendable {
     public var streamKeepAlive: Duration
     /// Events a stream subscriber may have waiting before further ones are dropped (and reported as lost).
     public var streamCapacity: Int
+    /// The data plane behind `POST /v1/packets/{port}`; nil leaves the endpoint out.
+    public var packetInjector: (any PacketInjector)?
+    /// Extra metric families for `GET /metrics` (the data plane's), written after the API's own.
+    public var metricsContributors: [any MetricsContributor]
 
     /// Creates the configuration.
-    public init(defaultDeviceId: UInt64 = 1, streamKeepAlive: Duration = .seconds(10), streamCapacity: Int = 4096) {
+    public init(defaultDeviceId: UInt64 = 1, streamKeepAlive: Duration = .seconds(10), streamCapacity: Int = 4096,
+                packetInjector: (any PacketInjector)? = nil, metricsContributors: [any MetricsContributor] = []) {
+        self.packetInjector = packetInjector
+        self.metricsContributors = metricsContributors
         self.defaultDeviceId = defaultDeviceId
         self.streamKeepAlive = streamKeepAlive
         self.streamCapacity = streamCapacity

@@ -1,0 +1,78 @@
+import P4Device
+import P4Model
+import SWX
+
+extension SoftwareTargetDevice {
+    /// Reads indirect counter cells from their regarrays (packets and/or bytes).
+    public func readCounter(_ id: CounterID, index: Int64?, _ body: (Int64, CounterData) -> Bool)
+        throws(P4RuntimeError)
+    {
+        let active = try exclusive { () throws(P4RuntimeError) in try requireActive() }
+        guard let counter = active.pipeline.binding.externs.counters[id] else {
+            throw .notFound("counter \(id) is not in the pipeline")
+        }
+        let cells = try TargetState.indices(index, size: counter.size, what: "counter \(id)")
+        for cell in cells {
+            var data = CounterData()
+            do {
+                if let name = counter.packets {
+                    data.packetCount = Int64(clamping: try active.engine.readRegister(name, index: cell))
+                }
+                if let name = counter.bytes {
+                    data.byteCount = Int64(clamping: try active.engine.readRegister(name, index: cell))
+                }
+            } catch {
+                throw Self.mapped(error, context: "counter \(id)")
+            }
+            if !body(Int64(cell), data) { return }
+        }
+    }
+
+    /// Reads register cells from their regarray, each truncated to the register's P4 width.
+    public func readRegister(_ id: RegisterID, index: Int64?, _ body: (Int64, P4Data) -> Bool)
+        throws(P4RuntimeError)
+    {
+        let active = try exclusive { () throws(P4RuntimeError) in try requireActive() }
+        guard let register = active.pipeline.binding.externs.registers[id] else {
+            throw .notFound("register \(id) is not in the pipeline")
+        }
+        let cells = try TargetState.indices(index, size: register.size, what: "register \(id)")
+        let isBool = active.pipeline.schema.register(id)?.type == .bool
+        for cell in cells {
+            let raw: UInt64
+            do { raw = try active.engine.readRegister(register.name, index: cell) } catch {
+                throw Self.mapped(error, context: "register \(id)")
+            }
+            let value = register.bits >= 64 ? raw : raw & ((UInt64(1) << register.bits) - 1)
+            let data: P4Data = isBool ? P4Data(.bool(value != 0))
+                : P4Data(.bitstring(WideValue.canonical((0..<8).map { UInt8(truncatingIfNeeded: value >> (8 * (7 - $0))) })))
+            if !body(Int64(cell), data) { return }
+        }
+    }
+
+    /// Streams the live entries the data plane learned in a learner (add-on-miss) table, in entry id order,
+    /// leaving out keys the controller wrote itself (the service lists those).
+    public func readDataPlaneEntries(_ table: TableID, _ body: (TableEntry) -> Bool) throws(P4RuntimeError) {
+        let (active, written) = try exclusive { () throws(P4RuntimeError) in
+            let active = try requireActive()
+            return (active, active.state.controllerLearnerKeys[table] ?? [])
+        }
+        guard let binding = active.pipeline.binding.tables[table], case .learner = binding.target else { return }
+        let records: [SWXLearnerEntryRecord]
+        do { records = try active.engine.learnerEntries(binding.specName) } catch {
+            throw Self.mapped(error, context: "table \(binding.schema.label)")
+        }
+        for record in records where !written.contains(record.key) {
+            guard let entry = Self.tableEntry(record, binding: binding) else { continue }
+            if !body(entry) { return }
+        }
+    }
+
+    /// The P4Runtime form of a learned entry: exact matches by field, the action by P4Info id.
+    static func tableEntry(_ record: SWXLearnerEntryRecord, binding: TableBinding) -> TableEntry? {
+        guard let action = binding.actions.values.sorted(by: { $0.actionId < $1.actionId })
+            .first(where: { $0.specAction == record.action.actionIndex }) else { return nil }
+        return TableEntry(tableId: binding.schema.id, match: binding.exactMatch(fromKey: record.key),
+                          action: .action(action.action(from: record.action.actionData)))
+    }
+}

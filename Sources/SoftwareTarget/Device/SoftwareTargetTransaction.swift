@@ -1,0 +1,91 @@
+import P4Device
+import P4Model
+import SWX
+
+/// One write batch on the software target. Holds the device lock from creation to `commit`/`abort`, so no packet
+/// burst runs in between; each operation is applied to the engine at once (one engine commit), and its inverse
+/// is recorded when the batch may have to be undone.
+final class SoftwareTargetTransaction: DeviceTransaction {
+    let device: SoftwareTargetDevice
+    let active: SoftwareTargetDevice.Active
+    private let saved: TargetState?
+    private var undo: [() -> Void] = []
+    private let keepsUndo: Bool
+    private var finished = false
+
+    init(device: SoftwareTargetDevice, active: SoftwareTargetDevice.Active, keepsUndo: Bool) {
+        self.device = device
+        self.active = active
+        self.keepsUndo = keepsUndo
+        saved = keepsUndo ? active.state : nil
+    }
+
+    deinit {
+        if !finished { abort() }
+    }
+
+    func apply(_ operation: DeviceOperation) -> P4RuntimeError? {
+        guard !finished else { return .internal("apply after the transaction ended") }
+        var steps = EngineSteps(engine: active.engine)
+        let before = active.state
+        do throws(P4RuntimeError) {
+            try active.state.apply(operation, binding: active.pipeline.binding, steps: &steps)
+        } catch {
+            steps.undoAll()
+            active.state = before
+            return error
+        }
+        if keepsUndo { undo.append(contentsOf: steps.inverses) }
+        return nil
+    }
+
+    func commit() throws(P4RuntimeError) {
+        guard !finished else { return }
+        finished = true
+        device.lock.unlock()
+    }
+
+    func abort() {
+        guard !finished else { return }
+        finished = true
+        for step in undo.reversed() { step() }
+        if let saved { active.state = saved }
+        device.lock.unlock()
+    }
+}
+
+/// Engine changes made for one operation, each with its inverse, so a failing operation can be undone exactly.
+struct EngineSteps {
+    let engine: SWXPipeline
+    private(set) var inverses: [() -> Void] = []
+
+    init(engine: SWXPipeline) { self.engine = engine }
+
+    /// Applies one table change now (stage + commit) and records its inverse.
+    mutating func table(_ table: String, _ operation: SWXTableOperation, _ entry: SpecTableEntry,
+                        inverse: (SWXTableOperation, SpecTableEntry)?, context: String) throws(P4RuntimeError) {
+        do {
+            try engine.stage(table: table, operation, entry: entry)
+            try engine.commit()
+        } catch {
+            engine.abort()
+            throw SoftwareTargetDevice.mapped(error, context: context)
+        }
+        if let (undoOperation, undoEntry) = inverse {
+            let engine = self.engine
+            inverses.append {
+                try? engine.stage(table: table, undoOperation, entry: undoEntry)
+                try? engine.commit()
+            }
+        }
+    }
+
+    /// Records an inverse for a change made directly on the engine.
+    mutating func record(_ inverse: @escaping () -> Void) { inverses.append(inverse) }
+
+    /// Runs every recorded inverse, newest first.
+    mutating func undoAll() {
+        for inverse in inverses.reversed() { inverse() }
+        inverses.removeAll()
+    }
+}

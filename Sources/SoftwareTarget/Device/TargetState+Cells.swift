@@ -1,0 +1,107 @@
+import P4Device
+import P4Model
+import SWX
+
+// Direct counters, meters and regarray cells.
+extension TargetState {
+    // MARK: Direct counters
+
+    func entryIDs(_ table: TableBinding, _ matches: [SpecEntryMatch], engine: SWXPipeline) throws(P4RuntimeError)
+        -> [UInt32]
+    {
+        var ids: [UInt32] = []
+        for match in matches {
+            do {
+                guard let id = try engine.entryID(ofTable: table.specName, match: match) else {
+                    throw P4RuntimeError.internal("table \(table.schema.label): an installed entry has no engine id")
+                }
+                ids.append(id)
+            } catch let error as SWXPipelineError {
+                throw SoftwareTargetDevice.mapped(error, context: "table \(table.schema.label)")
+            } catch let error as P4RuntimeError {
+                throw error
+            } catch {
+                throw .internal("\(error)")
+            }
+        }
+        return ids
+    }
+
+    /// Sets an entry's direct counter: `data` in the cell of its first engine entry, zero in the others (an
+    /// expanded range has several); a read sums them.
+    func setDirectCounter(_ table: TableBinding, _ ids: [UInt32], _ data: CounterData, steps: inout EngineSteps)
+        throws(P4RuntimeError)
+    {
+        guard let counter = table.directCounter else { return }
+        for (position, id) in ids.enumerated() {
+            let cell = UInt64(id)..<UInt64(id) + 1
+            if let name = counter.packets {
+                try writeCells(name, cell, value: position == 0 ? UInt64(clamping: data.packetCount) : 0, steps: &steps)
+            }
+            if let name = counter.bytes {
+                try writeCells(name, cell, value: position == 0 ? UInt64(clamping: data.byteCount) : 0, steps: &steps)
+            }
+        }
+    }
+
+    // MARK: Meters
+
+    /// The engine profile for `config` (created on first use; DPDK meters are byte-based, so rates and bursts are
+    /// passed as given: bytes for BYTES meters, and for PACKETS meters whatever unit the program's length operand
+    /// makes them).
+    static func meterProfile(_ config: MeterConfig, engine: SWXPipeline) throws(P4RuntimeError) -> String {
+        let name = "p4rt-\(config.cir)-\(config.cburst)-\(config.pir)-\(config.pburst)"
+        let parameters = MeterProfileParameters(
+            cir: UInt64(clamping: config.cir), pir: UInt64(clamping: max(config.pir, config.cir)),
+            cbs: UInt64(clamping: config.cburst), pbs: UInt64(clamping: max(config.pburst, config.cburst)))
+        do { try engine.addMeterProfile(name, parameters: parameters) } catch {
+            guard error.code == .alreadyExists else { throw SoftwareTargetDevice.mapped(error, context: "meter profile") }
+        }
+        return name
+    }
+
+    func setMeter(_ name: String, _ cells: Range<UInt64>, config: MeterConfig?, steps: inout EngineSteps)
+        throws(P4RuntimeError)
+    {
+        guard !cells.isEmpty else { return }
+        let engine = steps.engine
+        do {
+            if let config {
+                let profile = try Self.meterProfile(config, engine: engine)
+                try engine.setMeterProfile(name, indices: cells.lowerBound...(cells.upperBound - 1), profile: profile)
+            } else {
+                for cell in cells { try engine.resetMeter(name, index: cell) }
+            }
+        } catch let error as SWXPipelineError {
+            throw SoftwareTargetDevice.mapped(error, context: "metarray \(name)")
+        } catch let error as P4RuntimeError {
+            throw error
+        } catch {
+            throw .internal("\(error)")
+        }
+    }
+
+    // MARK: Cells
+
+    static func indices(_ index: Int64?, size: Int64, what: String) throws(P4RuntimeError) -> Range<UInt64> {
+        guard let index else { return 0..<UInt64(max(size, 0)) }
+        guard index >= 0 else { throw .invalidArgument("\(what): index \(index) is negative") }
+        guard index < size else { throw .outOfRange("\(what): index \(index) is beyond its size \(size)") }
+        return UInt64(index)..<UInt64(index) + 1
+    }
+
+    func writeCells(_ name: String, _ cells: Range<UInt64>, value: UInt64, steps: inout EngineSteps)
+        throws(P4RuntimeError)
+    {
+        let engine = steps.engine
+        for cell in cells {
+            do {
+                let old = try engine.readRegister(name, index: cell)
+                try engine.writeRegister(name, index: cell, value: value)
+                steps.record { try? engine.writeRegister(name, index: cell, value: old) }
+            } catch {
+                throw SoftwareTargetDevice.mapped(error, context: "regarray \(name)")
+            }
+        }
+    }
+}
