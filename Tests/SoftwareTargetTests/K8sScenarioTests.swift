@@ -230,3 +230,21 @@ struct K8sScenarioTests {
         #expect(bareOut.count == 1 && K.backends.contains(bareOut[0].packet.dst))
     }
 }
+
+extension K8sScenarioTests {
+    @Test func aLearnedFlowCanBeDeletedThroughP4Runtime() throws {
+        let k8s = try K8sDataplane()
+        try k8s.programClusterIP()
+        _ = try send(k8s, TestPackets.tcp(src: K.client, dst: K.vip, sport: 40001, dport: 80, flags: 0x02), port: 0)
+        let pinned = try k8s.read(Entity(.tableEntry(TableEntry(tableId: k8s.table("pinned_flows")))))
+        try #require(pinned.count == 1)
+        guard case .tableEntry(var learned)? = pinned[0].kind else { Issue.record("not a table entry"); return }
+        learned.action = nil
+        try k8s.service.write(WriteRequest(deviceId: K.deviceId, updates: [Update(type: .delete, entity: Entity(.tableEntry(learned)))]))
+        #expect(try k8s.read(Entity(.tableEntry(TableEntry(tableId: k8s.table("pinned_flows"))))).isEmpty)
+        // Deleting it again: NOT_FOUND for that update.
+        #expect(throws: P4RuntimeError.self) {
+            try k8s.service.write(WriteRequest(deviceId: K.deviceId, updates: [Update(type: .delete, entity: Entity(.tableEntry(learned)))]))
+        }
+    }
+}

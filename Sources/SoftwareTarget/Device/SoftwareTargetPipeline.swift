@@ -18,6 +18,8 @@ public final class SoftwareTargetPipeline: DevicePipeline {
     /// Loader warnings, each naming its `.spec` line.
     public let warnings: [SpecWarning]
     let binding: PipelineBinding
+    /// The P4Info tables bound to SWX learners: the data plane adds and removes their entries by itself.
+    public let dataPlaneManagedTables: Set<TableID>
 
     init(config: ForwardingPipelineConfig, schema: PipelineSchema, program: SpecProgram, form: PipelineSource.Form,
          binding: PipelineBinding) {
@@ -27,6 +29,10 @@ public final class SoftwareTargetPipeline: DevicePipeline {
         self.form = form
         self.warnings = program.warnings
         self.binding = binding
+        self.dataPlaneManagedTables = Set(binding.tables.compactMap { id, table in
+            if case .learner = table.target { return id }
+            return nil
+        })
         self.capabilities = SoftwareTargetDevice.deviceCapabilities
     }
 }

@@ -73,6 +73,16 @@ extension TargetState {
                 try setDirectCounter(tableBinding, installed.ids, CounterData(), steps: &steps)
             }
             entries[table]?[handle] = nil
+        case .deleteDataPlaneEntry(let table, let entry):
+            // An entry the data plane learned by itself (the controller never wrote it): delete it by key.
+            let tableBinding = try bound(table, binding)
+            guard case .learner = tableBinding.target else {
+                throw .invalidArgument("table \(tableBinding.schema.label) is not managed by the data plane")
+            }
+            let key = try tableBinding.specMatches(entry)[0].key
+            let live = try? steps.engine.learnerEntries(tableBinding.specName).first { $0.key == key }
+            guard let live else { throw .notFound("table \(tableBinding.schema.label): no learned entry with this key") }
+            try deleteLearned(tableBinding, key: key, action: live.action, steps: &steps)
         case .setDefaultEntry(let table, let entry):
             try setDefault(try bound(table, binding), entry, steps: &steps)
         case .insertMember(let member):
