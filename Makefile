@@ -3,9 +3,8 @@
 SWIFT        ?= swift
 BUILD_FLAGS  ?= --disable-index-store
 LISTEN       ?= 127.0.0.1:9559
-# The program `make run` loads (the README tour). The node datapath (p4info/node.p4info.txt) becomes the default
-# once the software target runs its .spec; with P4INFO=p4info/node.p4info.txt it loads on the P4Info-only device.
-P4INFO       ?= examples/tour.p4info.txt
+# What `make run` serves: the node datapath (programs/node) on the software target, in-memory ports 0-7.
+RUN_ARGS     ?= --p4info p4info/node.p4info.txt --spec programs/node/node.spec --context programs/node/context.json
 APT_PACKAGES := libmicrohttpd-dev libjansson-dev libpcap-dev pkg-config python3 python3-venv
 VENV         := .venv
 PY_PACKAGES  := p4runtime==1.6.0 jsonschema
@@ -35,7 +34,7 @@ release: deps
 	$(SWIFT) build -c release $(BUILD_FLAGS)
 
 run: release
-	.build/release/p4rtd --listen $(LISTEN) --p4info $(P4INFO)
+	.build/release/p4rtd --listen $(LISTEN) $(RUN_ARGS)
 
 # Test builds keep the index store: SwiftPM's test discovery on Linux reads it (docs/decisions/0002-index-store.md).
 test: deps pydeps

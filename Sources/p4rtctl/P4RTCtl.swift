@@ -11,5 +11,5 @@ struct P4RTCtl: ParsableCommand {
             or a conformance case failed; 64 bad command-line usage; 69 the server could not be reached.
             """,
         subcommands: [PipelineCommand.self, TableCommand.self, CounterCommand.self, RegisterCommand.self,
-                      MeterCommand.self, WatchCommand.self, LBCommand.self, CTCommand.self, ClassifyCommand.self, SWXCommand.self])
+                      MeterCommand.self, WatchCommand.self, LBCommand.self, CTCommand.self, ClassifyCommand.self, PacketCommand.self, SWXCommand.self])
 }

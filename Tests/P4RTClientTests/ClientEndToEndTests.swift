@@ -213,3 +213,38 @@ struct ConnectionTrackingTests {
         #expect(try ct.list().map(\.protocolName) == ["tcp"])
     }
 }
+
+/// The README walkthrough: the node program on the software target, driven with p4rtctl as a user would.
+extension ClientEndToEndTests {
+    @Test func readmeWalkthroughOnTheNodeProgram() throws {
+        let server = try P4RTDProcess(arguments: [
+            "--p4info", Fixtures.project("p4info/node.p4info.txt").path,
+            "--spec", Fixtures.project("programs/node/node.spec").path,
+            "--context", Fixtures.project("programs/node/context.json").path,
+        ])
+        let examples = Fixtures.project("examples/kubernetes").path
+        let apply = try p4rtctl(server, ["lb", "apply", examples + "/services.json", examples + "/endpointslices.json"])
+        #expect(apply.status == 0, "\(apply.err)")
+        #expect(apply.out.contains("wrote 9 updates"))
+        for (pod, port) in [("10.244.1.5", "1"), ("10.244.2.7", "2")] {
+            let add = try p4rtctl(server, ["table", "add", "forward", "--match", "hdr.ipv4.dst_addr=\(pod)",
+                                           "--action", "set_out_port", "--param", "port=\(port)"])
+            #expect(add.status == 0, "\(add.err)")
+        }
+        let syn = "02000000000102000000000a08004500002800000000400638f00a0100050a602d7b9c40005000000001000000005002ffffd1700000"
+        let sent = try p4rtctl(server, ["packet", "send", "0", syn])
+        #expect(sent.status == 0, "\(sent.err)")
+        // One packet out, on a pod port, DNATed to that pod (02:42:<pod IP> MAC, destination <pod IP>:8080).
+        let lines = sent.out.split(separator: "\n")
+        #expect(lines.count == 1)
+        let backend = lines.first?.hasPrefix("port 1 ") == true ? "0af40105" : "0af40207"
+        #expect(lines.first?.contains("0242\(backend)") == true)
+        #expect(lines.first?.contains("0a010005\(backend)9c401f90") == true)
+        let flows = try p4rtctl(server, ["ct", "list", "--protocol", "tcp"])
+        #expect(flows.status == 0)
+        #expect(flows.out.contains("forward src=10.1.0.5 dst=10.96.45.123 sport=40000 dport=80"))
+        #expect(flows.out.contains("reverse"))
+        let deleted = try p4rtctl(server, ["ct", "delete", "--address", "10.1.0.5"])
+        #expect(deleted.out.hasPrefix("2 flow entries have been deleted"), "\(deleted.err)")
+    }
+}
