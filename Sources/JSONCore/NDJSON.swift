@@ -63,9 +63,12 @@ public enum NDJSON {
     /// with the line's 0-based index among the non-blank lines and its 1-based line number; returns the results in
     /// line order. A line that is not valid JSON reaches `transform` as the parse error, located in the whole
     /// document (its line number and byte position). With `parallel`, lines are parsed on all cores; `transform`
-    /// then runs concurrently on different lines and must not let the ``JSONNode`` escape.
+    /// then runs concurrently on different lines and must not let the ``JSONNode`` escape. When `prefilter` is
+    /// given it sees each line's raw bytes first, and a line it maps to a value is not parsed at all (a fast reader
+    /// for the common shape, e.g. with ``JSONScanner``, that returns nil for anything else).
     public static func decodeLines<T>(
         _ bytes: UnsafeRawBufferPointer, parser: JSONParser = JSONParser(), parallel: Bool = true,
+        prefilter: (@Sendable (_ line: UnsafeRawBufferPointer) -> T?)? = nil,
         _ transform: @Sendable (_ index: Int, _ lineNumber: Int, _ parsed: Result<JSONNode, JSONParseError>) -> T
     ) -> [T] {
         let found = lines(in: bytes)
@@ -81,6 +84,10 @@ public enum NDJSON {
                     for i in lower..<upper {
                         let (lineNumber, range) = found[i]
                         let slice = UnsafeRawBufferPointer(rebasing: box.input[range])
+                        if let prefilter, let early = prefilter(slice) {
+                            (out + i).initialize(to: early)
+                            continue
+                        }
                         let result: T
                         do throws(JSONParseError) {
                             result = try parser.withDocument(slice) { root in transform(i, lineNumber, .success(root)) }

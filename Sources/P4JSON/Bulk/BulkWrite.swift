@@ -16,7 +16,8 @@ public enum BulkWrite {
         atomicity: Atomicity = .continueOnError, ignoresUnknownFields: Bool = false
     ) throws(P4RuntimeError) -> WriteRequest {
         let results: [Result<Update, P4RuntimeError>] = bytes.withUnsafeBytes { buffer in
-            NDJSON.decodeLines(buffer) { index, lineNumber, parsed in
+            NDJSON.decodeLines(buffer, prefilter: { line in FastUpdateDecoder.update(scanning: line).map { .success($0) } }) {
+                index, lineNumber, parsed in
                 switch parsed {
                 case .failure(let error):
                     return .failure(.invalidArgument("updates[\(index)]: invalid JSON: \(error)"))

@@ -232,7 +232,11 @@ enum FastUpdateDecoder {
     /// Standard base64 with optional padding, exactly as `Base64.decode` reads it for the standard alphabet; nil
     /// for anything else (URL-safe characters included: the full decoder handles those).
     static func base64(_ node: JSONNode) -> [UInt8]? {
-        guard let text = node.stringBytes else { return nil }
+        node.stringBytes.flatMap(base64(text:))
+    }
+
+    /// ``base64(_:)`` of a string's bytes.
+    static func base64(text: UnsafeRawBufferPointer) -> [UInt8]? {
         var out: [UInt8] = []
         out.reserveCapacity(text.count / 4 * 3 + 2)
         var chunk: UInt32 = 0
