@@ -163,3 +163,28 @@ import Testing
         #expect(results == ["fast 7", "parsed 1 2 1", "error 2 4"])
     }
 }
+
+@Suite struct JSONWriterLiteralKeyTests {
+    @Test(arguments: [JSONStyle.compact, .pretty])
+    func literalKeysWriteWhatKeysWrite(_ style: JSONStyle) {
+        var viaLiteral = JSONWriter(style: style)
+        var viaString = JSONWriter(style: style)
+        viaLiteral.beginObject()
+        viaString.beginObject()
+        viaLiteral.key(literal: "tableId")
+        viaString.key("tableId")
+        viaLiteral.integer(1)
+        viaString.integer(1)
+        viaLiteral.key(literal: "match_2")
+        viaString.key("match_2")
+        viaLiteral.beginArray()
+        viaString.beginArray()
+        viaLiteral.endArray()
+        viaString.endArray()
+        viaLiteral.endObject()
+        viaString.endObject()
+        let literal = viaLiteral.bytes
+        let string = viaString.bytes
+        #expect(literal == string)
+    }
+}
