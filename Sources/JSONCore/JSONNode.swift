@@ -91,9 +91,11 @@ public struct JSONKey {
     public let bytes: UnsafeRawBufferPointer
 
     /// Wraps key bytes.
+    @inlinable
     public init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
     /// Whether the key's bytes equal the literal's UTF-8.
+    @inlinable
     public static func == (key: JSONKey, literal: StaticString) -> Bool {
         let count = literal.utf8CodeUnitCount
         guard key.bytes.count == count else { return false }
@@ -103,6 +105,7 @@ public struct JSONKey {
     }
 
     /// Pattern matching against literals in `switch` statements.
+    @inlinable
     public static func ~= (literal: StaticString, key: JSONKey) -> Bool { key == literal }
 
     /// The key as a `String`.

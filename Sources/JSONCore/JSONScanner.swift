@@ -18,37 +18,53 @@ public struct JSONScanner {
         case invalid
     }
 
-    private let bytes: UnsafeRawBufferPointer
+    // Inlinable, over a raw pointer: the decoders built on the scanner call it for every token.
+    @usableFromInline let base: UnsafeRawPointer?
+    @usableFromInline let end: Int
+    /// The read position (byte offset); only the scanner moves it.
+    @usableFromInline var position = 0
+
     /// The read position (byte offset).
-    public private(set) var offset = 0
+    public var offset: Int { position }
 
     /// A reader at the start of `bytes` (which must outlive it).
-    public init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+    @inlinable
+    public init(_ bytes: UnsafeRawBufferPointer) {
+        base = bytes.baseAddress
+        end = bytes.count
+    }
 
-    @inline(__always)
-    private mutating func skipSpace() {
-        while offset < bytes.count {
-            let byte = bytes[offset]
+    /// The byte at `index` (< `end`, so `base` is set).
+    @inlinable @inline(__always)
+    func byte(_ index: Int) -> UInt8 { base.unsafelyUnwrapped.load(fromByteOffset: index, as: UInt8.self) }
+
+    @inlinable @inline(__always)
+    mutating func skipSpace() {
+        while position < end {
+            let byte = byte(position)
             guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return }
-            offset += 1
+            position += 1
         }
     }
 
-    @inline(__always)
-    private mutating func consume(_ byte: UInt8) -> Bool {
+    @inlinable @inline(__always)
+    mutating func consume(_ expected: UInt8) -> Bool {
         skipSpace()
-        guard offset < bytes.count, bytes[offset] == byte else { return false }
-        offset += 1
+        guard position < end, byte(position) == expected else { return false }
+        position += 1
         return true
     }
 
     /// Consumes `{`; false when the next value is not an object.
+    @inlinable
     public mutating func beginObject() -> Bool { consume(UInt8(ascii: "{")) }
 
     /// Consumes `[`; false when the next value is not an array.
+    @inlinable
     public mutating func beginArray() -> Bool { consume(UInt8(ascii: "[")) }
 
     /// The next member's key (its `:` consumed), or the end of the object. `first` must start true for each object.
+    @inlinable
     public mutating func nextMember(_ first: inout Bool) -> Step {
         if consume(UInt8(ascii: "}")) { return .end }
         if !first && !consume(UInt8(ascii: ",")) { return .invalid }
@@ -59,6 +75,7 @@ public struct JSONScanner {
 
     /// True when another element follows (its `,` consumed), false at the end of the array (`]` consumed), nil
     /// when invalid. `first` must start true for each array.
+    @inlinable
     public mutating func nextElement(_ first: inout Bool) -> Bool? {
         if consume(UInt8(ascii: "]")) { return false }
         if !first && !consume(UInt8(ascii: ",")) { return nil }
@@ -67,69 +84,60 @@ public struct JSONScanner {
     }
 
     /// Whether the next value is a string (nothing is consumed but whitespace).
+    @inlinable
     public mutating func nextIsString() -> Bool {
         skipSpace()
-        return offset < bytes.count && bytes[offset] == UInt8(ascii: "\"")
+        return position < end && byte(position) == UInt8(ascii: "\"")
     }
 
     /// A string's bytes (between the quotes), when it holds only printable ASCII without escapes.
+    @inlinable
     public mutating func string() -> UnsafeRawBufferPointer? {
         guard consume(UInt8(ascii: "\"")) else { return nil }
-        let start = offset
-        let count = bytes.count
-        var i = start
-        // Eight bytes per step while none is '"', '\\', a control character or non-ASCII.
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        while i + 8 <= count {
-            let word = bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            let quote = word ^ (ones &* 0x22)
-            let backslash = word ^ (ones &* 0x5C)
-            let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | (word &- ones &* 0x20)
-                | word | (word &+ ones)
-            if special & highs != 0 { break }
-            i += 8
-        }
-        while i < count {
-            let byte = bytes[i]
+        let start = position
+        var index = start
+        while index < end {
+            let byte = byte(index)
             if byte == UInt8(ascii: "\"") {
-                offset = i + 1
-                return UnsafeRawBufferPointer(rebasing: bytes[start..<i])
+                position = index + 1
+                return UnsafeRawBufferPointer(start: base.unsafelyUnwrapped + start, count: index - start)
             }
-            guard byte >= 0x20, byte < 0x7F, byte != UInt8(ascii: "\\") else { return nil }
-            i += 1
+            if byte < 0x20 || byte >= 0x7F || byte == UInt8(ascii: "\\") { return nil }
+            index += 1
         }
         return nil
     }
 
     /// An integer written without fraction or exponent, at most 18 digits (so it fits `Int64`).
+    @inlinable
     public mutating func integer() -> Int64? {
         skipSpace()
         var negative = false
-        if offset < bytes.count && bytes[offset] == UInt8(ascii: "-") {
+        if position < end && byte(position) == UInt8(ascii: "-") {
             negative = true
-            offset += 1
+            position += 1
         }
-        let start = offset
+        let start = position
         var value: Int64 = 0
-        while offset < bytes.count {
-            let digit = bytes[offset] &- UInt8(ascii: "0")
+        while position < end {
+            let digit = byte(position) &- UInt8(ascii: "0")
             guard digit < 10 else { break }
             value = value &* 10 &+ Int64(digit)
-            offset += 1
+            position += 1
         }
-        let digits = offset - start
+        let digits = position - start
         guard digits > 0, digits <= 18 else { return nil }
         // A leading zero is only valid alone ("0", "-0").
-        if bytes[start] == UInt8(ascii: "0") && digits > 1 { return nil }
-        if offset < bytes.count {
-            let next = bytes[offset]
+        if byte(start) == UInt8(ascii: "0") && digits > 1 { return nil }
+        if position < end {
+            let next = byte(position)
             if next == UInt8(ascii: ".") || next == UInt8(ascii: "e") || next == UInt8(ascii: "E") { return nil }
         }
         return negative ? -value : value
     }
 
     /// `true` or `false`.
+    @inlinable
     public mutating func bool() -> Bool? {
         skipSpace()
         if matchLiteral("true") { return true }
@@ -137,18 +145,20 @@ public struct JSONScanner {
         return nil
     }
 
-    private mutating func matchLiteral(_ literal: StaticString) -> Bool {
+    @inlinable
+    mutating func matchLiteral(_ literal: StaticString) -> Bool {
         let count = literal.utf8CodeUnitCount
-        guard offset + count <= bytes.count else { return false }
+        guard position + count <= end else { return false }
         let expected = literal.utf8Start
-        for index in 0..<count where bytes[offset + index] != expected[index] { return false }
-        offset += count
+        for index in 0..<count where byte(position + index) != expected[index] { return false }
+        position += count
         return true
     }
 
     /// Whether only whitespace remains.
+    @inlinable
     public mutating func finish() -> Bool {
         skipSpace()
-        return offset == bytes.count
+        return position == end
     }
 }

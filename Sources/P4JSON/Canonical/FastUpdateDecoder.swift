@@ -237,10 +237,7 @@ enum FastUpdateDecoder {
 
     /// ``base64(_:)`` of a string's bytes.
     static func base64(text: UnsafeRawBufferPointer) -> [UInt8]? {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.count / 4 * 3 + 2)
-        var chunk: UInt32 = 0
-        var pending = 0
+        // Validate and count first, so the result is allocated once at its exact size.
         var sextets = 0
         var padding = 0
         for byte in text {
@@ -248,35 +245,49 @@ enum FastUpdateDecoder {
                 padding += 1
                 continue
             }
-            if padding > 0 { return nil }
-            let value: UInt8
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): value = byte &- UInt8(ascii: "A")
-            case UInt8(ascii: "a")...UInt8(ascii: "z"): value = byte &- UInt8(ascii: "a") &+ 26
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = byte &- UInt8(ascii: "0") &+ 52
-            case UInt8(ascii: "+"): value = 62
-            case UInt8(ascii: "/"): value = 63
-            default: return nil
-            }
-            chunk = chunk << 6 | UInt32(value)
-            pending += 1
+            if padding > 0 || sextet(byte) > 63 { return nil }
             sextets += 1
-            if pending == 4 {
-                out.append(UInt8(truncatingIfNeeded: chunk >> 16))
-                out.append(UInt8(truncatingIfNeeded: chunk >> 8))
-                out.append(UInt8(truncatingIfNeeded: chunk))
-                chunk = 0
-                pending = 0
-            }
         }
         if sextets % 4 == 1 || padding > 2 { return nil }
         if padding > 0 && (sextets + padding) % 4 != 0 { return nil }
-        if pending == 2 {
-            out.append(UInt8(truncatingIfNeeded: chunk >> 4))
-        } else if pending == 3 {
-            out.append(UInt8(truncatingIfNeeded: chunk >> 10))
-            out.append(UInt8(truncatingIfNeeded: chunk >> 2))
+        let rest = sextets % 4
+        let count = sextets / 4 * 3 + (rest == 0 ? 0 : rest - 1)
+        return [UInt8](unsafeUninitializedCapacity: count) { out, initialized in
+            var chunk: UInt32 = 0
+            var pending = 0
+            var written = 0
+            for index in 0..<sextets {
+                chunk = chunk << 6 | UInt32(sextet(text[index]))
+                pending += 1
+                if pending == 4 {
+                    out[written] = UInt8(truncatingIfNeeded: chunk >> 16)
+                    out[written + 1] = UInt8(truncatingIfNeeded: chunk >> 8)
+                    out[written + 2] = UInt8(truncatingIfNeeded: chunk)
+                    written += 3
+                    chunk = 0
+                    pending = 0
+                }
+            }
+            if pending == 2 {
+                out[written] = UInt8(truncatingIfNeeded: chunk >> 4)
+            } else if pending == 3 {
+                out[written] = UInt8(truncatingIfNeeded: chunk >> 10)
+                out[written + 1] = UInt8(truncatingIfNeeded: chunk >> 2)
+            }
+            initialized = count
         }
-        return out
+    }
+
+    /// The value of a standard-alphabet base64 digit, or 0xFF.
+    @inline(__always)
+    private static func sextet(_ byte: UInt8) -> UInt8 {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte &- UInt8(ascii: "A")
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): byte &- UInt8(ascii: "a") &+ 26
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte &- UInt8(ascii: "0") &+ 52
+        case UInt8(ascii: "+"): 62
+        case UInt8(ascii: "/"): 63
+        default: 0xFF
+        }
     }
 }
