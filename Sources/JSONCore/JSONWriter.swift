@@ -241,4 +241,11 @@ public struct JSONWriter: ~Copyable, Sendable {
         beforeElement()
         buffer.append(contentsOf: json)
     }
+
+    /// The generic `rawValue(_:)` for bytes already in memory (no generic dispatch: the proto3 scalars
+    /// of streamed reads are written through it).
+    public mutating func rawValue(_ json: UnsafeBufferPointer<UInt8>) {
+        beforeElement()
+        buffer.append(UnsafeRawBufferPointer(json))
+    }
 }
