@@ -138,3 +138,74 @@ struct FastDecodingTests {
         #expect(fast == full, "\(text)")
     }
 }
+
+/// Single-byte edits of valid updates (deterministic): the fast paths must agree with the full decoder on every
+/// one, valid or not.
+@Suite("Fast update decoding agrees on edited inputs")
+struct FastDecodingMutationTests {
+    /// SplitMix64, so the edits are the same on every run.
+    struct Generator {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(bound))
+        }
+    }
+
+    static let alphabet = Array(#"{}[]:,"\ 0123456789-.eE+/=AQIgntrufalsx_"#.utf8)
+
+    @Test(arguments: 0..<4)
+    func editedUpdatesDecodeAsTheFullDecoderSays(_ seed: Int) {
+        var random = Generator(state: UInt64(seed) &* 7919)
+        let sources = FastDecodingTests.updates.filter { !$0.contains("\n") }
+        for _ in 0..<400 {
+            var bytes = Array(sources[random.next(sources.count)].utf8)
+            for _ in 0...random.next(2) {
+                let position = random.next(bytes.count + 1)
+                switch random.next(3) {
+                case 0 where position < bytes.count: bytes.remove(at: position)
+                case 1 where position < bytes.count: bytes[position] = Self.alphabet[random.next(Self.alphabet.count)]
+                default: bytes.insert(Self.alphabet[random.next(Self.alphabet.count)], at: position)
+                }
+            }
+            if bytes.contains(0x0A) || bytes.contains(0x0D) { continue }
+            let text = String(decoding: bytes, as: UTF8.self)
+            // An edit inside a multi-byte character leaves invalid UTF-8, which `String` repairs: compare on the
+            // repaired bytes, as the reference sees them.
+            bytes = Array(text.utf8)
+            let expected = FastDecodingTests.reference(text, index: 0)
+            let bulk: Result<Update, P4RuntimeError>
+            do throws(P4RuntimeError) {
+                let request = try BulkWrite.decode(bytes + [0x0A], deviceId: 1, electionId: nil)
+                bulk = request.updates.count == 1 ? .success(request.updates[0]) : .failure(.internal("\(request.updates.count) updates"))
+            } catch {
+                bulk = .failure(error)
+            }
+            switch (expected, bulk) {
+            case (.success(let want), .success(let got)):
+                #expect(want == got, "\(text)")
+            case (.failure(let want), .failure(let got)):
+                if want.message.hasPrefix("invalid JSON: ") {
+                    #expect(got.message.hasPrefix("updates[0]: invalid JSON: "), "\(text)")
+                } else {
+                    #expect(got.message == want.message + " (NDJSON line 1)", "\(text)")
+                }
+            default:
+                Issue.record("fast and full decoders disagree on \(text): \(expected) vs \(bulk)")
+            }
+            let whole = Array((#"{"deviceId":"1","updates":["# + text + "]}").utf8)
+            let fast: Result<WriteRequest, P4RuntimeError>
+            let full: Result<WriteRequest, P4RuntimeError>
+            do throws(P4RuntimeError) { fast = .success(try ProtoJSON.decodeWriteRequest(from: whole)) } catch {
+                fast = .failure(error)
+            }
+            do throws(P4RuntimeError) { full = .success(try ProtoJSON.decode(WriteRequest.self, from: whole)) } catch {
+                full = .failure(error)
+            }
+            #expect(fast == full, "\(text)")
+        }
+    }
+}
