@@ -19,6 +19,13 @@ public struct JSONParser: Sendable {
 
     /// Parses a whole buffer holding exactly one JSON value (surrounding whitespace allowed).
     public func parse(_ bytes: UnsafeRawBufferPointer) throws(JSONParseError) -> JSONValue {
+        let root = try load(bytes)
+        defer { json_decref(root) }
+        return Self.value(of: root)
+    }
+
+    /// jansson's tree of `bytes` (owned by the caller: `json_decref` it), after our own depth and NUL checks.
+    func load(_ bytes: UnsafeRawBufferPointer) throws(JSONParseError) -> UnsafeMutablePointer<json_t> {
         if let error = Self.depthViolation(in: bytes, maxDepth: maxDepth) { throw error }
         var error = json_error_t()
         let flags = Int(JSON_REJECT_DUPLICATES | JSON_DECODE_ANY | JSON_ALLOW_NUL)
@@ -31,8 +38,7 @@ public struct JSONParser: Sendable {
             root = json_loadb(&empty, 0, flags, &error)
         }
         guard let root else { throw Self.convert(error) }
-        defer { json_decref(root) }
-        return Self.value(of: root)
+        return root
     }
 
     /// Parses a byte array; see ``parse(_:)-(UnsafeRawBufferPointer)``.
@@ -60,7 +66,7 @@ public struct JSONParser: Sendable {
             message: text)
     }
 
-    private static func value(of node: UnsafeMutablePointer<json_t>) -> JSONValue {
+    static func value(of node: UnsafeMutablePointer<json_t>) -> JSONValue {
         switch node.pointee.type {
         case JSON_OBJECT:
             var members: [JSONMember] = []
@@ -104,6 +110,54 @@ public struct JSONParser: Sendable {
     /// Finds the first `[` or `{` (outside strings) that opens level `maxDepth + 1`, so that deep input fails
     /// with a position before jansson recurses into it, and the first raw NUL byte.
     static func depthViolation(in bytes: UnsafeRawBufferPointer, maxDepth: Int) -> JSONParseError? {
+        // Every document is checked, so the common case must be cheap: first bound the depth by the number of
+        // brackets (no string tracking), then track depth without positions; only a document that does violate a
+        // rule is scanned again with line and column tracking, for the exact error.
+        if !mayViolate(bytes, maxDepth: maxDepth) { return nil }
+        return locateViolation(in: bytes, maxDepth: maxDepth)
+    }
+
+    /// False when `bytes` certainly holds no NUL byte and no nesting deeper than `maxDepth`.
+    private static func mayViolate(_ bytes: UnsafeRawBufferPointer, maxDepth: Int) -> Bool {
+        var openers = 0
+        var nuls = 0
+        for byte in bytes {
+            openers &+= (byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{")) ? 1 : 0
+            nuls &+= byte == 0 ? 1 : 0
+        }
+        if nuls > 0 { return true }
+        if openers <= maxDepth { return false }
+        var depth = 0
+        var inString = false
+        var escaped = false
+        for byte in bytes {
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""):
+                inString = true
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                if depth > maxDepth { return true }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                depth -= 1
+            default:
+                break
+            }
+        }
+        return false
+    }
+
+    /// The exact error (line, column, byte) for a document that `mayViolate`.
+    private static func locateViolation(in bytes: UnsafeRawBufferPointer, maxDepth: Int) -> JSONParseError? {
         var depth = 0
         var inString = false
         var escaped = false

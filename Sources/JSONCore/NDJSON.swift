@@ -17,51 +17,87 @@ public enum NDJSON {
     /// The byte ranges and 1-based line numbers of the non-blank lines of `bytes`, in order.
     public static func lines(in bytes: UnsafeRawBufferPointer) -> [(lineNumber: Int, range: Range<Int>)] {
         var result: [(lineNumber: Int, range: Range<Int>)] = []
+        let count = bytes.count
         var start = 0
         var lineNumber = 1
-        var blank = true
-        for i in 0...bytes.count {
-            let atEnd = i == bytes.count
-            let byte: UInt8 = atEnd ? 0x0A : bytes[i]
-            if byte == 0x0A {
-                if !blank { result.append((lineNumber, start..<i)) }
-                if atEnd { break }
-                start = i + 1
-                lineNumber += 1
-                blank = true
-            } else if byte != 0x20 && byte != 0x09 && byte != 0x0D {
-                blank = false
+        while true {
+            var end = start
+            while end < count, bytes[end] == 0x20 || bytes[end] == 0x09 || bytes[end] == 0x0D { end += 1 }
+            if end < count && bytes[end] != 0x0A {
+                end = newline(in: bytes, from: end)
+                result.append((lineNumber, start..<end))
             }
+            if end >= count { break }
+            start = end + 1
+            lineNumber += 1
         }
         return result
+    }
+
+    /// The offset of the first `\n` at or after `offset`, or `bytes.count`; eight bytes per step.
+    private static func newline(in bytes: UnsafeRawBufferPointer, from offset: Int) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+        var i = offset
+        while i + 8 <= bytes.count {
+            let word = bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ newlines
+            if (word &- ones) & ~word & highs != 0 { break }
+            i += 8
+        }
+        while i < bytes.count && bytes[i] != 0x0A { i += 1 }
+        return i
     }
 
     /// Parses every non-blank line of `bytes`; results are in line order. With `parallel`, lines are parsed on
     /// all cores (`DispatchQueue.concurrentPerform` over chunks of lines).
     public static func parse(_ bytes: [UInt8], parser: JSONParser = JSONParser(), parallel: Bool = true) -> [NDJSONLine] {
         bytes.withUnsafeBytes { buffer in
-            let found = lines(in: buffer)
-            guard !found.isEmpty else { return [] }
-            var results = [NDJSONLine?](repeating: nil, count: found.count)
-            let chunks = (found.count + linesPerChunk - 1) / linesPerChunk
-            results.withUnsafeMutableBufferPointer { out in
-                let box = UnsafeSendableBuffer(out: out, input: buffer)
+            decodeLines(buffer, parser: parser, parallel: parallel) { _, lineNumber, parsed in
+                NDJSONLine(lineNumber: lineNumber, result: parsed.map(\.value))
+            }
+        }
+    }
+
+    /// Parses every non-blank line of `bytes` and hands each parsed document, borrowed, to `transform` together
+    /// with the line's 0-based index among the non-blank lines and its 1-based line number; returns the results in
+    /// line order. A line that is not valid JSON reaches `transform` as the parse error, located in the whole
+    /// document (its line number and byte position). With `parallel`, lines are parsed on all cores; `transform`
+    /// then runs concurrently on different lines and must not let the ``JSONNode`` escape. When `prefilter` is
+    /// given it sees each line's raw bytes first, and a line it maps to a value is not parsed at all (a fast reader
+    /// for the common shape, e.g. with ``JSONScanner``, that returns nil for anything else).
+    public static func decodeLines<T>(
+        _ bytes: UnsafeRawBufferPointer, parser: JSONParser = JSONParser(), parallel: Bool = true,
+        prefilter: (@Sendable (_ line: UnsafeRawBufferPointer) -> T?)? = nil,
+        _ transform: @Sendable (_ index: Int, _ lineNumber: Int, _ parsed: Result<JSONNode, JSONParseError>) -> T
+    ) -> [T] {
+        let found = lines(in: bytes)
+        guard !found.isEmpty else { return [] }
+        let chunks = (found.count + linesPerChunk - 1) / linesPerChunk
+        return Array(unsafeUninitializedCapacity: found.count) { results, initialized in
+            let box = UnsafeSendableBuffer(out: UnsafeMutableRawPointer(results.baseAddress!), input: bytes)
+            withoutActuallyEscaping(transform) { transform in
                 let work: @Sendable (Int) -> Void = { chunk in
+                    let out = box.out.assumingMemoryBound(to: T.self)
                     let lower = chunk * linesPerChunk
                     let upper = min(lower + linesPerChunk, found.count)
                     for i in lower..<upper {
                         let (lineNumber, range) = found[i]
                         let slice = UnsafeRawBufferPointer(rebasing: box.input[range])
-                        let result: Result<JSONValue, JSONParseError>
+                        if let prefilter, let early = prefilter(slice) {
+                            (out + i).initialize(to: early)
+                            continue
+                        }
+                        let result: T
                         do throws(JSONParseError) {
-                            result = .success(try parser.parse(slice))
+                            result = try parser.withDocument(slice) { root in transform(i, lineNumber, .success(root)) }
                         } catch {
                             var located = error
                             located.position += range.lowerBound
                             located.line = lineNumber
-                            result = .failure(located)
+                            result = transform(i, lineNumber, .failure(located))
                         }
-                        box.out[i] = NDJSONLine(lineNumber: lineNumber, result: result)
+                        (out + i).initialize(to: result)
                     }
                 }
                 if parallel && chunks > 1 {
@@ -70,13 +106,13 @@ public enum NDJSON {
                     for chunk in 0..<chunks { work(chunk) }
                 }
             }
-            return results.compactMap { $0 }
+            initialized = found.count
         }
     }
 }
 
 /// Carries the raw buffers into `concurrentPerform`; each work item writes disjoint slots.
 private struct UnsafeSendableBuffer: @unchecked Sendable {
-    let out: UnsafeMutableBufferPointer<NDJSONLine?>
+    let out: UnsafeMutableRawPointer
     let input: UnsafeRawBufferPointer
 }

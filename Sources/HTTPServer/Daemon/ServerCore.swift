@@ -26,10 +26,14 @@ final class ServerCore: Sendable {
                 version: version.map { String(cString: $0) } ?? "HTTP/1.1", counter: requestCounter)
             conCls.pointee = Unmanaged.passRetained(request).toOpaque()
             if let text = MHD_lookup_connection_value(connection, .HEADER_KIND, "Content-Length"),
-                let length = Int(String(cString: text)), length > configuration.maxBodyBytes
+                let length = Int(String(cString: text))
             {
-                request.answered = true
-                return queue(problem: .bodyTooLarge(limit: configuration.maxBodyBytes), on: connection)
+                if length > configuration.maxBodyBytes {
+                    request.answered = true
+                    return queue(problem: .bodyTooLarge(limit: configuration.maxBodyBytes), on: connection)
+                }
+                // One allocation for the whole body instead of a doubling series of copies (and page faults).
+                if length > 0 { request.body.reserveCapacity(length) }
             }
             return .YES
         }

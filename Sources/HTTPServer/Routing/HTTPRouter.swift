@@ -24,7 +24,15 @@ public struct HTTPRouter: Sendable {
         let handler: Handler
     }
 
+    private struct LiteralKey: Hashable, Sendable {
+        let method: HTTPMethod
+        let segments: [String]
+    }
+
     private var routes: [Route] = []
+    /// Routes whose pattern is all literals, by method and segments (the first registered of equal patterns).
+    /// Such a route outranks every other pattern matching the same path, so a hit needs no scan.
+    private var literalRoutes: [LiteralKey: Int] = [:]
 
     /// An empty router.
     public init() {}
@@ -33,6 +41,13 @@ public struct HTTPRouter: Sendable {
     public mutating func add(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping Handler) {
         let parsed = HTTPPathPattern(pattern)
         routes.append(Route(method: method, pattern: parsed, rank: parsed.rank, handler: handler))
+        var literals: [String] = []
+        for segment in parsed.segments {
+            guard case .literal(let text) = segment else { return }
+            literals.append(text)
+        }
+        let key = LiteralKey(method: method, segments: literals)
+        if literalRoutes[key] == nil { literalRoutes[key] = routes.count - 1 }
     }
 
     /// Registers a GET handler.
@@ -46,6 +61,9 @@ public struct HTTPRouter: Sendable {
 
     /// Finds the handler for `method` on the decoded `segments`.
     public func resolve(_ method: HTTPMethod, _ segments: [String]) -> Resolution {
+        if let index = literalRoutes[LiteralKey(method: method, segments: segments)] {
+            return .matched(routes[index].handler, [])
+        }
         var best: (route: Route, bound: [(name: String, value: String)])?
         var otherMethods: [HTTPMethod] = []
         for route in routes {

@@ -1,4 +1,3 @@
-import Dispatch
 import JSONCore
 import P4Model
 
@@ -9,9 +8,6 @@ import P4Model
 /// so errors read exactly as they would for the equivalent single `WriteRequest`
 /// (`updates[2].entity.tableEntry.tableId: …`), followed by the NDJSON line number.
 public enum BulkWrite {
-    /// Lines per parallel work item.
-    static let linesPerChunk = 256
-
     /// Builds the `WriteRequest` for an NDJSON body of updates.
     ///
     /// - Throws: INVALID_ARGUMENT for the first line (in order) that is not valid JSON or not a valid `Update`.
@@ -19,49 +15,40 @@ public enum BulkWrite {
         _ bytes: [UInt8], deviceId: UInt64, electionId: Uint128?, role: String = "",
         atomicity: Atomicity = .continueOnError, ignoresUnknownFields: Bool = false
     ) throws(P4RuntimeError) -> WriteRequest {
-        let lines = NDJSON.parse(bytes)
-        var results = [Result<Update, P4RuntimeError>?](repeating: nil, count: lines.count)
-        let chunks = (lines.count + linesPerChunk - 1) / linesPerChunk
-        results.withUnsafeMutableBufferPointer { buffer in
-            let output = UpdateSlots(buffer)
-            let work: @Sendable (Int) -> Void = { chunk in
-                for index in chunk * linesPerChunk..<min((chunk + 1) * linesPerChunk, lines.count) {
-                    output.store(decodeLine(lines[index], index: index, ignoresUnknownFields), at: index)
+        let results: [Result<Update, P4RuntimeError>] = bytes.withUnsafeBytes { buffer in
+            NDJSON.decodeLines(buffer, prefilter: { line in FastUpdateDecoder.update(scanning: line).map { .success($0) } }) {
+                index, lineNumber, parsed in
+                switch parsed {
+                case .failure(let error):
+                    return .failure(.invalidArgument("updates[\(index)]: invalid JSON: \(error)"))
+                case .success(let root):
+                    if let update = FastUpdateDecoder.update(root) { return .success(update) }
+                    return decodeLine(root.value, index: index, lineNumber: lineNumber, ignoresUnknownFields)
                 }
-            }
-            if chunks > 1 {
-                DispatchQueue.concurrentPerform(iterations: chunks, execute: work)
-            } else {
-                for chunk in 0..<chunks { work(chunk) }
             }
         }
         var updates: [Update] = []
-        updates.reserveCapacity(lines.count)
+        updates.reserveCapacity(results.count)
         for result in results {
             switch result {
-            case .success(let update)?: updates.append(update)
-            case .failure(let error)?: throw error
-            case nil: throw .internal("bulk write: a line was not decoded")
+            case .success(let update): updates.append(update)
+            case .failure(let error): throw error
             }
         }
         return WriteRequest(
             deviceId: deviceId, role: role, electionId: electionId, updates: updates, atomicity: atomicity)
     }
 
-    private static func decodeLine(_ line: NDJSONLine, index: Int, _ ignoresUnknownFields: Bool)
+    /// The full decoder for a line outside the fast subset: the update, or its error with the NDJSON line number.
+    private static func decodeLine(_ value: JSONValue, index: Int, lineNumber: Int, _ ignoresUnknownFields: Bool)
         -> Result<Update, P4RuntimeError>
     {
-        switch line.result {
-        case .failure(let error):
-            return .failure(.invalidArgument("updates[\(index)]: invalid JSON: \(error)"))
-        case .success(let value):
-            var decoder = ProtoJSONDecoder(
-                path: JSONPath([.key("updates"), .index(index)]), ignoresUnknownFields: ignoresUnknownFields)
-            do {
-                return .success(try Update(protoJSON: value, decoder: &decoder))
-            } catch {
-                return .failure(P4RuntimeError(error.code, error.message + " (NDJSON line \(line.lineNumber))"))
-            }
+        var decoder = ProtoJSONDecoder(
+            path: JSONPath([.key("updates"), .index(index)]), ignoresUnknownFields: ignoresUnknownFields)
+        do {
+            return .success(try Update(protoJSON: value, decoder: &decoder))
+        } catch {
+            return .failure(P4RuntimeError(error.code, error.message + " (NDJSON line \(lineNumber))"))
         }
     }
 
@@ -74,11 +61,4 @@ public enum BulkWrite {
         }
         return writer.take()
     }
-}
-
-/// Disjoint result slots written from `concurrentPerform` work items.
-private struct UpdateSlots: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Result<Update, P4RuntimeError>?>
-    init(_ buffer: UnsafeMutableBufferPointer<Result<Update, P4RuntimeError>?>) { self.buffer = buffer }
-    func store(_ result: Result<Update, P4RuntimeError>, at index: Int) { buffer[index] = result }
 }

@@ -31,7 +31,7 @@ public struct ReadStreamWriter: ~Copyable, Sendable {
     /// Appends one entity line.
     public mutating func append(_ entity: Entity) {
         writer.beginObject()
-        writer.key("entities")
+        writer.key(literal: "entities")
         writer.beginArray()
         entity.encode(to: &writer)
         writer.endArray()
@@ -42,7 +42,7 @@ public struct ReadStreamWriter: ~Copyable, Sendable {
     /// Appends the final status line of a read that failed part-way.
     public mutating func appendStatus(_ error: P4RuntimeError) {
         writer.beginObject()
-        writer.key("status")
+        writer.key(literal: "status")
         error.encode(to: &writer)
         writer.endObject()
         writer.newline()

@@ -36,10 +36,10 @@ extension TableAction: ProtoJSONMessage {
         w.beginObject()
         switch kind {
         case nil: break
-        case .action(let action): w.key("action"); action.encode(to: &w)
-        case .actionProfileMemberId(let id): w.key("actionProfileMemberId"); w.integer(Int64(id.rawValue))
-        case .actionProfileGroupId(let id): w.key("actionProfileGroupId"); w.integer(Int64(id.rawValue))
-        case .actionProfileActionSet(let set): w.key("actionProfileActionSet"); set.encode(to: &w)
+        case .action(let action): w.key(literal: "action"); action.encode(to: &w)
+        case .actionProfileMemberId(let id): w.key(literal: "actionProfileMemberId"); w.integer(Int64(id.rawValue))
+        case .actionProfileGroupId(let id): w.key(literal: "actionProfileGroupId"); w.integer(Int64(id.rawValue))
+        case .actionProfileActionSet(let set): w.key(literal: "actionProfileActionSet"); set.encode(to: &w)
         }
         w.endObject()
     }
@@ -67,9 +67,9 @@ extension Action: ProtoJSONMessage {
     /// Writes a `p4.v1.Action`.
     public func encode(to w: inout JSONWriter) {
         w.beginObject()
-        if actionId.rawValue != 0 { w.key("actionId"); w.integer(Int64(actionId.rawValue)) }
+        if actionId.rawValue != 0 { w.key(literal: "actionId"); w.integer(Int64(actionId.rawValue)) }
         if !params.isEmpty {
-            w.key("params")
+            w.key(literal: "params")
             w.beginArray()
             for param in params { param.encode(to: &w) }
             w.endArray()
@@ -100,8 +100,8 @@ extension Action.Param: ProtoJSONMessage {
     /// Writes a `p4.v1.Action.Param`.
     public func encode(to w: inout JSONWriter) {
         w.beginObject()
-        if paramId.rawValue != 0 { w.key("paramId"); w.integer(Int64(paramId.rawValue)) }
-        if !value.isEmpty { w.key("value"); w.base64(value) }
+        if paramId.rawValue != 0 { w.key(literal: "paramId"); w.integer(Int64(paramId.rawValue)) }
+        if !value.isEmpty { w.key(literal: "value"); w.base64(value) }
         w.endObject()
     }
 }
@@ -136,14 +136,14 @@ extension ActionProfileActionSet: ProtoJSONMessage {
     public func encode(to w: inout JSONWriter) {
         w.beginObject()
         if !actionProfileActions.isEmpty {
-            w.key("actionProfileActions")
+            w.key(literal: "actionProfileActions")
             w.beginArray()
             for action in actionProfileActions { action.encode(to: &w) }
             w.endArray()
         }
-        if actionSelectionMode.rawValue != 0 { w.key("actionSelectionMode"); w.enumValue(actionSelectionMode) }
-        if sizeSemantics.rawValue != 0 { w.key("sizeSemantics"); w.enumValue(sizeSemantics) }
-        if let groupAction { w.key("groupAction"); groupAction.encode(to: &w) }
+        if actionSelectionMode.rawValue != 0 { w.key(literal: "actionSelectionMode"); w.enumValue(actionSelectionMode) }
+        if sizeSemantics.rawValue != 0 { w.key(literal: "sizeSemantics"); w.enumValue(sizeSemantics) }
+        if let groupAction { w.key(literal: "groupAction"); groupAction.encode(to: &w) }
         w.endObject()
     }
 }
@@ -172,8 +172,8 @@ extension ActionProfileAction: ProtoJSONMessage {
     /// Writes a `p4.v1.ActionProfileAction`.
     public func encode(to w: inout JSONWriter) {
         w.beginObject()
-        if let action { w.key("action"); action.encode(to: &w) }
-        if weight != 0 { w.key("weight"); w.integer(Int64(weight)) }
+        if let action { w.key(literal: "action"); action.encode(to: &w) }
+        if weight != 0 { w.key(literal: "weight"); w.integer(Int64(weight)) }
         w.watchKind(watchKind)
         w.endObject()
     }
@@ -225,9 +225,9 @@ extension ActionProfileMember: ProtoJSONMessage {
     /// Writes a `p4.v1.ActionProfileMember`.
     public func encode(to w: inout JSONWriter) {
         w.beginObject()
-        if actionProfileId.rawValue != 0 { w.key("actionProfileId"); w.integer(Int64(actionProfileId.rawValue)) }
-        if memberId.rawValue != 0 { w.key("memberId"); w.integer(Int64(memberId.rawValue)) }
-        if let action { w.key("action"); action.encode(to: &w) }
+        if actionProfileId.rawValue != 0 { w.key(literal: "actionProfileId"); w.integer(Int64(actionProfileId.rawValue)) }
+        if memberId.rawValue != 0 { w.key(literal: "memberId"); w.integer(Int64(memberId.rawValue)) }
+        if let action { w.key(literal: "action"); action.encode(to: &w) }
         w.endObject()
     }
 }
@@ -256,15 +256,15 @@ extension ActionProfileGroup: ProtoJSONMessage {
     /// Writes a `p4.v1.ActionProfileGroup`.
     public func encode(to w: inout JSONWriter) {
         w.beginObject()
-        if actionProfileId.rawValue != 0 { w.key("actionProfileId"); w.integer(Int64(actionProfileId.rawValue)) }
-        if groupId.rawValue != 0 { w.key("groupId"); w.integer(Int64(groupId.rawValue)) }
+        if actionProfileId.rawValue != 0 { w.key(literal: "actionProfileId"); w.integer(Int64(actionProfileId.rawValue)) }
+        if groupId.rawValue != 0 { w.key(literal: "groupId"); w.integer(Int64(groupId.rawValue)) }
         if !members.isEmpty {
-            w.key("members")
+            w.key(literal: "members")
             w.beginArray()
             for member in members { member.encode(to: &w) }
             w.endArray()
         }
-        if maxSize != 0 { w.key("maxSize"); w.integer(Int64(maxSize)) }
+        if maxSize != 0 { w.key(literal: "maxSize"); w.integer(Int64(maxSize)) }
         w.endObject()
     }
 }
@@ -293,8 +293,8 @@ extension ActionProfileGroup.Member: ProtoJSONMessage {
     /// Writes a `p4.v1.ActionProfileGroup.Member`.
     public func encode(to w: inout JSONWriter) {
         w.beginObject()
-        if memberId.rawValue != 0 { w.key("memberId"); w.integer(Int64(memberId.rawValue)) }
-        if weight != 0 { w.key("weight"); w.integer(Int64(weight)) }
+        if memberId.rawValue != 0 { w.key(literal: "memberId"); w.integer(Int64(memberId.rawValue)) }
+        if weight != 0 { w.key(literal: "weight"); w.integer(Int64(weight)) }
         w.watchKind(watchKind)
         w.endObject()
     }

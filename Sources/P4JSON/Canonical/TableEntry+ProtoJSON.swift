@@ -37,24 +37,24 @@ extension TableEntry: ProtoJSONMessage {
     /// Writes a `p4.v1.TableEntry`.
     public func encode(to w: inout JSONWriter) {
         w.beginObject()
-        if tableId.rawValue != 0 { w.key("tableId"); w.integer(Int64(tableId.rawValue)) }
+        if tableId.rawValue != 0 { w.key(literal: "tableId"); w.integer(Int64(tableId.rawValue)) }
         if !match.isEmpty {
-            w.key("match")
+            w.key(literal: "match")
             w.beginArray()
             for field in match { field.encode(to: &w) }
             w.endArray()
         }
-        if let action { w.key("action"); action.encode(to: &w) }
-        if priority != 0 { w.key("priority"); w.integer(Int64(priority)) }
-        if controllerMetadata != 0 { w.key("controllerMetadata"); w.uint64String(controllerMetadata) }
-        if let meterConfig { w.key("meterConfig"); meterConfig.encode(to: &w) }
-        if let counterData { w.key("counterData"); counterData.encode(to: &w) }
-        if isDefaultAction { w.key("isDefaultAction"); w.bool(true) }
-        if idleTimeoutNs != 0 { w.key("idleTimeoutNs"); w.int64String(idleTimeoutNs) }
-        if let timeSinceLastHit { w.key("timeSinceLastHit"); timeSinceLastHit.encode(to: &w) }
-        if !metadata.isEmpty { w.key("metadata"); w.base64(metadata) }
-        if let meterCounterData { w.key("meterCounterData"); meterCounterData.encode(to: &w) }
-        if isConst { w.key("isConst"); w.bool(true) }
+        if let action { w.key(literal: "action"); action.encode(to: &w) }
+        if priority != 0 { w.key(literal: "priority"); w.integer(Int64(priority)) }
+        if controllerMetadata != 0 { w.key(literal: "controllerMetadata"); w.uint64String(controllerMetadata) }
+        if let meterConfig { w.key(literal: "meterConfig"); meterConfig.encode(to: &w) }
+        if let counterData { w.key(literal: "counterData"); counterData.encode(to: &w) }
+        if isDefaultAction { w.key(literal: "isDefaultAction"); w.bool(true) }
+        if idleTimeoutNs != 0 { w.key(literal: "idleTimeoutNs"); w.int64String(idleTimeoutNs) }
+        if let timeSinceLastHit { w.key(literal: "timeSinceLastHit"); timeSinceLastHit.encode(to: &w) }
+        if !metadata.isEmpty { w.key(literal: "metadata"); w.base64(metadata) }
+        if let meterCounterData { w.key(literal: "meterCounterData"); meterCounterData.encode(to: &w) }
+        if isConst { w.key(literal: "isConst"); w.bool(true) }
         w.endObject()
     }
 }
@@ -80,7 +80,7 @@ extension TableEntry.IdleTimeout: ProtoJSONMessage {
     /// Writes a `p4.v1.TableEntry.IdleTimeout`.
     public func encode(to w: inout JSONWriter) {
         w.beginObject()
-        if elapsedNs != 0 { w.key("elapsedNs"); w.int64String(elapsedNs) }
+        if elapsedNs != 0 { w.key(literal: "elapsedNs"); w.int64String(elapsedNs) }
         w.endObject()
     }
 }
@@ -147,39 +147,39 @@ extension FieldMatch: ProtoJSONMessage {
     /// Writes a `p4.v1.FieldMatch`.
     public func encode(to w: inout JSONWriter) {
         w.beginObject()
-        if fieldId.rawValue != 0 { w.key("fieldId"); w.integer(Int64(fieldId.rawValue)) }
+        if fieldId.rawValue != 0 { w.key(literal: "fieldId"); w.integer(Int64(fieldId.rawValue)) }
         switch kind {
         case nil: break
         case .exact(let value):
-            w.key("exact")
+            w.key(literal: "exact")
             w.beginObject()
-            if !value.isEmpty { w.key("value"); w.base64(value) }
+            if !value.isEmpty { w.key(literal: "value"); w.base64(value) }
             w.endObject()
         case .ternary(let value, let mask):
-            w.key("ternary")
+            w.key(literal: "ternary")
             w.beginObject()
-            if !value.isEmpty { w.key("value"); w.base64(value) }
-            if !mask.isEmpty { w.key("mask"); w.base64(mask) }
+            if !value.isEmpty { w.key(literal: "value"); w.base64(value) }
+            if !mask.isEmpty { w.key(literal: "mask"); w.base64(mask) }
             w.endObject()
         case .lpm(let value, let prefixLen):
-            w.key("lpm")
+            w.key(literal: "lpm")
             w.beginObject()
-            if !value.isEmpty { w.key("value"); w.base64(value) }
-            if prefixLen != 0 { w.key("prefixLen"); w.integer(Int64(prefixLen)) }
+            if !value.isEmpty { w.key(literal: "value"); w.base64(value) }
+            if prefixLen != 0 { w.key(literal: "prefixLen"); w.integer(Int64(prefixLen)) }
             w.endObject()
         case .range(let low, let high):
-            w.key("range")
+            w.key(literal: "range")
             w.beginObject()
-            if !low.isEmpty { w.key("low"); w.base64(low) }
-            if !high.isEmpty { w.key("high"); w.base64(high) }
+            if !low.isEmpty { w.key(literal: "low"); w.base64(low) }
+            if !high.isEmpty { w.key(literal: "high"); w.base64(high) }
             w.endObject()
         case .optional(let value):
-            w.key("optional")
+            w.key(literal: "optional")
             w.beginObject()
-            if !value.isEmpty { w.key("value"); w.base64(value) }
+            if !value.isEmpty { w.key(literal: "value"); w.base64(value) }
             w.endObject()
         case .other(let any):
-            w.key("other")
+            w.key(literal: "other")
             any.encode(to: &w)
         }
         w.endObject()

@@ -28,17 +28,17 @@ extension WriteRequest: ProtoJSONMessage {
     /// Writes a `p4.v1.WriteRequest`.
     public func encode(to w: inout JSONWriter) {
         w.beginObject()
-        if deviceId != 0 { w.key("deviceId"); w.uint64String(deviceId) }
-        if roleId != 0 { w.key("roleId"); w.uint64String(roleId) }
-        if let electionId { w.key("electionId"); electionId.encode(to: &w) }
+        if deviceId != 0 { w.key(literal: "deviceId"); w.uint64String(deviceId) }
+        if roleId != 0 { w.key(literal: "roleId"); w.uint64String(roleId) }
+        if let electionId { w.key(literal: "electionId"); electionId.encode(to: &w) }
         if !updates.isEmpty {
-            w.key("updates")
+            w.key(literal: "updates")
             w.beginArray()
             for update in updates { update.encode(to: &w) }
             w.endArray()
         }
-        if atomicity.rawValue != 0 { w.key("atomicity"); w.enumValue(atomicity) }
-        if !role.isEmpty { w.key("role"); w.string(role) }
+        if atomicity.rawValue != 0 { w.key(literal: "atomicity"); w.enumValue(atomicity) }
+        if !role.isEmpty { w.key(literal: "role"); w.string(role) }
         w.endObject()
     }
 }
@@ -82,8 +82,8 @@ extension Update: ProtoJSONMessage {
     /// Writes a `p4.v1.Update`.
     public func encode(to w: inout JSONWriter) {
         w.beginObject()
-        if type.rawValue != 0 { w.key("type"); w.enumValue(type) }
-        if let entity { w.key("entity"); entity.encode(to: &w) }
+        if type.rawValue != 0 { w.key(literal: "type"); w.enumValue(type) }
+        if let entity { w.key(literal: "entity"); entity.encode(to: &w) }
         w.endObject()
     }
 }
@@ -111,14 +111,14 @@ extension ReadRequest: ProtoJSONMessage {
     /// Writes a `p4.v1.ReadRequest`.
     public func encode(to w: inout JSONWriter) {
         w.beginObject()
-        if deviceId != 0 { w.key("deviceId"); w.uint64String(deviceId) }
+        if deviceId != 0 { w.key(literal: "deviceId"); w.uint64String(deviceId) }
         if !entities.isEmpty {
-            w.key("entities")
+            w.key(literal: "entities")
             w.beginArray()
             for entity in entities { entity.encode(to: &w) }
             w.endArray()
         }
-        if !role.isEmpty { w.key("role"); w.string(role) }
+        if !role.isEmpty { w.key(literal: "role"); w.string(role) }
         w.endObject()
     }
 }
@@ -145,7 +145,7 @@ extension ReadResponse: ProtoJSONMessage {
     public func encode(to w: inout JSONWriter) {
         w.beginObject()
         if !entities.isEmpty {
-            w.key("entities")
+            w.key(literal: "entities")
             w.beginArray()
             for entity in entities { entity.encode(to: &w) }
             w.endArray()
@@ -176,8 +176,8 @@ extension Uint128: ProtoJSONMessage {
     /// Writes a `p4.v1.Uint128` (`{}` for zero).
     public func encode(to w: inout JSONWriter) {
         w.beginObject()
-        if high != 0 { w.key("high"); w.uint64String(high) }
-        if low != 0 { w.key("low"); w.uint64String(low) }
+        if high != 0 { w.key(literal: "high"); w.uint64String(high) }
+        if low != 0 { w.key(literal: "low"); w.uint64String(low) }
         w.endObject()
     }
 }

@@ -31,12 +31,11 @@ public final class APIMetrics: Sendable {
     public func record(route: String, method: String, status: Int, seconds: Double) {
         let key = Key(route: route, method: method, status: status)
         let bucket = Self.bucketBounds.firstIndex(where: { seconds <= $0 })
+        // Mutated in place: a copied-out `Series` would copy its bucket array on every request.
         series.withLock { all in
-            var entry = all[key] ?? Series()
-            entry.count &+= 1
-            entry.sum += seconds
-            if let bucket { entry.buckets[bucket] &+= 1 }
-            all[key] = entry
+            all[key, default: Series()].count &+= 1
+            all[key, default: Series()].sum += seconds
+            if let bucket { all[key, default: Series()].buckets[bucket] &+= 1 }
         }
     }
 

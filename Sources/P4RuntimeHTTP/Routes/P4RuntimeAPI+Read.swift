@@ -37,12 +37,13 @@ extension P4RuntimeAPI {
     /// The NDJSON answer of a read, produced on a worker while the client reads.
     static func streamedRead(_ read: ReadRequest, service: P4RuntimeService) -> HTTPResponse {
         let producer = PushedBodyProducer { output in
-            var lines = ReadStreamWriter(capacity: 64 * 1024)
+            // Large chunks: every hand-over may wake the HTTP thread, and the encoder is the slower side.
+            var lines = ReadStreamWriter(capacity: 160 * 1024)
             var clientGone = false
             do throws(P4RuntimeError) {
                 try service.read(read) { entity in
                     lines.append(entity)
-                    if lines.count >= 32 * 1024 {
+                    if lines.count >= 128 * 1024 {
                         clientGone = !output.push(lines.take())
                     }
                     return !clientGone

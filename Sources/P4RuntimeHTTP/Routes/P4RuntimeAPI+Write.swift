@@ -13,7 +13,7 @@ extension P4RuntimeAPI {
             let write: WriteRequest
             switch try request.bodyKind(allowing: [.json, .ndjson]) {
             case .json:
-                write = try ProtoJSON.decode(WriteRequest.self, from: request.body.isEmpty ? Array("{}".utf8) : request.body)
+                write = try ProtoJSON.decodeWriteRequest(from: request.body.isEmpty ? Array("{}".utf8) : request.body)
             case .ndjson:
                 var atomicity = Atomicity.continueOnError
                 if let text = request.queryValue("atomicity") {
