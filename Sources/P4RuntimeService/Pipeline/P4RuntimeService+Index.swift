@@ -8,7 +8,6 @@ extension P4RuntimeService {
     ///
     /// - Throws: NOT_FOUND for an unknown device id.
     public func pipelineIndex(deviceId: UInt64) throws(P4RuntimeError) -> P4InfoIndex? {
-        let slot = try slot(deviceId)
-        return slot.state.withLock { $0.active?.schema.index }
+        try pipelineSchema(deviceId: deviceId)?.index
     }
 }
