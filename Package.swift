@@ -35,7 +35,7 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-Xcc", "-msse4.2"])]
         ),
         .target(name: "Ports", dependencies: ["CNetLinux", "CPcap"]),
-        .target(name: "SoftwareTarget", dependencies: ["SWX", "Ports", "P4Device", "P4Model"]),
+        .target(name: "SoftwareTarget", dependencies: ["SWX", "Ports", "P4Device", "P4Model", "JSONCore"]),
 
         // Device protocol and P4Runtime semantics.
         .target(name: "P4Device", dependencies: ["P4Model"]),

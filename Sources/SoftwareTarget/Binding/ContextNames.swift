@@ -1,3 +1,4 @@
+import JSONCore
 /// The names context.json gives: for each P4Info table or action profile, its spec object name and the spec
 /// name of each of its actions (p4c-dpdk's `target_name`, whose last component is the spec name).
 struct ContextNames: Sendable {
@@ -9,7 +10,7 @@ struct ContextNames: Sendable {
     var externNames: [String: String] = [:]
 
     /// Reads the `tables` and `externs` arrays of a context.json document.
-    init(_ context: JSONText) {
+    init(_ context: JSONValue) {
         for table in context["tables"]?.arrayValue ?? [] {
             guard let name = table["name"]?.stringValue else { continue }
             if let target = table["target_name"]?.stringValue { objectNames[name] = Self.lastComponent(target) }

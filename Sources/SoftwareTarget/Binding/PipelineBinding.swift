@@ -1,3 +1,4 @@
+import JSONCore
 import P4Device
 import P4Model
 import SWX
@@ -17,7 +18,7 @@ struct PipelineBinding: Sendable {
     ///
     /// - Throws: INVALID_ARGUMENT naming the P4Info object and what could not be bound (a missing spec object, a
     ///   key or parameter mismatch, an ambiguous action naming both candidates).
-    init(schema: PipelineSchema, program: SpecProgram, context: JSONText?) throws(P4RuntimeError) {
+    init(schema: PipelineSchema, program: SpecProgram, context: JSONValue?) throws(P4RuntimeError) {
         let names = context.map(ContextNames.init)
         var profiles: [ActionProfileID: ProfileBinding] = [:]
         for id in schema.actionProfileOrder {

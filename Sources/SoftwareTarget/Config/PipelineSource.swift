@@ -1,3 +1,4 @@
+import JSONCore
 import P4Model
 
 /// The program a `ForwardingPipelineConfig.p4_device_config` carries for the software target, whichever of the
@@ -22,9 +23,9 @@ public struct PipelineSource: Sendable {
     /// The `.spec` text.
     public var specText: String
     /// The parsed context.json, if any.
-    public var context: JSONText?
+    public var context: JSONValue?
     /// The parsed bfrt.json / tdi.json, if any.
-    public var bfrt: JSONText?
+    public var bfrt: JSONValue?
 
     /// Recognises and decodes `bytes`.
     ///
@@ -34,8 +35,8 @@ public struct PipelineSource: Sendable {
         guard !bytes.isEmpty else { throw .invalidArgument("\(path): empty device config") }
         let first = bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
         if first == UInt8(ascii: "{") {
-            let document: JSONText
-            do { document = try JSONText.parse(bytes) } catch {
+            let document: JSONValue
+            do { document = try JSONValue.parse(bytes) } catch {
                 throw .invalidArgument("\(path): not valid JSON: \(error)")
             }
             guard let spec = document["spec"]?.stringValue else {
@@ -56,11 +57,11 @@ public struct PipelineSource: Sendable {
             form = .ipdkBinary
             specText = config.specText
             context = try config.contextJSON.map { bytes throws(P4RuntimeError) in
-                do { return try JSONText.parse(bytes) } catch {
+                do { return try JSONValue.parse(bytes) } catch {
                     throw .invalidArgument("\(path): context.json inside the IPDK config is not valid JSON: \(error)")
                 }
             }
-            bfrt = config.tdiJSON.flatMap { try? JSONText.parse($0) }
+            bfrt = config.tdiJSON.flatMap { try? JSONValue.parse($0) }
             return
         }
         guard let text = String(validating: bytes, as: UTF8.self), !bytes.contains(0) else {
@@ -73,8 +74,8 @@ public struct PipelineSource: Sendable {
         bfrt = nil
     }
 
-    private static func embedded(_ document: JSONText, keys: [String], path: String) throws(P4RuntimeError)
-        -> JSONText?
+    private static func embedded(_ document: JSONValue, keys: [String], path: String) throws(P4RuntimeError)
+        -> JSONValue?
     {
         for key in keys {
             guard let value = document[key] else { continue }
@@ -82,7 +83,7 @@ public struct PipelineSource: Sendable {
             case .null: return nil
             case .object: return value
             case .string(let text):
-                do { return try JSONText.parse(Array(text.utf8)) } catch {
+                do { return try JSONValue.parse(Array(text.utf8)) } catch {
                     throw .invalidArgument("\(path).\(key): not valid JSON: \(error)")
                 }
             default: throw .invalidArgument("\(path).\(key): expected an object or a JSON string")
