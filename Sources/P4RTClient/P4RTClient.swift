@@ -46,6 +46,20 @@ public struct P4RTClient: Sendable {
             "GET", "/v1/pipeline", query: [("deviceId", String(deviceId)), ("responseType", responseType.name ?? "ALL")]))
     }
 
+    /// The validated P4Info of the device's installed pipeline, for commands that resolve names.
+    ///
+    /// - Throws: `protocolViolation` when the device has no pipeline or its P4Info does not validate.
+    public func pipelineIndex() throws(P4RTClientError) -> P4InfoIndex {
+        guard let p4info = try getPipeline(.p4infoAndCookie).config?.p4info else {
+            throw .protocolViolation("device \(deviceId) has no pipeline")
+        }
+        do {
+            return try P4InfoIndex(p4info)
+        } catch {
+            throw .protocolViolation("the server's P4Info does not validate: \(error.message)")
+        }
+    }
+
     /// `Write`; device id and election id default to the client's.
     public func write(_ request: WriteRequest) throws(P4RTClientError) {
         var request = request

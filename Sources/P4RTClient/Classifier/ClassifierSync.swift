@@ -23,14 +23,7 @@ public struct ClassifierSync: Sendable {
     /// Binds to the classifier program installed on the client's device.
     public init(client: P4RTClient) throws(P4RTClientError) {
         self.client = client
-        guard let p4info = try client.getPipeline(.p4infoAndCookie).config?.p4info else {
-            throw .protocolViolation("device \(client.deviceId) has no pipeline")
-        }
-        do {
-            index = try P4InfoIndex(p4info)
-        } catch {
-            throw .protocolViolation("the server's P4Info does not validate: \(error.message)")
-        }
+        index = try client.pipelineIndex()
         var ids: [TableID] = []
         for name in Self.tables {
             guard let table = index.table(named: name) else {

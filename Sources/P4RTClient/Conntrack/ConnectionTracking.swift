@@ -8,11 +8,7 @@ public struct ConnectionTracking: Sendable {
     /// Binds to the node program on the client's device.
     public init(client: P4RTClient) throws(P4RTClientError) {
         self.client = client
-        guard let p4info = try client.getPipeline(.p4infoAndCookie).config?.p4info else {
-            throw .protocolViolation("device \(client.deviceId) has no pipeline")
-        }
-        let index: P4InfoIndex
-        do { index = try P4InfoIndex(p4info) } catch { throw .protocolViolation("the server's P4Info does not validate: \(error.message)") }
+        let index = try client.pipelineIndex()
         var tables: [(String, TableID, [MatchFieldID], [ActionParamID])] = []
         for (direction, name, fields, action, params) in [
             ("forward", "MainControlImpl.ct_forward", ["hdr.ipv4.src_addr", "hdr.ipv4.dst_addr", "hdr.ipv4.protocol", "meta.l4_src_port", "meta.l4_dst_port"],

@@ -25,15 +25,7 @@ public struct LoadBalancerSync: Sendable {
     /// Binds to the node program installed on the client's device.
     public init(client: P4RTClient) throws(P4RTClientError) {
         self.client = client
-        let pipeline = try client.getPipeline(.p4infoAndCookie)
-        guard let p4info = pipeline.config?.p4info else { throw .protocolViolation("device \(client.deviceId) has no pipeline") }
-        let index: P4InfoIndex
-        do {
-            index = try P4InfoIndex(p4info)
-        } catch {
-            throw .protocolViolation("the server's P4Info does not validate: \(error.message)")
-        }
-        binding = try NodeProgramBinding(index)
+        binding = try NodeProgramBinding(try client.pipelineIndex())
     }
 
     /// The desired state of a plan, reusing the ids of `current`.
