@@ -71,7 +71,8 @@ let package = Package(
         ),
 
         // Benchmarks (make bench).
-        .executableTarget(name: "p4rtd-bench", dependencies: ["SWX"]),
+        .executableTarget(
+            name: "p4rtd-bench", dependencies: ["SWX", "SoftwareTarget", "P4RuntimeService", "P4Device", "P4Model"]),
 
         // Tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -80,7 +81,8 @@ let package = Package(
         .testTarget(name: "PortsTests", dependencies: ["Ports", "TestSupport"]),
         .testTarget(
             name: "SoftwareTargetTests",
-            dependencies: ["SoftwareTarget", "P4RuntimeService", "P4Device", "P4Model", "SWX", "TestSupport"]),
+            dependencies: ["SoftwareTarget", "P4RuntimeService", "P4Device", "P4Model", "SWX", "TestSupport"],
+            exclude: ["Resources"]),
         .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore", "TestSupport"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
         .testTarget(name: "P4RTClientTests", dependencies: ["P4RTClient", "P4Model", "JSONCore", "TestSupport"]),

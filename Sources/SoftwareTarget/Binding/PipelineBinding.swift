@@ -86,10 +86,13 @@ struct PipelineBinding: Sendable {
             let base = names?.externNames[counter.name] ?? ContextNames.lastComponent(counter.name) + "_0"
             directCounter = counterArrays(base: base, unit: counter.unit, size: Int64(capacity) + 1, program: program)
         }
-        return TableBinding(
+        var bound = TableBinding(
             schema: table, target: target, specName: specName, fields: fields, windowSize: window?.byteCount ?? 0,
             windowMask: window?.mask ?? [], isExactTable: isExact, actions: actions,
             setMemberAction: setMember, setGroupAction: setGroup, capacity: capacity, directCounter: directCounter)
+        bound.directMeter = try bindDirectMeter(table, schema: schema, program: program, names: names,
+                                                capacity: capacity, target: target)
+        return bound
     }
 
     private static func bindProfile(

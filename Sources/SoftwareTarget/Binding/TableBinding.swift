@@ -40,6 +40,8 @@ struct TableBinding: Sendable {
     /// The regarrays of the table's direct counter, indexed by entry id (nil: no direct counter, or the spec
     /// has no regarray for it).
     var directCounter: ExternBinding.Counter?
+    /// The metarray of the table's direct meter, indexed by entry id (nil: no direct meter).
+    var directMeter: DirectMeterBinding? = nil
 
     /// The position of the P4Info LPM field, if any.
     var lpmPosition: Int? { schema.fields.firstIndex { $0.matchType == .lpm } }

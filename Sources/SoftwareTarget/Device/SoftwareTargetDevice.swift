@@ -18,7 +18,8 @@ import Synchronization
 /// - Learned and removed (expired, forgotten) learner entries become stream events through `sweepLearners()`.
 /// - Indexed counters and registers live in regarrays; direct counters in the regarray p4c-dpdk indexes by entry id
 ///   (entry ids are stable, so this works on every table kind, ternary included); meters on metarrays with one
-///   engine profile per distinct config. Direct meters and idle-timeout hit tracking are not provided (the service's idle timeouts then fire after the TTL, as with no traffic).
+///   engine profile per distinct config; direct meters on the metarray p4c-dpdk indexes by entry id (every table
+///   kind), with per-colour counters. Idle-timeout hit tracking is not provided (the service's idle timeouts then fire after the TTL, as with no traffic).
 public final class SoftwareTargetDevice: P4Device, @unchecked Sendable {
     // @unchecked: `active` and `openTransaction` are only touched with `lock` held; ports and the sink are
     // immutable or Mutex-guarded.
@@ -26,7 +27,7 @@ public final class SoftwareTargetDevice: P4Device, @unchecked Sendable {
     /// What the software target supports with any pipeline.
     public static let deviceCapabilities = DeviceCapabilities(
         entities: [.tableEntry, .actionProfileMemberAndGroup, .counterEntry, .directCounterEntry, .meterEntry,
-                   .registerEntry],
+                   .directMeterEntry, .meterCounterData, .registerEntry],
         atomicityModes: [.continueOnError, .rollbackOnError, .dataplaneAtomic],
         reconcileAndCommit: true, reportsEntryHits: false, packetIO: true, mixedActionGroups: true,
         targetName: "swx-pna")
@@ -169,27 +170,6 @@ public final class SoftwareTargetDevice: P4Device, @unchecked Sendable {
             throw Self.mapped(error, context: "table \(table) direct counter")
         }
         return data
-    }
-
-    /// Direct meters are not realised by this target (UNIMPLEMENTED).
-    public func readDirectMeter(_ table: TableID, _ handle: EntryHandle) throws(P4RuntimeError) -> MeterCellState? {
-        throw .unimplemented("direct meters are not supported by the software target yet")
-    }
-
-    /// Reads indirect meter cells: the config last written (nil = default, all green); per-colour counters are not
-    /// reported.
-    public func readMeter(_ id: MeterID, index: Int64?, _ body: (Int64, MeterCellState) -> Bool)
-        throws(P4RuntimeError) {
-        let (active, cells) = try exclusive { () throws(P4RuntimeError) in
-            let active = try requireActive()
-            return (active, active.state.meters[id] ?? TargetState.MeterCells())
-        }
-        guard let meter = active.pipeline.binding.externs.meters[id] else {
-            throw .notFound("meter \(id) is not in the pipeline")
-        }
-        for cell in try TargetState.indices(index, size: meter.size, what: "meter \(id)") {
-            if !body(Int64(cell), MeterCellState(config: cells[Int64(cell)], counters: nil)) { return }
-        }
     }
 
     // MARK: Helpers

@@ -13,6 +13,7 @@ extension TargetState {
             let tableBinding = try bound(table, binding)
             let matches = try tableBinding.specMatches(entry)
             if case .learner = tableBinding.target {
+                try Self.refuseLearnerMeter(tableBinding, entry.meterConfig)
                 let action = try directAction(tableBinding, entry.action)
                 try insertLearned(tableBinding, key: matches[0].key, action: action, entry: entry, steps: &steps)
                 entries[table, default: [:]][handle] = Installed(matches: matches, action: action, oneShot: nil)
@@ -25,9 +26,10 @@ extension TargetState {
                                 context: "table \(tableBinding.schema.label)")
             }
             var installed = Installed(matches: matches, action: action, oneShot: oneShot)
-            if tableBinding.directCounter != nil {
+            if tableBinding.directCounter != nil || tableBinding.directMeter != nil {
                 installed.ids = try entryIDs(tableBinding, matches, engine: steps.engine)
                 try setDirectCounter(tableBinding, installed.ids, entry.counterData ?? CounterData(), steps: &steps)
+                try configureDirectMeter(tableBinding, &installed, entry.meterConfig, fresh: true, steps: &steps)
             }
             entries[table, default: [:]][handle] = installed
         case .modifyEntry(let table, let handle, let entry):
@@ -36,6 +38,7 @@ extension TargetState {
                 throw .notFound("table \(tableBinding.schema.label): no entry with handle \(handle)")
             }
             if case .learner = tableBinding.target {
+                try Self.refuseLearnerMeter(tableBinding, entry.meterConfig)
                 let action = try directAction(tableBinding, entry.action)
                 let key = installed.matches[0].key
                 try deleteLearned(tableBinding, key: key, action: installed.action, steps: &steps)
@@ -53,6 +56,8 @@ extension TargetState {
             if let data = entry.counterData {
                 try setDirectCounter(tableBinding, installed.ids, data, steps: &steps)
             }
+            try reconfigureDirectMeter(table, handle, tableBinding, entry.meterConfig,
+                                       resetCounters: entry.meterCounterData != nil, steps: &steps)
             entries[table]?[handle]?.action = action
             entries[table]?[handle]?.oneShot = oneShot
         case .deleteEntry(let table, let handle, _):
@@ -71,6 +76,8 @@ extension TargetState {
                 }
                 if let old = installed.oneShot { try release(old, tableBinding, binding: binding, steps: &steps) }
                 try setDirectCounter(tableBinding, installed.ids, CounterData(), steps: &steps)
+                var released = installed
+                try configureDirectMeter(tableBinding, &released, nil, fresh: false, steps: &steps)
             }
             entries[table]?[handle] = nil
         case .deleteDataPlaneEntry(let table, let entry):
@@ -177,6 +184,16 @@ extension TargetState {
                     }
                 }
             }
+        case .writeDirectMeter(let table, let handle, let config, let resetCounters):
+            let tableBinding = try bound(table, binding)
+            guard entries[table]?[handle] != nil else {
+                throw .notFound("table \(tableBinding.schema.label): no entry with handle \(handle)")
+            }
+            guard tableBinding.directMeter != nil else {
+                throw .invalidArgument("table \(tableBinding.schema.label) has no direct meter")
+            }
+            try reconfigureDirectMeter(table, handle, tableBinding, config, resetCounters: resetCounters,
+                                       steps: &steps)
         case .writeRegister(let id, let index, let data):
             guard let register = binding.externs.registers[id] else { throw .notFound("register \(id) is not bound") }
             let cells = try Self.indices(index, size: register.size, what: "register \(id)")

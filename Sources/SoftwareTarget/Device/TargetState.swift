@@ -16,6 +16,8 @@ struct TargetState: Sendable {
         var oneShot: OneShot?
         /// The engine entry ids of `matches` (the direct counter cells), for tables with a direct counter.
         var ids: [UInt32] = []
+        /// The direct meter's config (nil: the default, all green), for tables with a direct meter.
+        var meterConfig: MeterConfig? = nil
     }
 
     /// The hidden selector group and members realising a one-shot action set.
