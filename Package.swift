@@ -72,7 +72,8 @@ let package = Package(
 
         // Benchmarks (make bench).
         .executableTarget(
-            name: "p4rtd-bench", dependencies: ["SWX", "SoftwareTarget", "P4RuntimeService", "P4Device", "P4Model"]),
+            name: "p4rtd-bench",
+            dependencies: ["SWX", "SoftwareTarget", "P4RuntimeService", "P4Device", "P4Model", "Ports"]),
 
         // Tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
