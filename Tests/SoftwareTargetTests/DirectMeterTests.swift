@@ -82,6 +82,23 @@ struct DirectMeterTests {
         #expect(counters.red?.packetCount == 3 && counters.red?.byteCount == 120)
     }
 
+    @Test func exactTablesMeterThroughTheirHashSlots() throws {
+        let policer = try P.exactVariant()
+        let key = TableEntry(tableId: P.policeTable, match: [FieldMatch(fieldId: 1, .exact(value: [10, 1, 2, 3]))])
+        var entry = key
+        entry.action = .action(Action(actionId: P.police, params: [.init(paramId: 1, value: [2])]))
+        entry.meterConfig = Self.config
+        try policer.write([insert(entry)])
+        #expect(try colours(policer, 5) == [Self.green, Self.green, Self.yellow, Self.yellow, nil])
+        // Another source misses the table: the default action leaves it unmetered.
+        #expect(try policer.send(src: "10.9.9.9")?.colour == 0)
+        let cells = try policer.read(Entity(.directMeterEntry(DirectMeterEntry(tableEntry: key,
+                                                                                counterData: MeterCounterData()))))
+        guard case .directMeterEntry(let cell)? = cells.first?.kind else { Issue.record("no meter cell"); return }
+        #expect(cell.config == Self.config)
+        #expect(cell.counterData?.red == CounterData(byteCount: 40, packetCount: 1))
+    }
+
     @Test func modifyingTheEntryWithoutConfigResetsItsMeter() throws {
         let policer = try P()
         try policer.write([insert(P.policeEntry(config: Self.config))])

@@ -23,7 +23,7 @@ struct PolicerProgram {
     let device: SoftwareTargetDevice
     let clock: ManualClock
 
-    init(p4infoText: String? = nil) throws {
+    init(p4infoText: String? = nil, specText: String? = nil) throws {
         clock = ManualClock()
         device = try SoftwareTargetDevice(clock: clock)
         service = P4RuntimeService(clock: clock)
@@ -31,7 +31,7 @@ struct PolicerProgram {
         let info = try P4Info.decode(textFormat: p4infoText ?? Self.text("policer.p4info.txt")).p4info
         try service.setForwardingPipelineConfig(SetForwardingPipelineConfigRequest(
             deviceId: 1, action: .verifyAndCommit,
-            config: ForwardingPipelineConfig(p4info: info, p4DeviceConfig: Array(try Self.text("policer.spec").utf8))))
+            config: ForwardingPipelineConfig(p4info: info, p4DeviceConfig: Array((try specText ?? Self.text("policer.spec")).utf8))))
     }
 
     /// The police entry for sources 10.0.0.0/8 and TCP destination ports 80..90 (three engine entries: 80-87,
@@ -48,6 +48,21 @@ struct PolicerProgram {
     static var policeKey: TableEntry {
         let entry = policeEntry()
         return TableEntry(tableId: entry.tableId, match: entry.match, priority: entry.priority)
+    }
+
+    /// The program with police_table keyed by the exact source address alone (an exact, hash table in the spec).
+    static func exactVariant() throws -> PolicerProgram {
+        let spec = try text("policer.spec").replacingOccurrences(
+            of: "\t\tm.MainControlImpl_police_table_ipv4_src_addr wildcard\n\t\tm.MainControlImpl_police_table_tcp_dst_port wildcard\n",
+            with: "\t\tm.MainControlImpl_police_table_ipv4_src_addr exact\n")
+        let p4info = try text("policer.p4info.txt")
+            .replacingOccurrences(of: "    match_type: TERNARY\n", with: "    match_type: EXACT\n")
+            .replacingOccurrences(of: "  match_fields {\n    id: 2\n    name: \"hdr.tcp.dst_port\"\n    bitwidth: 16\n    match_type: RANGE\n  }\n",
+                                  with: "")
+        guard spec.contains("src_addr exact"), !p4info.contains("RANGE") else {
+            throw P4RuntimeError.internal("the exact variant's edits no longer apply to the policer files")
+        }
+        return try PolicerProgram(p4infoText: p4info, specText: spec)
     }
 
     func write(_ updates: [Update], atomicity: Atomicity = .continueOnError) throws {
