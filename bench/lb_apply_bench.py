@@ -1,0 +1,169 @@
+#!/usr/bin/env python3
+"""`lb apply` at scale (make bench): p4rtctl pushing kubectl output for N services x 10 endpoints to the node program.
+
+    bench/lb_apply_bench.py [SERVICES] [ENDPOINTS]      # default 10000 services, 10 endpoints each
+
+Starts the release p4rtd with programs/node on the software target on an ephemeral loopback port, writes
+`kubectl get svc -A -o json` and `kubectl get endpointslices -A -o json` shaped files (one TCP port per service,
+one slice per service, every endpoint ready, pod IPs unique), then times, end to end (process start to exit):
+
+    lb-apply initial N services T s          p4rtctl lb apply onto the empty node
+    lb-apply unchanged T ms                  the same files again (must write nothing)
+    lb-apply one-endpoint T ms               one endpoint of one service moved to a new pod IP
+
+and checks, from p4rtctl's JSON summary and from the server's /metrics (p4rtd_http_requests_total of the write
+route), that the first apply wrote every entry in one request, the unchanged one wrote nothing, and the
+one-endpoint one wrote only the entries that changed. Exits 1 when a check fails.
+"""
+import http.client, json, os, re, subprocess, sys, tempfile, time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+BIN = os.environ.get("P4RTD_BIN", os.path.join(ROOT, ".build/release/p4rtd"))
+CTL = os.path.join(os.path.dirname(BIN), "p4rtctl")
+NODE = os.path.join(ROOT, "programs/node")
+
+
+def ip(value):
+    return f"{value >> 24}.{value >> 16 & 255}.{value >> 8 & 255}.{value & 255}"
+
+
+def uid(kind, i):
+    return f"{kind:08x}-{i >> 16 & 0xffff:04x}-4{i >> 4 & 0xfff:03x}-8{i & 0xfff:03x}-{i * 7919 & 0xffffffffffff:012x}"
+
+
+def service(i):
+    name = f"svc-{i:05d}"
+    return {
+        "apiVersion": "v1", "kind": "Service",
+        "metadata": {"creationTimestamp": "2026-11-02T09:14:51Z", "labels": {"app": name}, "name": name,
+                     "namespace": f"ns-{i % 50:02d}", "resourceVersion": str(10000 + i), "uid": uid(1, i)},
+        "spec": {"clusterIP": ip(0x0A600000 + i + 1), "clusterIPs": [ip(0x0A600000 + i + 1)],
+                 "internalTrafficPolicy": "Cluster", "ipFamilies": ["IPv4"], "ipFamilyPolicy": "SingleStack",
+                 "ports": [{"name": "http", "port": 80, "protocol": "TCP", "targetPort": 8080}],
+                 "selector": {"app": name}, "sessionAffinity": "None", "type": "ClusterIP"},
+        "status": {"loadBalancer": {}},
+    }
+
+
+def pod_ip(i, j):
+    return ip(0x0A800000 + i * 16 + j + 1)
+
+
+def slice_(i, endpoints, moved=None):
+    name = f"svc-{i:05d}"
+    eps = []
+    for j in range(endpoints):
+        address = moved if moved is not None and j == 0 else pod_ip(i, j)
+        eps.append({"addresses": [address], "conditions": {"ready": True, "serving": True, "terminating": False},
+                    "nodeName": f"node-{(i + j) % 100}",
+                    "targetRef": {"kind": "Pod", "name": f"{name}-7768647bf9-{j:05d}", "namespace": f"ns-{i % 50:02d}",
+                                  "uid": uid(2, i * 16 + j)}})
+    return {
+        "addressType": "IPv4", "apiVersion": "discovery.k8s.io/v1", "endpoints": eps, "kind": "EndpointSlice",
+        "metadata": {"generateName": f"{name}-",
+                     "labels": {"endpointslice.kubernetes.io/managed-by": "endpointslice-controller.k8s.io",
+                                "kubernetes.io/service-name": name},
+                     "name": f"{name}-6tjbr", "namespace": f"ns-{i % 50:02d}",
+                     "ownerReferences": [{"apiVersion": "v1", "blockOwnerDeletion": True, "controller": True,
+                                          "kind": "Service", "name": name, "uid": uid(1, i)}],
+                     "resourceVersion": str(20000 + i), "uid": uid(3, i)},
+        "ports": [{"name": "http", "port": 8080, "protocol": "TCP"}],
+    }
+
+
+def write_list(path, items):
+    with open(path, "w") as out:
+        json.dump({"apiVersion": "v1", "items": items, "kind": "List", "metadata": {"resourceVersion": ""}}, out, indent=4)
+
+
+class Server:
+    def __init__(self):
+        self.proc = subprocess.Popen(
+            [BIN, "--listen", "127.0.0.1:0", "--p4info", os.path.join(ROOT, "p4info/node.p4info.txt"),
+             "--spec", os.path.join(NODE, "node.spec"), "--context", os.path.join(NODE, "context.json")],
+            stdout=subprocess.PIPE, text=True)
+        line = self.proc.stdout.readline()
+        m = re.match(r"p4rtd listening on http://127\.0\.0\.1:(\d+)", line)
+        if not m:
+            raise SystemExit(f"p4rtd did not start: {line!r}")
+        self.port = int(m.group(1))
+
+    def writes(self):
+        """Write requests answered so far (every route and status), from /metrics."""
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        conn.request("GET", "/metrics")
+        text = conn.getresponse().read().decode()
+        conn.close()
+        return sum(float(m.group(1)) for m in
+                   re.finditer(r'^p4rtd_http_requests_total\{[^}]*route="/v1/write"[^}]*\} (\S+)$', text, re.M))
+
+    def stop(self):
+        self.proc.terminate()
+        self.proc.wait()
+
+
+def apply(server, files):
+    env = dict(os.environ, P4RTCTL_SERVER=f"http://127.0.0.1:{server.port}")
+    start = time.perf_counter()
+    done = subprocess.run([CTL, "lb", "apply", "--output", "json", *files], env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"p4rtctl lb apply failed ({done.returncode}): {done.stderr.strip()[:500]}")
+    return elapsed, json.loads(done.stdout)
+
+
+def main():
+    services = int(sys.argv[1]) if len(sys.argv) > 1 else int(os.environ.get("LB_BENCH_SERVICES", "10000"))
+    endpoints = int(sys.argv[2]) if len(sys.argv) > 2 else 10
+    for path in (BIN, CTL):
+        if not os.access(path, os.X_OK):
+            raise SystemExit(f"{path} is not built (make release)")
+    failures = []
+    with tempfile.TemporaryDirectory(prefix="lb-bench-") as tmp:
+        svc, eps = os.path.join(tmp, "services.json"), os.path.join(tmp, "endpointslices.json")
+        write_list(svc, [service(i) for i in range(services)])
+        write_list(eps, [slice_(i, endpoints) for i in range(services)])
+        size = (os.path.getsize(svc) + os.path.getsize(eps)) / 1e6
+        print(f"lb-apply input {services} services x {endpoints} endpoints, {size:.1f} MB of kubectl JSON", flush=True)
+        server = Server()
+        try:
+            expected = services * endpoints + 2 * services
+            before = server.writes()
+            elapsed, summary = apply(server, [svc, eps])
+            requests = server.writes() - before
+            print(f"lb-apply initial {services} services {elapsed:.3f} s ({summary['updates']} updates, "
+                  f"{requests:.0f} write request)", flush=True)
+            if summary["updates"] != expected or requests != 1:
+                failures.append(f"initial apply wrote {summary['updates']} updates in {requests:.0f} requests, "
+                                f"expected {expected} in 1")
+
+            before = server.writes()
+            elapsed, summary = apply(server, [svc, eps])
+            requests = server.writes() - before
+            print(f"lb-apply unchanged {elapsed * 1000:.1f} ms ({summary['updates']} updates)", flush=True)
+            if summary["updates"] != 0 or requests != 0:
+                failures.append(f"unchanged apply wrote {summary['updates']} updates in {requests:.0f} requests")
+
+            changed = services // 2
+            write_list(eps, [slice_(i, endpoints, moved=ip(0x0AC00001) if i == changed else None)
+                             for i in range(services)])
+            before = server.writes()
+            elapsed, summary = apply(server, [svc, eps])
+            requests = server.writes() - before
+            changes = {k: v for k, v in summary.items() if isinstance(v, int) and v and k != "updates"}
+            print(f"lb-apply one-endpoint {elapsed * 1000:.1f} ms ({summary['updates']} updates: "
+                  f"{', '.join(f'{k} {v}' for k, v in sorted(changes.items()))})", flush=True)
+            # One backend replaced: its member is rewritten in place (1 update), or a new member, the group
+            # and the old member's deletion (3); never more.
+            if not 1 <= summary["updates"] <= 3 or requests != 1:
+                failures.append(f"one-endpoint apply wrote {summary['updates']} updates in {requests:.0f} requests")
+        finally:
+            server.stop()
+    for failure in failures:
+        print(f"lb-apply FAILED: {failure}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
