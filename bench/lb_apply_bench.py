@@ -5,7 +5,8 @@
 
 Starts the release p4rtd with programs/node on the software target on an ephemeral loopback port, writes
 `kubectl get svc -A -o json` and `kubectl get endpointslices -A -o json` shaped files (one TCP port per service,
-one slice per service, every endpoint ready, pod IPs unique), then times, end to end (process start to exit):
+one slice per service, every endpoint ready; endpoints drawn from a pool of pods the node's selector can hold,
+see POOL below), then times, end to end (process start to exit):
 
     lb-apply initial N services T s          p4rtctl lb apply onto the empty node
     lb-apply unchanged T ms                  the same files again (must write nothing)
@@ -46,15 +47,28 @@ def service(i):
     }
 
 
-def pod_ip(i, j):
-    return ip(0x0A800000 + i * 16 + j + 1)
+# The node program's backends are an ActionSelector: DPDK's selector requires member_id < n_members_per_group_max,
+# so the program holds at most that many - 1 distinct backends (1023 with the spec's 0x400), whatever the member
+# table's size. Services therefore draw their endpoints from a pool of pods that fits (several services per pod,
+# as when many Services select the same Deployment); one slot is left for the moved endpoint.
+POOL = [0]
+
+
+def pod_ip(i, j, endpoints):
+    return ip(0x0A800000 + (i * endpoints + j) % POOL[0] + 1)
+
+
+def members_per_group_max():
+    with open(os.path.join(NODE, "node.spec")) as spec:
+        m = re.search(r"n_members_per_group_max\s+(\S+)", spec.read())
+    return int(m.group(1), 0)
 
 
 def slice_(i, endpoints, moved=None):
     name = f"svc-{i:05d}"
     eps = []
     for j in range(endpoints):
-        address = moved if moved is not None and j == 0 else pod_ip(i, j)
+        address = moved if moved is not None and j == 0 else pod_ip(i, j, endpoints)
         eps.append({"addresses": [address], "conditions": {"ready": True, "serving": True, "terminating": False},
                     "nodeName": f"node-{(i + j) % 100}",
                     "targetRef": {"kind": "Pod", "name": f"{name}-7768647bf9-{j:05d}", "namespace": f"ns-{i % 50:02d}",
@@ -106,10 +120,14 @@ class Server:
 def apply(server, files):
     env = dict(os.environ, P4RTCTL_SERVER=f"http://127.0.0.1:{server.port}")
     start = time.perf_counter()
-    done = subprocess.run([CTL, "lb", "apply", "--output", "json", *files], env=env, capture_output=True, text=True)
+    done = subprocess.run([CTL, "lb", "apply", "--verbose", "--output", "json", *files], env=env, capture_output=True,
+                          text=True)
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"p4rtctl lb apply failed ({done.returncode}): {done.stderr.strip()[:500]}")
+    phases = re.search(r"lb apply: (.*)", done.stderr)
+    if phases:
+        print(f"  phases: {phases.group(1)}", flush=True)
     return elapsed, json.loads(done.stdout)
 
 
@@ -119,16 +137,18 @@ def main():
     for path in (BIN, CTL):
         if not os.access(path, os.X_OK):
             raise SystemExit(f"{path} is not built (make release)")
+    POOL[0] = min(services * endpoints, members_per_group_max() - 2)
     failures = []
     with tempfile.TemporaryDirectory(prefix="lb-bench-") as tmp:
         svc, eps = os.path.join(tmp, "services.json"), os.path.join(tmp, "endpointslices.json")
         write_list(svc, [service(i) for i in range(services)])
         write_list(eps, [slice_(i, endpoints) for i in range(services)])
         size = (os.path.getsize(svc) + os.path.getsize(eps)) / 1e6
-        print(f"lb-apply input {services} services x {endpoints} endpoints, {size:.1f} MB of kubectl JSON", flush=True)
+        print(f"lb-apply input {services} services x {endpoints} endpoints over {POOL[0]} pods, "
+              f"{size:.1f} MB of kubectl JSON", flush=True)
         server = Server()
         try:
-            expected = services * endpoints + 2 * services
+            expected = POOL[0] + 2 * services
             before = server.writes()
             elapsed, summary = apply(server, [svc, eps])
             requests = server.writes() - before
@@ -154,8 +174,9 @@ def main():
             changes = {k: v for k, v in summary.items() if isinstance(v, int) and v and k != "updates"}
             print(f"lb-apply one-endpoint {elapsed * 1000:.1f} ms ({summary['updates']} updates: "
                   f"{', '.join(f'{k} {v}' for k, v in sorted(changes.items()))})", flush=True)
-            # One backend replaced: its member is rewritten in place (1 update), or a new member, the group
-            # and the old member's deletion (3); never more.
+            # One backend replaced in one service: a new member and that service's group (2 updates) while other
+            # services still use the old pod; with no pool sharing, the old member rewritten in place (1) or
+            # replaced (3). Never more.
             if not 1 <= summary["updates"] <= 3 or requests != 1:
                 failures.append(f"one-endpoint apply wrote {summary['updates']} updates in {requests:.0f} requests")
         finally:

@@ -40,25 +40,44 @@ struct LearnerTimeoutTests {
             TableID(rawValue: p4info.tables.first { $0.preamble.name == "MainControlImpl.\(name)" }?.preamble.id ?? 0)
         }
 
-        /// A controller-written forward pin from client port `sourcePort` (no idle timeout: the longest profile, 1).
-        func pin(_ sourcePort: UInt8) throws {
-            let hit = ActionID(rawValue: p4info.actions.first { $0.preamble.name == "MainControlImpl.ct_forward_hit" }?.preamble.id ?? 0)
-            let key: [[UInt8]] = [[10, 1, 0, 5], [10, 96, 0, 1], [6], [0x9c, sourcePort], [0, 80]]
-            let entry = TableEntry(
-                tableId: table("ct_forward"),
-                match: key.enumerated().map { FieldMatch(fieldId: MatchFieldID(rawValue: UInt32($0 + 1)), .exact(value: $1)) },
-                action: TableAction(.action(Action(actionId: hit, params: [
-                    Action.Param(paramId: 1, value: [10, 244, 1, 5]), Action.Param(paramId: 2, value: [0x1f, 0x90]),
-                    Action.Param(paramId: 3, value: [2, 0x42, 10, 244, 1, 5]),
-                ]))))
-            try service.write(WriteRequest(deviceId: 1, updates: [Update(type: .insert, entity: Entity(.tableEntry(entry)))]))
+        func id<T>(_ items: [T], _ name: String, _ preamble: (T) -> P4Info.Preamble) -> UInt32 {
+            items.first { preamble($0).name == "MainControlImpl.\(name)" }.map { preamble($0).id } ?? 0
         }
 
-        func pins() throws -> [UInt8] {
-            var ports: [UInt8] = []
+        /// Service 10.96.0.1:80/TCP with one backend 10.244.1.5:8080, written through P4Runtime.
+        func programService() throws {
+            let profile = ActionProfileID(rawValue: id(p4info.actionProfiles, "backends", \.preamble))
+            let setBackend = ActionID(rawValue: id(p4info.actions, "set_backend", \.preamble))
+            let member = ActionProfileMember(actionProfileId: profile, memberId: 1, action: Action(actionId: setBackend, params: [
+                Action.Param(paramId: 1, value: [10, 244, 1, 5]), Action.Param(paramId: 2, value: [0x1f, 0x90]),
+                Action.Param(paramId: 3, value: [2, 0x42, 10, 244, 1, 5]),
+            ]))
+            let group = ActionProfileGroup(actionProfileId: profile, groupId: 1, members: [.init(memberId: 1, weight: 1)])
+            let service = TableEntry(
+                tableId: table("services"),
+                match: [FieldMatch(fieldId: 1, .exact(value: [10, 96, 0, 1])), FieldMatch(fieldId: 2, .exact(value: [6])),
+                        FieldMatch(fieldId: 3, .exact(value: [0, 80]))],
+                action: TableAction(.actionProfileGroupId(1)))
+            try self.service.write(WriteRequest(deviceId: 1, updates: [
+                Update(type: .insert, entity: Entity(.actionProfileMember(member))),
+                Update(type: .insert, entity: Entity(.actionProfileGroup(group))),
+                Update(type: .insert, entity: Entity(.tableEntry(service))),
+            ], atomicity: .rollbackOnError))
+        }
+
+        /// A TCP SYN from 10.1.0.5:`sourcePort` to the service: the data plane pins it (ct_forward, profile `tcp`).
+        func connect(_ sourcePort: UInt16) throws {
+            _ = try device.inject(TestPackets.tcp(src: "10.1.0.5", dst: "10.96.0.1", sport: sourcePort, dport: 80, flags: 0x02),
+                                  port: 0)
+        }
+
+        /// The client ports of the live forward pins.
+        func pins() throws -> [UInt16] {
+            var ports: [UInt16] = []
             try service.read(ReadRequest(deviceId: 1, entities: [Entity(.tableEntry(TableEntry(tableId: table("ct_forward"))))])) { entity in
-                if case .tableEntry(let entry)? = entity.kind, case .exact(let port)? = entry.match.first(where: { $0.fieldId == 4 })?.kind {
-                    ports.append(port.last ?? 0)
+                if case .tableEntry(let entry)? = entity.kind, case .exact(let port)? = entry.match.first(where: { $0.fieldId == 4 })?.kind,
+                   port.count == 2 {
+                    ports.append(UInt16(port[0]) << 8 | UInt16(port[1]))
                 }
                 return true
             }
@@ -70,22 +89,25 @@ struct LearnerTimeoutTests {
         let node = try Node()
         let forward = node.table("ct_forward")
         #expect(try node.service.learnerTimeouts(deviceId: 1, table: forward) == [120, 8000, 120, 120, 120, 120, 120, 120])
-        try node.pin(1)
+        try node.programService()
+        try node.connect(40001)
+        #expect(try node.pins() == [40001])
         let after = try node.service.setLearnerTimeouts(deviceId: 1, table: forward, [(profile: 1, seconds: 30)])
         #expect(after == [120, 30, 120, 120, 120, 120, 120, 120])
         #expect(try node.service.learnerTimeouts(deviceId: 1, table: node.table("ct_reverse"))[1] == 8000)
-        try node.pin(2)
+        try node.connect(40002)
         node.clock.advance(byNanoseconds: 29_000_000_000)
-        #expect(try node.pins() == [1, 2])
+        #expect(try node.pins() == [40001, 40002])
         // The pin armed after the change expires at 30 s; the one armed before keeps its 8000 s.
         node.clock.advance(byNanoseconds: 2_000_000_000)
-        #expect(try node.pins() == [1])
+        let remaining = try node.pins()
+        #expect(remaining == [40001], "\(remaining)")
     }
 
     @Test func badChangesAreRefusedWholeAndNamed() throws {
         let node = try Node()
         let forward = node.table("ct_forward")
-        func code(_ body: () throws -> Void) -> (Code, String)? {
+        func code(_ body: () throws -> Void) -> (CanonicalCode, String)? {
             do { try body() } catch let error as P4RuntimeError { return (error.code, error.message) } catch { return nil }
             return nil
         }
@@ -112,7 +134,7 @@ struct LearnerTimeoutTests {
         do {
             _ = try node.service.setLearnerTimeouts(deviceId: 1, table: forward, [(1, 60)])
             Issue.record("a request without election id was accepted while a primary exists")
-        } catch let error as P4RuntimeError {
+        } catch {
             #expect(error.code == .permissionDenied)
         }
         #expect(try node.service.learnerTimeouts(deviceId: 1, table: forward)[1] == 8000)
@@ -129,7 +151,7 @@ struct LearnerTimeoutTests {
         do {
             _ = try service.learnerTimeouts(deviceId: 2, table: node.table("ct_forward"))
             Issue.record("the P4Info-only device answered")
-        } catch let error as P4RuntimeError {
+        } catch {
             #expect(error.code == .unimplemented)
         }
     }
