@@ -16,7 +16,7 @@ and checks, from p4rtctl's JSON summary and from the server's /metrics (p4rtd_ht
 route), that the first apply wrote every entry in one request, the unchanged one wrote nothing, and the
 one-endpoint one wrote only the entries that changed. Exits 1 when a check fails.
 """
-import http.client, json, os, re, subprocess, sys, tempfile, time
+import http.client, json, os, re, resource, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -112,23 +112,36 @@ class Server:
         return sum(float(m.group(1)) for m in
                    re.finditer(r'^p4rtd_http_requests_total\{[^}]*route="/v1/write"[^}]*\} (\S+)$', text, re.M))
 
+    def cpu_seconds(self):
+        """The server's CPU time so far (user + system)."""
+        with open(f"/proc/{self.proc.pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def stop(self):
         self.proc.terminate()
         self.proc.wait()
 
 
 def apply(server, files):
+    """Runs p4rtctl lb apply; returns wall seconds, the JSON summary, and a note with the CPU seconds of client and
+    server (the machine may be shared: CPU time is the load-independent figure)."""
     env = dict(os.environ, P4RTCTL_SERVER=f"http://127.0.0.1:{server.port}")
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    server_cpu = server.cpu_seconds()
     start = time.perf_counter()
     done = subprocess.run([CTL, "lb", "apply", "--verbose", "--output", "json", *files], env=env, capture_output=True,
                           text=True)
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"p4rtctl lb apply failed ({done.returncode}): {done.stderr.strip()[:500]}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    client_cpu = (after.ru_utime - children.ru_utime) + (after.ru_stime - children.ru_stime)
+    note = f"cpu: p4rtctl {client_cpu:.2f} s, p4rtd {server.cpu_seconds() - server_cpu:.2f} s"
     phases = re.search(r"lb apply: (.*)", done.stderr)
     if phases:
         print(f"  phases: {phases.group(1)}", flush=True)
-    return elapsed, json.loads(done.stdout)
+    return elapsed, json.loads(done.stdout), note
 
 
 def main():
@@ -150,18 +163,18 @@ def main():
         try:
             expected = POOL[0] + 2 * services
             before = server.writes()
-            elapsed, summary = apply(server, [svc, eps])
+            elapsed, summary, note = apply(server, [svc, eps])
             requests = server.writes() - before
             print(f"lb-apply initial {services} services {elapsed:.3f} s ({summary['updates']} updates, "
-                  f"{requests:.0f} write request)", flush=True)
+                  f"{requests:.0f} write request; {note})", flush=True)
             if summary["updates"] != expected or requests != 1:
                 failures.append(f"initial apply wrote {summary['updates']} updates in {requests:.0f} requests, "
                                 f"expected {expected} in 1")
 
             before = server.writes()
-            elapsed, summary = apply(server, [svc, eps])
+            elapsed, summary, note = apply(server, [svc, eps])
             requests = server.writes() - before
-            print(f"lb-apply unchanged {elapsed * 1000:.1f} ms ({summary['updates']} updates)", flush=True)
+            print(f"lb-apply unchanged {elapsed * 1000:.1f} ms ({summary['updates']} updates; {note})", flush=True)
             if summary["updates"] != 0 or requests != 0:
                 failures.append(f"unchanged apply wrote {summary['updates']} updates in {requests:.0f} requests")
 
@@ -169,11 +182,11 @@ def main():
             write_list(eps, [slice_(i, endpoints, moved=ip(0x0AC00001) if i == changed else None)
                              for i in range(services)])
             before = server.writes()
-            elapsed, summary = apply(server, [svc, eps])
+            elapsed, summary, note = apply(server, [svc, eps])
             requests = server.writes() - before
             changes = {k: v for k, v in summary.items() if isinstance(v, int) and v and k != "updates"}
             print(f"lb-apply one-endpoint {elapsed * 1000:.1f} ms ({summary['updates']} updates: "
-                  f"{', '.join(f'{k} {v}' for k, v in sorted(changes.items()))})", flush=True)
+                  f"{', '.join(f'{k} {v}' for k, v in sorted(changes.items()))}; {note})", flush=True)
             # One backend replaced in one service: a new member and that service's group (2 updates) while other
             # services still use the old pod; with no pool sharing, the old member rewritten in place (1) or
             # replaced (3). Never more.
