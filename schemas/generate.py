@@ -386,6 +386,15 @@ def main():
     write("friendly-read-response", document(
         "friendly-read-response", "The name-based answer of a read",
         {"type": "object", "additionalProperties": False, "properties": {"entities": entities}}, friendly))
+    profile = {"type": "object", "additionalProperties": False, "required": ["profile", "seconds"], "properties": {
+        "profile": {"type": "integer", "minimum": 0, "maximum": 65535},
+        "seconds": {"type": "integer", "minimum": 1, "maximum": 4294967295},
+        "name": {"type": "string"}}}
+    write("learner-timeouts", document(
+        "learner-timeouts", "Expire-time profiles of an add-on-miss table: the body and the answer of "
+        "GET/PUT /v1/tables/{table}/timeouts",
+        {"type": "object", "additionalProperties": False, "required": ["timeouts"], "properties": {
+            "table": {"type": "string"}, "timeouts": {"type": "array", "minItems": 1, "items": profile}}}, {}))
 
 
 def write(title, schema):

@@ -7,7 +7,7 @@ import P4RTClient
 struct CTCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ct", abstract: "Connection tracking of the node program (like conntrack -L / -D / -E).",
-        subcommands: [List.self, Delete.self, Events.self])
+        subcommands: [List.self, Delete.self, Events.self, TimeoutsCommand.self])
 
     struct Filters: ParsableArguments {
         @Option(help: "Only flows with this address at either end or as the translated address.") var address: String?

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JSONCore
+import P4Model
 import P4RTClient
 
 /// `p4rtctl lb apply|show`: the node program's service load balancer from Kubernetes objects.
@@ -21,10 +22,18 @@ struct LBCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Kubernetes JSON files.") var files: [String]
         @Flag(help: "Compute and print the difference without writing it.") var dryRun = false
+        @Flag(help: "Print where the time went (parse, plan, read, diff, pins, write) on standard error.") var verbose = false
 
         func validate() throws { if files.isEmpty { throw ValidationError("give at least one JSON file (or - for stdin)") } }
 
         func run() throws {
+            let clock = ContinuousClock()
+            var mark = clock.now
+            var phases: [(String, Duration)] = []
+            func phase(_ name: String) {
+                phases.append((name, clock.now - mark))
+                mark = clock.now
+            }
             var objects = KubernetesObjects()
             Progress.step("reading \(files.count) file(s)…")
             for file in files {
@@ -35,13 +44,21 @@ struct LBCommand: ParsableCommand {
                     throw ValidationError(error.description)
                 }
             }
+            phase("parse")
             let plan = LoadBalancerPlan(objects)
+            phase("plan")
             let client = try global.client()
             Progress.step("\(plan.frontends.count) frontends: reading the server's state and writing the difference…")
             let summary = try perform { () throws(P4RTClientError) in
                 try LoadBalancerSync(client: client).apply(plan, dryRun: dryRun)
             }
             Progress.done()
+            if verbose {
+                let seconds = phases.map { ($0.0, Double($0.1.components.seconds) + Double($0.1.components.attoseconds) / 1e18) }
+                    + summary.phases.map { ($0.name, $0.seconds) }
+                let text = seconds.map { "\($0.0) \(String(format: "%.1f", $0.1 * 1000)) ms" }.joined(separator: ", ")
+                FileHandle.standardError.write(Data("p4rtctl: lb apply: \(text)\n".utf8))
+            }
             if global.output == .json {
                 printJSON(.object(JSONObject(uniqueKeysWithValues: [
                     ("updates", .integer(Int64(summary.updates))), ("dryRun", .bool(dryRun)),
@@ -67,27 +84,48 @@ struct LBCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the services the server balances, with their backends.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the services the server balances, with their backends and, when the program counts them, packets and bytes.")
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
             let client = try global.client()
-            let state = try perform { () throws(P4RTClientError) in try LoadBalancerSync(client: client).currentState() }
-            let rows = state.frontends.keys.sorted().map { key -> [String] in
-                let group = state.frontends[key]!
+            let (state, unit) = try perform { () throws(P4RTClientError) in
+                let sync = try LoadBalancerSync(client: client)
+                return (try sync.currentState(counters: true), sync.serviceCounterUnit)
+            }
+            let packets = unit.map { $0 != .bytes } ?? false
+            let bytes = unit.map { $0 != .packets } ?? false
+            struct Row {
+                var frontend: String, proto: String, group: UInt32, backends: [String], counter: CounterData?
+            }
+            let rows = state.frontends.keys.sorted().map { key -> Row in
+                let group = state.frontends[key] ?? 0
                 let backends = (state.groups[group] ?? []).sorted().compactMap { state.members[$0] }
                     .map { "\(LoadBalancerState.text($0.address)):\($0.port)" }
-                return ["\(LoadBalancerState.text(key.address)):\(key.port)", key.ipProtocol == 6 ? "TCP" : key.ipProtocol == 17 ? "UDP" : String(key.ipProtocol),
-                        String(group), backends.joined(separator: " ")]
+                let proto = key.ipProtocol == 6 ? "TCP" : key.ipProtocol == 17 ? "UDP" : String(key.ipProtocol)
+                return Row(frontend: "\(LoadBalancerState.text(key.address)):\(key.port)", proto: proto, group: group,
+                           backends: backends, counter: state.counters[key])
             }
             if global.output == .json {
-                printJSON(.array(rows.map { row in .object(JSONObject(uniqueKeysWithValues: [
-                    ("frontend", .string(row[0])), ("protocol", .string(row[1])), ("group", .integer(Int64(row[2]) ?? 0)),
-                    ("backends", .array(row[3].split(separator: " ").map { .string(String($0)) })),
-                ])) }))
+                printJSON(.array(rows.map { row in
+                    var members: [(String, JSONValue)] = [
+                        ("frontend", .string(row.frontend)), ("protocol", .string(row.proto)),
+                        ("group", .integer(Int64(row.group))), ("backends", .array(row.backends.map { .string($0) })),
+                    ]
+                    if packets { members.append(("packets", .integer(row.counter?.packetCount ?? 0))) }
+                    if bytes { members.append(("bytes", .integer(row.counter?.byteCount ?? 0))) }
+                    return .object(JSONObject(uniqueKeysWithValues: members))
+                }))
                 return
             }
-            printTable(["FRONTEND", "PROTO", "GROUP", "BACKENDS"], rows)
+            let header = ["FRONTEND", "PROTO", "GROUP"] + (packets ? ["PACKETS"] : []) + (bytes ? ["BYTES"] : []) + ["BACKENDS"]
+            printTable(header, rows.map { row in
+                [row.frontend, row.proto, String(row.group)]
+                    + (packets ? [String(row.counter?.packetCount ?? 0)] : [])
+                    + (bytes ? [String(row.counter?.byteCount ?? 0)] : [])
+                    + [row.backends.joined(separator: " ")]
+            })
         }
     }
 }

@@ -31,6 +31,7 @@ struct SchemaExampleTests {
         case "friendly-write-request": return { _ = try friendly.writeRequest($0) }
         case "friendly-read-request": return { _ = try friendly.readRequest($0) }
         case "friendly-read-response": return { _ = try friendly.readResponse($0) }
+        case "learner-timeouts": return { _ = try LearnerTimeouts.decode($0) }
         default: throw P4RuntimeError.internal("no decoder for schema \(schema)")
         }
     }

@@ -107,7 +107,7 @@ control MainControlImpl(inout headers_t hdr, inout main_metadata_t meta, in pna_
         add_on_miss = true;
         pna_direct_counter = flow_stats;
         idle_timeout_with_auto_delete = true;
-        size = 16384;
+        size = 1048576;
     }
 
     apply {

@@ -37,14 +37,15 @@ control PreControlImpl(in headers_t hdr, inout main_metadata_t meta, in pna_pre_
 control MainControlImpl(inout headers_t hdr, inout main_metadata_t meta, in pna_main_input_metadata_t istd,
                         inout pna_main_output_metadata_t ostd) {
     // Per-service packets and bytes (IPv4 total length), indexed by the backend member's service_id.
-    Counter<bit<32>, bit<10>>(1024, PNA_CounterType_t.PACKETS_AND_BYTES) service_stats;
-    // 1024 groups, 2^10 members per group.
-    ActionSelector(PNA_HashAlgorithm_t.CRC32, 1024, 10) backends;
+    Counter<bit<32>, bit<14>>(16384, PNA_CounterType_t.PACKETS_AND_BYTES) service_stats;
+    // 16384 groups (one per service: 10,000 services fit), 2^10 member slots per group (p4c-dpdk: size ->
+    // n_groups_max, 2^outputWidth -> n_members_per_group_max).
+    ActionSelector(PNA_HashAlgorithm_t.CRC32, 16384, 10) backends;
     // Two checksum states (cksum_state.state_0 and state_1 in the spec): IPv4 header and L4 pseudo-header.
     InternetChecksum() ip_ck;
     InternetChecksum() l4_ck;
 
-    action set_backend(bit<32> backend_addr, bit<16> backend_port, bit<48> backend_mac, bit<10> service_id) {
+    action set_backend(bit<32> backend_addr, bit<16> backend_port, bit<48> backend_mac, bit<14> service_id) {
         service_stats.count(service_id, (bit<32>)hdr.ipv4.total_len);
         hdr.ethernet.dst_addr = backend_mac;
         ip_ck.clear();
@@ -87,7 +88,7 @@ control MainControlImpl(inout headers_t hdr, inout main_metadata_t meta, in pna_
         actions = { set_backend; NoAction; }
         const default_action = NoAction;
         pna_implementation = backends;
-        size = 1024;
+        size = 16384;
     }
 
     apply {

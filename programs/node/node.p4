@@ -56,7 +56,11 @@ control PreControlImpl(in headers_t hdr, inout main_metadata_t meta, in pna_pre_
 
 control MainControlImpl(inout headers_t hdr, inout main_metadata_t meta, in pna_main_input_metadata_t istd,
                         inout pna_main_output_metadata_t ostd) {
-    ActionSelector(PNA_HashAlgorithm_t.CRC32, 1024, 10) backends;
+    // 16384 groups (one per service: 10,000 services fit), 2^10 member slots per group (p4c-dpdk lowers the size to
+    // n_groups_max and 2^outputWidth to n_members_per_group_max).
+    ActionSelector(PNA_HashAlgorithm_t.CRC32, 16384, 10) backends;
+    // Packets and bytes (IPv4 total length) per services entry, read per entry by the control plane.
+    DirectCounter<bit<32>>(PNA_CounterType_t.PACKETS_AND_BYTES) service_stats;
     InternetChecksum() ip_ck;
     InternetChecksum() l4_ck;
 
@@ -74,6 +78,8 @@ control MainControlImpl(inout headers_t hdr, inout main_metadata_t meta, in pna_
     }
 
     action set_backend(bit<32> backend_addr, bit<16> backend_port, bit<48> backend_mac) {
+        // Lowered into the services table's set_group_id/set_member_id actions, where entryid is the services entry.
+        service_stats.count((bit<32>)hdr.ipv4.total_len);
         meta.backend_addr = backend_addr; meta.backend_port = backend_port; meta.backend_mac = backend_mac;
         meta.has_backend = 1;
     }
@@ -86,7 +92,8 @@ control MainControlImpl(inout headers_t hdr, inout main_metadata_t meta, in pna_
         actions = { set_backend; NoAction; }
         const default_action = NoAction;
         pna_implementation = backends;
-        size = 1024;
+        pna_direct_counter = service_stats;
+        size = 16384;
     }
 
     action ct_forward_hit(bit<32> backend_addr, bit<16> backend_port, bit<48> backend_mac) {
@@ -114,7 +121,7 @@ control MainControlImpl(inout headers_t hdr, inout main_metadata_t meta, in pna_
         const default_action = ct_forward_miss;
         add_on_miss = true;
         idle_timeout_with_auto_delete = true;
-        size = 16384;
+        size = 1048576;
     }
 
     action ct_reverse_hit(bit<32> vip_addr, bit<16> vip_port) {
@@ -160,7 +167,7 @@ control MainControlImpl(inout headers_t hdr, inout main_metadata_t meta, in pna_
         const default_action = ct_reverse_miss;
         add_on_miss = true;
         idle_timeout_with_auto_delete = true;
-        size = 16384;
+        size = 1048576;
     }
 
     action set_out_port(PortId_t port) { send_to_port(port); }
@@ -169,7 +176,7 @@ control MainControlImpl(inout headers_t hdr, inout main_metadata_t meta, in pna_
         key = { hdr.ipv4.dst_addr : exact; }
         actions = { set_out_port; }
         default_action = set_out_port((PortId_t)0);   // unknown destinations leave on the uplink
-        size = 1024;
+        size = 16384;
     }
 
     apply {

@@ -58,4 +58,16 @@ public protocol P4Device: AnyObject, Sendable {
 
     /// Registers (or with nil removes) the receiver of data-plane events; the device never blocks on it.
     func setEventSink(_ sink: (any DeviceEventSink)?)
+
+    /// The expire-time profiles of add-on-miss (learner) table `table`: seconds per profile, indexed by profile id.
+    ///
+    /// - Throws: FAILED_PRECONDITION with no pipeline, NOT_FOUND for a table the pipeline lacks, INVALID_ARGUMENT
+    ///   for a table that is not add-on-miss, UNIMPLEMENTED when the device has no learner tables (the default).
+    func learnerTimeouts(_ table: TableID) throws(P4RuntimeError) -> [UInt32]
+
+    /// Sets the given expire-time profiles of learner table `table` (all of them or, on error, none); entries
+    /// already armed keep their expiry, later arms use the new values.
+    ///
+    /// - Throws: as `learnerTimeouts`, and INVALID_ARGUMENT naming the first profile id out of range or 0 seconds.
+    func setLearnerTimeouts(_ table: TableID, _ changes: [LearnerTimeoutChange]) throws(P4RuntimeError)
 }

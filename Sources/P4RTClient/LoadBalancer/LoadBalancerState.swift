@@ -33,6 +33,9 @@ public struct LoadBalancerState: Sendable, Hashable {
     public var groups: [UInt32: Set<UInt32>] = [:]
     /// Frontend → group id.
     public var frontends: [FrontendKey: UInt32] = [:]
+    /// Frontend → its services-table entry's direct counter (packets and bytes sent to the service), when read
+    /// with counters from a program that has one; empty otherwise.
+    public var counters: [FrontendKey: CounterData] = [:]
 
     /// An empty state.
     public init() {}

@@ -17,6 +17,17 @@ public struct LoadBalancerSync: Sendable {
         public var skipped: [String] = []
         /// Updates written (0 when the server already matched).
         public var updates = 0
+        /// Where the time went, in order: `read` (the server's state), `diff`, `pins` (conntrack pins of removed
+        /// backends), `write`.
+        public var phases: [Phase] = []
+    }
+
+    /// One timed step of an apply.
+    public struct Phase: Sendable, Hashable {
+        /// `read`, `diff`, `pins` or `write`.
+        public var name: String
+        /// Wall-clock seconds.
+        public var seconds: Double
     }
 
     let client: P4RTClient
@@ -79,13 +90,20 @@ public struct LoadBalancerSync: Sendable {
         return (state, skipped)
     }
 
-    /// The server's current load-balancer state.
-    public func currentState() throws(P4RTClientError) -> LoadBalancerState {
+    /// The unit of the per-service counters (`lb show`), nil when the program has no direct counter on its
+    /// services table.
+    public var serviceCounterUnit: P4Info.CounterSpec.Unit? { binding.servicesCounterUnit }
+
+    /// The server's current load-balancer state; with `counters`, also each frontend's direct counter when the
+    /// program has one.
+    public func currentState(counters: Bool = false) throws(P4RTClientError) -> LoadBalancerState {
         var state = LoadBalancerState()
+        var services = TableEntry(tableId: binding.services)
+        if counters && binding.servicesCounterUnit != nil { services.counterData = CounterData() }
         let entities = try client.read(ReadRequest(deviceId: client.deviceId, entities: [
             Entity(.actionProfileMember(ActionProfileMember(actionProfileId: binding.backends))),
             Entity(.actionProfileGroup(ActionProfileGroup(actionProfileId: binding.backends))),
-            Entity(.tableEntry(TableEntry(tableId: binding.services))),
+            Entity(.tableEntry(services)),
         ]))
         for entity in entities {
             switch entity.kind {
@@ -103,9 +121,12 @@ public struct LoadBalancerSync: Sendable {
                     guard case .exact(let bytes)? = entry.match.first(where: { $0.fieldId == id })?.kind else { return 0 }
                     return Bytestring.uint64(bytes) ?? 0
                 }
-                state.frontends[.init(address: UInt32(truncatingIfNeeded: value(binding.servicesVIP)),
-                                      ipProtocol: UInt8(truncatingIfNeeded: value(binding.servicesProtocol)),
-                                      port: UInt16(truncatingIfNeeded: value(binding.servicesPort)))] = group.rawValue
+                let key = LoadBalancerState.FrontendKey(
+                    address: UInt32(truncatingIfNeeded: value(binding.servicesVIP)),
+                    ipProtocol: UInt8(truncatingIfNeeded: value(binding.servicesProtocol)),
+                    port: UInt16(truncatingIfNeeded: value(binding.servicesPort)))
+                state.frontends[key] = group.rawValue
+                if counters, let data = entry.counterData { state.counters[key] = data }
             default:
                 continue
             }
@@ -116,9 +137,19 @@ public struct LoadBalancerSync: Sendable {
     /// Applies `plan`: computes the difference to the server's state and writes it as one ROLLBACK_ON_ERROR batch
     /// (nothing when there is no difference). With `dryRun` only the summary is computed.
     public func apply(_ plan: LoadBalancerPlan, dryRun: Bool = false) throws(P4RTClientError) -> Summary {
-        let current = try currentState()
-        let (desired, skipped) = desiredState(plan, current: current)
         var summary = Summary()
+        let clock = ContinuousClock()
+        var mark = clock.now
+        func phase(_ name: String) {
+            let now = clock.now
+            let elapsed = now - mark
+            summary.phases.append(Phase(name: name, seconds: Double(elapsed.components.seconds)
+                + Double(elapsed.components.attoseconds) / 1e18))
+            mark = now
+        }
+        let current = try currentState()
+        phase("read")
+        let (desired, skipped) = desiredState(plan, current: current)
         summary.skipped = skipped
         var updates: [Update] = []
         // Members first (groups refer to them), then groups, then table entries; deletions in reverse order.
@@ -149,13 +180,17 @@ public struct LoadBalancerSync: Sendable {
             updates.append(Update(type: .delete, entity: member(id, current.members[id]!)))
             summary.membersDeleted += 1
         }
+        phase("diff")
         let pins = removed.isEmpty ? [] : try pinsTo(removed)
         summary.pinsDeleted = pins.count
         updates += pins.map { Update(type: .delete, entity: Entity(.tableEntry($0))) }
         summary.updates = updates.count
+        phase("pins")
         if !dryRun && !updates.isEmpty {
-            try client.write(WriteRequest(updates: updates, atomicity: .rollbackOnError))
+            // One bulk NDJSON request (parsed on the server's cores), still one ROLLBACK_ON_ERROR batch.
+            try client.writeBulk(updates, atomicity: .rollbackOnError)
         }
+        phase("write")
         return summary
     }
 

@@ -16,6 +16,8 @@ public struct NodeProgramBinding: Sendable {
     let reversePins: TableID?
     let reverseSourceAddress: MatchFieldID?
     let reverseSourcePort: MatchFieldID?
+    /// The unit of the services table's direct counter (per-service packets/bytes), nil when the program has none.
+    public let servicesCounterUnit: P4Info.CounterSpec.Unit?
 
     /// Resolves the names; throws naming the first one the P4Info lacks.
     public init(_ index: P4InfoIndex) throws(P4RTClientError) {
@@ -43,6 +45,8 @@ public struct NodeProgramBinding: Sendable {
         reversePins = reverse?.id
         reverseSourceAddress = reverse.flatMap { index.matchField(named: "meta.rev_src_addr", inTable: $0.id)?.id }
         reverseSourcePort = reverse.flatMap { index.matchField(named: "meta.rev_src_port", inTable: $0.id)?.id }
+        servicesCounterUnit = index.p4info.directCounters.first { $0.directTableId == services.id }
+            .map { $0.spec?.unit ?? .both }
     }
 
     static func missing(_ what: String) -> P4RTClientError {

@@ -38,6 +38,7 @@ public final class P4RuntimeAPI: Sendable {
         addStreamRoutes(to: &router)
         addServiceRoutes(to: &router)
         addFriendlyRoutes(to: &router)
+        addLearnerTimeoutRoutes(to: &router)
         addPacketRoutes(to: &router)
         return router
     }

@@ -1,0 +1,203 @@
+#!/usr/bin/env python3
+"""`lb apply` at scale (make bench): p4rtctl pushing kubectl output for N services x 10 endpoints to the node program.
+
+    bench/lb_apply_bench.py [SERVICES] [ENDPOINTS]      # default 10000 services, 10 endpoints each
+
+Starts the release p4rtd with programs/node on the software target on an ephemeral loopback port, writes
+`kubectl get svc -A -o json` and `kubectl get endpointslices -A -o json` shaped files (one TCP port per service,
+one slice per service, every endpoint ready; endpoints drawn from a pool of pods the node's selector can hold,
+see POOL below), then times, end to end (process start to exit):
+
+    lb-apply initial N services T s          p4rtctl lb apply onto the empty node
+    lb-apply unchanged T ms                  the same files again (must write nothing)
+    lb-apply one-endpoint T ms               one endpoint of one service moved to a new pod IP
+
+and checks, from p4rtctl's JSON summary and from the server's /metrics (p4rtd_http_requests_total of the write
+route), that the first apply wrote every entry in one request, the unchanged one wrote nothing, and the
+one-endpoint one wrote only the entries that changed. Exits 1 when a check fails.
+"""
+import http.client, json, os, re, resource, subprocess, sys, tempfile, time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+BIN = os.environ.get("P4RTD_BIN", os.path.join(ROOT, ".build/release/p4rtd"))
+CTL = os.path.join(os.path.dirname(BIN), "p4rtctl")
+NODE = os.path.join(ROOT, "programs/node")
+
+
+def ip(value):
+    return f"{value >> 24}.{value >> 16 & 255}.{value >> 8 & 255}.{value & 255}"
+
+
+def uid(kind, i):
+    return f"{kind:08x}-{i >> 16 & 0xffff:04x}-4{i >> 4 & 0xfff:03x}-8{i & 0xfff:03x}-{i * 7919 & 0xffffffffffff:012x}"
+
+
+def service(i):
+    name = f"svc-{i:05d}"
+    return {
+        "apiVersion": "v1", "kind": "Service",
+        "metadata": {"creationTimestamp": "2026-11-02T09:14:51Z", "labels": {"app": name}, "name": name,
+                     "namespace": f"ns-{i % 50:02d}", "resourceVersion": str(10000 + i), "uid": uid(1, i)},
+        "spec": {"clusterIP": ip(0x0A600000 + i + 1), "clusterIPs": [ip(0x0A600000 + i + 1)],
+                 "internalTrafficPolicy": "Cluster", "ipFamilies": ["IPv4"], "ipFamilyPolicy": "SingleStack",
+                 "ports": [{"name": "http", "port": 80, "protocol": "TCP", "targetPort": 8080}],
+                 "selector": {"app": name}, "sessionAffinity": "None", "type": "ClusterIP"},
+        "status": {"loadBalancer": {}},
+    }
+
+
+# The node program's backends are an ActionSelector: DPDK's selector requires member_id < n_members_per_group_max,
+# so the program holds at most that many - 1 distinct backends (1023 with the spec's 0x400), whatever the member
+# table's size. Services therefore draw their endpoints from a pool of pods that fits (several services per pod,
+# as when many Services select the same Deployment); one slot is left for the moved endpoint.
+POOL = [0]
+
+
+def pod_ip(i, j, endpoints):
+    return ip(0x0A800000 + (i * endpoints + j) % POOL[0] + 1)
+
+
+def members_per_group_max():
+    with open(os.path.join(NODE, "node.spec")) as spec:
+        m = re.search(r"n_members_per_group_max\s+(\S+)", spec.read())
+    return int(m.group(1), 0)
+
+
+def slice_(i, endpoints, moved=None):
+    name = f"svc-{i:05d}"
+    eps = []
+    for j in range(endpoints):
+        address = moved if moved is not None and j == 0 else pod_ip(i, j, endpoints)
+        eps.append({"addresses": [address], "conditions": {"ready": True, "serving": True, "terminating": False},
+                    "nodeName": f"node-{(i + j) % 100}",
+                    "targetRef": {"kind": "Pod", "name": f"{name}-7768647bf9-{j:05d}", "namespace": f"ns-{i % 50:02d}",
+                                  "uid": uid(2, i * 16 + j)}})
+    return {
+        "addressType": "IPv4", "apiVersion": "discovery.k8s.io/v1", "endpoints": eps, "kind": "EndpointSlice",
+        "metadata": {"generateName": f"{name}-",
+                     "labels": {"endpointslice.kubernetes.io/managed-by": "endpointslice-controller.k8s.io",
+                                "kubernetes.io/service-name": name},
+                     "name": f"{name}-6tjbr", "namespace": f"ns-{i % 50:02d}",
+                     "ownerReferences": [{"apiVersion": "v1", "blockOwnerDeletion": True, "controller": True,
+                                          "kind": "Service", "name": name, "uid": uid(1, i)}],
+                     "resourceVersion": str(20000 + i), "uid": uid(3, i)},
+        "ports": [{"name": "http", "port": 8080, "protocol": "TCP"}],
+    }
+
+
+def write_list(path, items):
+    with open(path, "w") as out:
+        json.dump({"apiVersion": "v1", "items": items, "kind": "List", "metadata": {"resourceVersion": ""}}, out, indent=4)
+
+
+class Server:
+    def __init__(self):
+        self.proc = subprocess.Popen(
+            [BIN, "--listen", "127.0.0.1:0", "--p4info", os.path.join(ROOT, "p4info/node.p4info.txt"),
+             "--spec", os.path.join(NODE, "node.spec"), "--context", os.path.join(NODE, "context.json")],
+            stdout=subprocess.PIPE, text=True)
+        line = self.proc.stdout.readline()
+        m = re.match(r"p4rtd listening on http://127\.0\.0\.1:(\d+)", line)
+        if not m:
+            raise SystemExit(f"p4rtd did not start: {line!r}")
+        self.port = int(m.group(1))
+
+    def writes(self):
+        """Write requests answered so far (every route and status), from /metrics."""
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        conn.request("GET", "/metrics")
+        text = conn.getresponse().read().decode()
+        conn.close()
+        return sum(float(m.group(1)) for m in
+                   re.finditer(r'^p4rtd_http_requests_total\{[^}]*route="/v1/write"[^}]*\} (\S+)$', text, re.M))
+
+    def cpu_seconds(self):
+        """The server's CPU time so far (user + system)."""
+        with open(f"/proc/{self.proc.pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def stop(self):
+        self.proc.terminate()
+        self.proc.wait()
+
+
+def apply(server, files):
+    """Runs p4rtctl lb apply; returns wall seconds, the JSON summary, and a note with the CPU seconds of client and
+    server (the machine may be shared: CPU time is the load-independent figure)."""
+    env = dict(os.environ, P4RTCTL_SERVER=f"http://127.0.0.1:{server.port}")
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    server_cpu = server.cpu_seconds()
+    start = time.perf_counter()
+    done = subprocess.run([CTL, "lb", "apply", "--verbose", "--output", "json", *files], env=env, capture_output=True,
+                          text=True)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"p4rtctl lb apply failed ({done.returncode}): {done.stderr.strip()[:500]}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    client_cpu = (after.ru_utime - children.ru_utime) + (after.ru_stime - children.ru_stime)
+    note = f"cpu: p4rtctl {client_cpu:.2f} s, p4rtd {server.cpu_seconds() - server_cpu:.2f} s"
+    phases = re.search(r"lb apply: (.*)", done.stderr)
+    if phases:
+        print(f"  phases: {phases.group(1)}", flush=True)
+    return elapsed, json.loads(done.stdout), note
+
+
+def main():
+    services = int(sys.argv[1]) if len(sys.argv) > 1 else int(os.environ.get("LB_BENCH_SERVICES", "10000"))
+    endpoints = int(sys.argv[2]) if len(sys.argv) > 2 else 10
+    for path in (BIN, CTL):
+        if not os.access(path, os.X_OK):
+            raise SystemExit(f"{path} is not built (make release)")
+    POOL[0] = min(services * endpoints, members_per_group_max() - 2)
+    failures = []
+    with tempfile.TemporaryDirectory(prefix="lb-bench-") as tmp:
+        svc, eps = os.path.join(tmp, "services.json"), os.path.join(tmp, "endpointslices.json")
+        write_list(svc, [service(i) for i in range(services)])
+        write_list(eps, [slice_(i, endpoints) for i in range(services)])
+        size = (os.path.getsize(svc) + os.path.getsize(eps)) / 1e6
+        print(f"lb-apply input {services} services x {endpoints} endpoints over {POOL[0]} pods, "
+              f"{size:.1f} MB of kubectl JSON", flush=True)
+        server = Server()
+        try:
+            expected = POOL[0] + 2 * services
+            before = server.writes()
+            elapsed, summary, note = apply(server, [svc, eps])
+            requests = server.writes() - before
+            print(f"lb-apply initial {services} services {elapsed:.3f} s ({summary['updates']} updates, "
+                  f"{requests:.0f} write request; {note})", flush=True)
+            if summary["updates"] != expected or requests != 1:
+                failures.append(f"initial apply wrote {summary['updates']} updates in {requests:.0f} requests, "
+                                f"expected {expected} in 1")
+
+            before = server.writes()
+            elapsed, summary, note = apply(server, [svc, eps])
+            requests = server.writes() - before
+            print(f"lb-apply unchanged {elapsed * 1000:.1f} ms ({summary['updates']} updates; {note})", flush=True)
+            if summary["updates"] != 0 or requests != 0:
+                failures.append(f"unchanged apply wrote {summary['updates']} updates in {requests:.0f} requests")
+
+            changed = services // 2
+            write_list(eps, [slice_(i, endpoints, moved=ip(0x0AC00001) if i == changed else None)
+                             for i in range(services)])
+            before = server.writes()
+            elapsed, summary, note = apply(server, [svc, eps])
+            requests = server.writes() - before
+            changes = {k: v for k, v in summary.items() if isinstance(v, int) and v and k != "updates"}
+            print(f"lb-apply one-endpoint {elapsed * 1000:.1f} ms ({summary['updates']} updates: "
+                  f"{', '.join(f'{k} {v}' for k, v in sorted(changes.items()))}; {note})", flush=True)
+            # One backend replaced in one service: a new member and that service's group (2 updates) while other
+            # services still use the old pod; with no pool sharing, the old member rewritten in place (1) or
+            # replaced (3). Never more.
+            if not 1 <= summary["updates"] <= 3 or requests != 1:
+                failures.append(f"one-endpoint apply wrote {summary['updates']} updates in {requests:.0f} requests")
+        finally:
+            server.stop()
+    for failure in failures:
+        print(f"lb-apply FAILED: {failure}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
