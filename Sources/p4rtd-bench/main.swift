@@ -1,5 +1,5 @@
 // p4rtd-bench: the engine benchmarks of `make bench` (the HTTP ones are bench/http_bench.py).
-// Usage: p4rtd-bench swx|swx-scale [PACKETS]   (run from the repository root; default 5,000,000 packets per run)
+// Usage: p4rtd-bench swx|swx-scale|node [PACKETS]   (run from the repository root; default 5,000,000 packets per run)
 let arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
 case "swx":
@@ -8,6 +8,9 @@ case "swx":
 case "swx-scale":
     let packets = arguments.dropFirst().first.flatMap { Int($0) } ?? 5_000_000
     SWXScaleBenchmarks.run(packets: packets)
+case "node":
+    let packets = arguments.dropFirst().first.flatMap { Int($0) } ?? 5_000_000
+    NodeBenchmarks.run(packets: packets)
 default:
-    print("usage: p4rtd-bench swx|swx-scale [PACKETS]")
+    print("usage: p4rtd-bench swx|swx-scale|node [PACKETS]")
 }
