@@ -314,6 +314,14 @@ forward by destination address to the container port. Port 0 is the uplink, port
     c.expect(2, packet(CLIENT, B2, 17, 5000, 5353, b"\x12\x34query", dmac=B2_MAC))
     c.send(2, packet(B2, CLIENT, 17, 5353, 5000, b"answer", dmac=GW_MAC, smac=B2_MAC), "UDP reply: SNAT to VIP:53")
     c.expect(0, packet(VIP, CLIENT, 17, 53, 5000, b"answer", dmac=GW_MAC, smac=B2_MAC))
+    for t in (16100, 16200):
+        c.add("time %d" % t)
+        c.send(0, udp, "%d s: the UDP client sends again: pinned, DNAT (and the reverse pin is refreshed too)" % t)
+        c.expect(2, packet(CLIENT, B2, 17, 5000, 5353, b"\x12\x34query", dmac=B2_MAC))
+    c.add("time 16300")
+    c.send(2, packet(B2, CLIENT, 17, 5353, 5000, b"late", dmac=GW_MAC, smac=B2_MAC),
+           "299 s after the last reply (120 s UDP pins): still SNAT to VIP:53, the client's packets kept the reverse pin")
+    c.expect(0, packet(VIP, CLIENT, 17, 53, 5000, b"late", dmac=GW_MAC, smac=B2_MAC))
     direct = packet(CLIENT, B1, 6, 50000, 22, b"ssh")
     c.send(0, direct, "traffic straight to a pod address: no NAT, forwarded to its port"); c.expect(1, direct)
     stray = packet(B1, CLIENT, 6, 8080, 41000, b"x", smac=B1_MAC)
