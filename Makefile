@@ -48,6 +48,7 @@ bench: release
 	.build/release/p4rtd-bench swx
 	.build/release/p4rtd-bench swx-scale
 	.build/release/p4rtd-bench binding
+	.build/release/p4rtd-bench node
 	python3 bench/http_bench.py
 	python3 bench/lb_apply_bench.py
 

@@ -1,16 +1,16 @@
 // p4rtd-bench: the engine benchmarks of `make bench` (the HTTP ones are bench/http_bench.py).
-// Usage: p4rtd-bench swx|swx-scale|binding [PACKETS]   (run from the repository root; default 5,000,000 packets per run)
+// Usage: p4rtd-bench swx|swx-scale|binding|node [PACKETS]   (run from the repository root; default 5,000,000 packets per run)
 let arguments = CommandLine.arguments.dropFirst()
+let packets = arguments.dropFirst().first.flatMap { Int($0) } ?? 5_000_000
 switch arguments.first {
 case "swx":
-    let packets = arguments.dropFirst().first.flatMap { Int($0) } ?? 5_000_000
     SWXBenchmarks.run(packets: packets)
 case "swx-scale":
-    let packets = arguments.dropFirst().first.flatMap { Int($0) } ?? 5_000_000
     SWXScaleBenchmarks.run(packets: packets)
 case "binding":
-    let packets = arguments.dropFirst().first.flatMap { Int($0) } ?? 5_000_000
     BindingBenchmarks.run(packets: packets)
+case "node":
+    NodeBenchmarks.run(packets: packets)
 default:
-    print("usage: p4rtd-bench swx|swx-scale|binding [PACKETS]")
+    print("usage: p4rtd-bench swx|swx-scale|binding|node [PACKETS]")
 }

@@ -207,7 +207,12 @@ control MainControlImpl(inout headers_t hdr, inout main_metadata_t meta, in pna_
                 meta.rev_src_addr = hdr.ipv4.src_addr; meta.rev_dst_addr = hdr.ipv4.dst_addr;
                 meta.rev_src_port = meta.l4_src_port;  meta.rev_dst_port = meta.l4_dst_port;
             }
-            ct_reverse.apply();
+            // A pinned TCP flow's forward packets skip ct_reverse (one learner lookup per packet in either
+            // direction): the reverse pin is learned with the forward one and refreshed by the replies it translates,
+            // and TCP always answers data with ACKs. UDP forward packets keep refreshing it: replies may be rare.
+            if (meta.has_backend == 0 || meta.create_reverse == 1 || hdr.udp.isValid()) {
+                ct_reverse.apply();
+            }
             if (meta.has_backend == 1) {              // DNAT to the backend
                 hdr.ethernet.dst_addr = meta.backend_mac;
                 ip_ck.clear();

@@ -1,0 +1,178 @@
+import Foundation
+import SWX
+
+/// `p4rtd-bench node`: the node datapath (programs/node/node.spec) on one core, in-memory packets, as `make run`
+/// serves it. Prints
+/// - `node established N Mpps`: 10,000 services and 100,000 pinned flows, traffic cycling over the flows;
+/// - `node new-flows N Mpps`: every packet a flow never seen (each pins a forward and a reverse entry);
+/// - `node services-ratio R`: per-packet cost with 10,000 services over the cost with 10 (10,000 flows each time);
+/// - `node flows-ratio R`: per-packet cost with 1,000,000 pinned flows over the cost with 10 (10 services).
+/// Goals: ≥ 3 Mpps established, ≥ 1 Mpps new flows, ratios ≤ 1.3.
+///
+/// Rates are packets per CPU second of the benchmark thread (`CLOCK_THREAD_CPUTIME_ID`), so a machine shared with
+/// other work still measures what one core does; the wall-clock rate is printed alongside.
+///
+/// State: services 10.96.x.y:80/TCP, each a selector group of 10 of 1,000 backends (DPDK's selector bounds member
+/// ids by n_members_per_group_max, 1024, so services share backends); backends 10.244.x.y:8080 forwarded to
+/// container ports 1–7; clients 11.x.y.z:40000 on the uplink (port 0). Checksums in the test frames are zero: the
+/// program updates them incrementally and never checks them, so the cost is the same.
+enum NodeBenchmarks {
+    static let specPath = "programs/node/node.spec"
+    static let backendCount = 1_000
+    static let membersPerService = 10
+
+    static func vip(_ service: Int) -> UInt32 { 0x0A60_0000 | UInt32(service + 1) }
+    static func backend(_ member: Int) -> UInt32 { 0x0AF4_0000 | UInt32(member) }
+    static func client(_ flow: Int) -> UInt32 { 0x0B00_0000 | UInt32(flow & 0xFF_FFFF) }
+
+    /// A 64-byte TCP ACK from `client(flow)`:40000 to `vip(service)`:80.
+    static func frame(flow: Int, service: Int) -> SWXPacket {
+        var b: [UInt8] = [0x02, 0x00, 0x00, 0x00, 0x00, 0x01, 0x02, 0x00, 0x00, 0x00, 0x00, 0x02, 0x08, 0x00,
+                          0x45, 0x00, 0x00, 0x32, 0, 0, 0x40, 0, 64, 6, 0, 0]
+        for a in [client(flow), vip(service)] {
+            b += [UInt8(a >> 24), UInt8(a >> 16 & 0xFF), UInt8(a >> 8 & 0xFF), UInt8(a & 0xFF)]
+        }
+        b += [0x9C, 0x40, 0x00, 0x50, 0, 0, 0, 1, 0, 0, 0, 1, 0x50, 0x10, 0xFF, 0xFF, 0, 0, 0, 0]
+        return SWXPacket(port: 0, bytes: b + [UInt8](repeating: 0, count: 64 - b.count))
+    }
+
+    static func hex(_ value: UInt32) -> String { "0x" + String(value, radix: 16) }
+
+    /// A node pipeline with `services` services (each a group of 10 backends) and the backends' forwarding entries.
+    static func pipeline(text: String, services: Int) throws -> SWXPipeline {
+        let pipeline = try SWXPipeline(specText: text, configuration: SWXPipelineConfiguration(inputPorts: 1, outputPorts: 8))
+        var members = "", forward = ""
+        for m in 1...backendCount {
+            members += "match \(m) action set_backend backend_addr \(hex(backend(m))) backend_port 8080 "
+                + "backend_mac 0x02000af4\(String(format: "%04x", m))\n"
+            forward += "match \(hex(backend(m))) action set_out_port port \(1 + m % 7)\n"
+        }
+        try pipeline.importEntries(table: "backends", text: members)
+        try pipeline.importEntries(table: "forward", text: forward)
+        var groups = "", frontends = ""
+        groups.reserveCapacity(services * membersPerService * 32)
+        for s in 0..<services {
+            for k in 0..<membersPerService {
+                groups += "group \(s) member \(1 + (s * membersPerService + k) % backendCount) weight 1\n"
+            }
+            frontends += "match \(hex(vip(s))) 0x6 80 action services_set_group_id group_id \(s)\n"
+        }
+        try pipeline.importSelectorMembers("backends_sel", text: groups)
+        try pipeline.importEntries(table: "services", text: frontends)
+        return pipeline
+    }
+
+    /// Traffic of `flows` flows spread round-robin over `services` services.
+    static func traffic(flows: Int, services: Int, firstFlow: Int = 0) -> [SWXPacket] {
+        (firstFlow..<firstFlow + flows).map { frame(flow: $0, service: $0 % services) }
+    }
+
+    /// Sends every packet once (pins each flow), in bursts of 64.
+    static func pin(_ pipeline: SWXPipeline, _ packets: [SWXPacket]) {
+        var i = 0
+        while i < packets.count {
+            let end = min(i + 64, packets.count)
+            _ = pipeline.process(burst: Array(packets[i..<end]))
+            i = end
+        }
+    }
+
+    /// Best of three runs of `packets` packets cycling over `flows` pinned flows of `services` services.
+    static func established(text: String, services: Int, flows: Int, packets: Int) throws -> Rate {
+        let pipeline = try pipeline(text: text, services: services)
+        let traffic = traffic(flows: flows, services: services)
+        pin(pipeline, traffic)
+        var best = Rate()
+        for _ in 0..<3 { best = best.better(measure(pipeline, traffic, packets: packets)) }
+        return best
+    }
+
+    /// Best of three runs, each on a fresh pipeline, of `flows` packets that are all new flows.
+    static func newFlows(text: String, services: Int, flows: Int) throws -> Rate {
+        var best = Rate()
+        let traffic = traffic(flows: flows, services: services)
+        for _ in 0..<3 {
+            let pipeline = try pipeline(text: text, services: services)
+            let rate = measure(pipeline, traffic, packets: flows)
+            let forward = (try? pipeline.learnerEntries("ct_forward").count) ?? 0
+            let reverse = (try? pipeline.learnerEntries("ct_reverse").count) ?? 0
+            guard forward >= flows * 99 / 100, reverse >= flows * 99 / 100 else {
+                print("node new-flows: only \(forward) forward and \(reverse) reverse pins for \(flows) flows")
+                return Rate()
+            }
+            best = best.better(rate)
+        }
+        return best
+    }
+
+    /// Packets per second of CPU time and of wall time (millions).
+    struct Rate {
+        var cpu = 0.0
+        var wall = 0.0
+        func better(_ other: Rate) -> Rate { other.cpu > cpu ? other : self }
+        var text: String { "\(format(cpu)) Mpps (wall \(format(wall)))" }
+    }
+
+    static func threadCPUNanoseconds() -> UInt64 {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return UInt64(t.tv_sec) &* 1_000_000_000 &+ UInt64(t.tv_nsec)
+    }
+
+    static func wallNanoseconds() -> UInt64 {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return UInt64(t.tv_sec) &* 1_000_000_000 &+ UInt64(t.tv_nsec)
+    }
+
+    /// Runs `packets` packets cycling over `traffic` in bursts of 64 from one contiguous buffer.
+    static func measure(_ pipeline: SWXPipeline, _ traffic: [SWXPacket], packets: Int) -> Rate {
+        let size = 64
+        let storage = UnsafeMutableRawPointer.allocate(byteCount: traffic.count * size, alignment: 64)
+        defer { storage.deallocate() }
+        for (i, p) in traffic.enumerated() {
+            p.bytes.withUnsafeBytes { (storage + i * size).copyMemory(from: $0.baseAddress!, byteCount: min(size, $0.count)) }
+        }
+        var done = 0, next = 0, outputs = 0
+        let cpu0 = threadCPUNanoseconds(), wall0 = wallNanoseconds()
+        while done < packets {
+            let n = min(64, packets - done)
+            pipeline.process(count: n, input: { i in
+                var k = next + i
+                if k >= traffic.count { k %= traffic.count }
+                return (0, UnsafeRawBufferPointer(start: storage + k * size, count: size))
+            }, output: { _, _ in outputs += 1 })
+            next = (next + n) % traffic.count
+            done += n
+        }
+        let cpu = threadCPUNanoseconds() - cpu0, wall = wallNanoseconds() - wall0
+        if outputs != packets { print("node: \(packets - outputs) of \(packets) packets were dropped") }
+        return Rate(cpu: Double(packets) * 1e3 / Double(max(cpu, 1)), wall: Double(packets) * 1e3 / Double(max(wall, 1)))
+    }
+
+    static func format(_ value: Double) -> String { String(format: "%.2f", value) }
+
+    static func run(packets: Int) {
+        guard let text = try? ConformanceFiles.readText(specPath) else {
+            print("node skipped: \(specPath) is absent (run from the repository root)")
+            return
+        }
+        do {
+            let pinned = try established(text: text, services: 10_000, flows: 100_000, packets: packets)
+            print("node established \(pinned.text) (10000 services, 100000 flows; goal ≥ 3)")
+            let flows = min(packets, 500_000)
+            let new = try newFlows(text: text, services: 10_000, flows: flows)
+            print("node new-flows \(new.text) (10000 services, \(flows) new flows; goal ≥ 1)")
+            let fewServices = try established(text: text, services: 10, flows: 10_000, packets: packets)
+            let manyServices = try established(text: text, services: 10_000, flows: 10_000, packets: packets)
+            print("node services 10: \(fewServices.text), 10000: \(manyServices.text) (10000 flows)")
+            print("node services-ratio \(format(fewServices.cpu / manyServices.cpu)) (goal ≤ 1.30)")
+            let fewFlows = try established(text: text, services: 10, flows: 10, packets: packets)
+            let manyFlows = try established(text: text, services: 10, flows: 1_000_000, packets: packets)
+            print("node flows 10: \(fewFlows.text), 1000000: \(manyFlows.text) (10 services)")
+            print("node flows-ratio \(format(fewFlows.cpu / manyFlows.cpu)) (goal ≤ 1.30)")
+        } catch {
+            print("node failed: \(error)")
+        }
+    }
+}
