@@ -18,6 +18,9 @@ struct TableStore: Sendable {
 
     private var shards: [[EntryKey: UInt32]] = Array(repeating: [:], count: TableStore.shardCount)
     private var chunks: [[Slot]] = []
+    /// The idle timer of every slot, chunked like `chunks`: what the idle-timeout sweep reads (24 bytes per entry
+    /// instead of the whole entry), see `TableStore+IdleTimers.swift`.
+    var timerChunks: [[IdleTimer]] = []
     private var freeSlots: [UInt32] = []
     private var slotCount = 0
     /// Live entries.
@@ -85,10 +88,12 @@ struct TableStore: Sendable {
                 chunks.append(chunk)
             }
             chunks[chunks.count - 1].append(Slot(generation: 0, stored: nil))
+            appendTimer()
             slotCount += 1
         }
         let index = Int(handle.slot)
         chunks[index / Self.chunkSize][index % Self.chunkSize] = Slot(generation: handle.generation, stored: stored)
+        setTimer(at: index, IdleTimer(stored, generation: handle.generation))
         if !reserved { shards[Int(stored.key.hash & UInt64(Self.shardCount - 1))][stored.key] = handle.slot }
         count += 1
         if stored.entry.idleTimeoutNs > 0 {
@@ -108,6 +113,8 @@ struct TableStore: Sendable {
             noteDeadline(of: stored)
         }
         chunks[index / Self.chunkSize][index % Self.chunkSize].stored = stored
+        let generation = chunks[index / Self.chunkSize][index % Self.chunkSize].generation
+        setTimer(at: index, IdleTimer(stored, generation: generation))
     }
 
     private mutating func noteDeadline(of stored: StoredEntry) {
@@ -119,6 +126,7 @@ struct TableStore: Sendable {
     mutating func rearm(at slot: UInt32, now: UInt64) {
         let index = Int(slot)
         chunks[index / Self.chunkSize][index % Self.chunkSize].stored?.armedAt = now
+        timerChunks[index / Self.chunkSize][index % Self.chunkSize].armedAt = now
     }
 
     /// Removes the live entry in `slot` and returns it.
@@ -127,6 +135,7 @@ struct TableStore: Sendable {
         let index = Int(slot)
         guard let old = chunks[index / Self.chunkSize][index % Self.chunkSize].stored else { return nil }
         chunks[index / Self.chunkSize][index % Self.chunkSize].stored = nil
+        timerChunks[index / Self.chunkSize][index % Self.chunkSize].ttl = 0
         shards[Int(old.key.hash & UInt64(Self.shardCount - 1))][old.key] = nil
         freeSlots.append(slot)
         count -= 1

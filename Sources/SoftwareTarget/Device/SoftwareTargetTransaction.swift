@@ -64,6 +64,8 @@ struct EngineSteps {
     /// Applies one table change now (stage + commit) and records its inverse.
     mutating func table(_ table: String, _ operation: SWXTableOperation, _ entry: SpecTableEntry,
                         inverse: (SWXTableOperation, SpecTableEntry)?, context: String) throws(P4RuntimeError) {
+        // A deleted entry that is put back gets its hit time back (idle timeouts survive an aborted batch).
+        let hit = operation == .delete ? entry.match.flatMap { engine.lastHit(ofTable: table, match: $0) } : nil
         do {
             try engine.stage(table: table, operation, entry: entry)
             try engine.commit()
@@ -76,6 +78,7 @@ struct EngineSteps {
             inverses.append {
                 try? engine.stage(table: table, undoOperation, entry: undoEntry)
                 try? engine.commit()
+                if let hit, let match = undoEntry.match { engine.setLastHit(ofTable: table, match: match, hit) }
             }
         }
     }

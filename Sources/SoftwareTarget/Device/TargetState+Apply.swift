@@ -25,10 +25,11 @@ extension TargetState {
                                 context: "table \(tableBinding.schema.label)")
             }
             var installed = Installed(matches: matches, action: action, oneShot: oneShot)
-            if tableBinding.directCounter != nil {
+            if tableBinding.directCounter != nil || tracksHits(table) {
                 installed.ids = try entryIDs(tableBinding, matches, engine: steps.engine)
                 try setDirectCounter(tableBinding, installed.ids, entry.counterData ?? CounterData(), steps: &steps)
             }
+            idle[table]?.set(handle, ids: installed.ids)
             entries[table, default: [:]][handle] = installed
         case .modifyEntry(let table, let handle, let entry):
             let tableBinding = try bound(table, binding)
@@ -72,6 +73,7 @@ extension TargetState {
                 if let old = installed.oneShot { try release(old, tableBinding, binding: binding, steps: &steps) }
                 try setDirectCounter(tableBinding, installed.ids, CounterData(), steps: &steps)
             }
+            idle[table]?.remove(handle)
             entries[table]?[handle] = nil
         case .deleteDataPlaneEntry(let table, let entry):
             // An entry the data plane learned by itself (the controller never wrote it): delete it by key.
