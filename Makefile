@@ -47,6 +47,7 @@ bench: release
 	@echo "machine: $$(nproc) cores, $$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 	.build/release/p4rtd-bench swx
 	.build/release/p4rtd-bench swx-scale
+	.build/release/p4rtd-bench idle
 	python3 bench/http_bench.py
 
 clean:

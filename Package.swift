@@ -71,7 +71,7 @@ let package = Package(
         ),
 
         // Benchmarks (make bench).
-        .executableTarget(name: "p4rtd-bench", dependencies: ["SWX"]),
+        .executableTarget(name: "p4rtd-bench", dependencies: ["SWX", "P4Device", "P4Model", "P4RuntimeService", "SoftwareTarget"]),
 
         // Tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
