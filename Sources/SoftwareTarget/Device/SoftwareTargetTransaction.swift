@@ -27,11 +27,17 @@ final class SoftwareTargetTransaction: DeviceTransaction {
     func apply(_ operation: DeviceOperation) -> P4RuntimeError? {
         guard !finished else { return .internal("apply after the transaction ended") }
         var steps = EngineSteps(engine: active.engine)
-        let before = active.state
+        // `apply` changes `entries` and `idle` only after its last throwing step, so the copy kept for a failure
+        // leaves them out: holding them would make every insert copy the whole table map (O(n) per entry).
+        var before = active.state
+        before.entries = [:]
+        before.idle = [:]
         do throws(P4RuntimeError) {
             try active.state.apply(operation, binding: active.pipeline.binding, steps: &steps)
         } catch {
             steps.undoAll()
+            before.entries = active.state.entries
+            before.idle = active.state.idle
             active.state = before
             return error
         }

@@ -4,7 +4,8 @@ import SWX
 
 extension TargetState {
     /// Applies one validated operation to the engine (through `steps`, which records inverses) and to these maps.
-    /// On a throw the caller undoes `steps` and restores the maps.
+    /// On a throw the caller undoes `steps` and restores the maps; `entries` and `idle` are changed only after the
+    /// last step that can throw (the caller relies on it to avoid copying them per operation).
     mutating func apply(_ operation: DeviceOperation, binding: PipelineBinding, steps: inout EngineSteps)
         throws(P4RuntimeError)
     {
