@@ -7,18 +7,23 @@ struct IdleTimer: Sendable {
     var armedAt: UInt64
     /// `idle_timeout_ns` of the live entry; 0 when the slot is free or the entry has no idle timeout.
     var ttl: UInt64
+    /// A lower bound of the entry's deadline (`max(armedAt, last hit) + ttl`): the sweep asks the device about the
+    /// entry only once this time has come. Hits only move the deadline later, so the bound stays valid.
+    var nextCheck: UInt64
     /// The slot's generation (to build the entry's handle).
     var generation: UInt32
 
     init(_ stored: StoredEntry, generation: UInt32) {
         armedAt = stored.armedAt
         ttl = UInt64(max(stored.entry.idleTimeoutNs, 0))
+        nextCheck = armedAt &+ ttl
         self.generation = generation
     }
 
     init() {
         armedAt = 0
         ttl = 0
+        nextCheck = 0
         generation = 0
     }
 }
@@ -34,6 +39,13 @@ extension TableStore {
         timerChunks[timerChunks.count - 1].append(IdleTimer())
     }
 
+    /// Re-arms the timer of slot `index` at `now`.
+    mutating func rearmTimer(at index: Int, now: UInt64) {
+        let (c, j) = (index / Self.chunkSize, index % Self.chunkSize)
+        timerChunks[c][j].armedAt = now
+        timerChunks[c][j].nextCheck = now &+ timerChunks[c][j].ttl
+    }
+
     /// Sets the timer of slot `index`.
     mutating func setTimer(at index: Int, _ timer: IdleTimer) {
         timerChunks[index / Self.chunkSize][index % Self.chunkSize] = timer
@@ -41,32 +53,39 @@ extension TableStore {
 
     /// One idle-timeout sweep of this table at `now` (P4Runtime §16.4): every live entry whose `idle_timeout_ns`
     /// elapsed since `max(armedAt, last hit)` is due; due entries are re-armed at `now` and their slots returned in
-    /// slot order; `earliestIdleDeadline` becomes the earliest next deadline. `lastHits` fills the last hit of each
-    /// handle (0 = never), called once for every timed entry (the device answers in bulk).
+    /// slot order; `earliestIdleDeadline` becomes the earliest next deadline. Only entries whose `nextCheck` has
+    /// come are candidates: `lastHits` fills the last hit of each candidate's handle (0 = never) in one call (the
+    /// device answers in bulk), and a candidate that was hit meanwhile gets its later deadline as `nextCheck`.
     mutating func sweepIdleTimers(
         now: UInt64,
         lastHits: (UnsafeBufferPointer<EntryHandle>, UnsafeMutableBufferPointer<UInt64>) -> Void
     ) -> [UInt32] {
-        var handles: [EntryHandle] = []
-        handles.reserveCapacity(idleTimedCount)
-        for (c, chunk) in timerChunks.enumerated() {
+        var candidates: [EntryHandle] = []
+        var earliest = UInt64.max
+        for c in timerChunks.indices {
             let base = c * Self.chunkSize
-            for (j, timer) in chunk.enumerated() where timer.ttl > 0 {
-                handles.append(EntryHandle(slot: UInt32(base + j), generation: timer.generation))
+            timerChunks[c].withUnsafeBufferPointer { chunk in
+                for j in chunk.indices where chunk[j].ttl > 0 {
+                    if chunk[j].nextCheck <= now {
+                        candidates.append(EntryHandle(slot: UInt32(base + j), generation: chunk[j].generation))
+                    } else {
+                        earliest = min(earliest, chunk[j].nextCheck)
+                    }
+                }
             }
         }
-        var hits = [UInt64](repeating: 0, count: handles.count)
-        handles.withUnsafeBufferPointer { h in hits.withUnsafeMutableBufferPointer { lastHits(h, $0) } }
+        var hits = [UInt64](repeating: 0, count: candidates.count)
+        candidates.withUnsafeBufferPointer { h in hits.withUnsafeMutableBufferPointer { lastHits(h, $0) } }
         var due: [UInt32] = []
-        var earliest = UInt64.max
-        for i in handles.indices {
-            let index = Int(handles[i].slot)
+        for i in candidates.indices {
+            let index = Int(candidates[i].slot)
             let timer = timerChunks[index / Self.chunkSize][index % Self.chunkSize]
             let reference = max(timer.armedAt, hits[i])
             if now >= reference && now - reference >= timer.ttl {
-                due.append(handles[i].slot)
+                due.append(candidates[i].slot)
                 earliest = min(earliest, now &+ timer.ttl)
             } else {
+                timerChunks[index / Self.chunkSize][index % Self.chunkSize].nextCheck = reference &+ timer.ttl
                 earliest = min(earliest, reference &+ timer.ttl)
             }
         }

@@ -126,7 +126,7 @@ struct TableStore: Sendable {
     mutating func rearm(at slot: UInt32, now: UInt64) {
         let index = Int(slot)
         chunks[index / Self.chunkSize][index % Self.chunkSize].stored?.armedAt = now
-        timerChunks[index / Self.chunkSize][index % Self.chunkSize].armedAt = now
+        rearmTimer(at: index, now: now)
     }
 
     /// Removes the live entry in `slot` and returns it.
