@@ -29,25 +29,37 @@ struct IdleTimer: Sendable {
 }
 
 extension TableStore {
-    /// Adds the timer of a new slot (free until `setTimer`).
-    mutating func appendTimer() {
-        if (timerChunks.last?.count ?? Self.chunkSize) == Self.chunkSize {
-            var chunk: [IdleTimer] = []
-            chunk.reserveCapacity(Self.chunkSize)
-            timerChunks.append(chunk)
-        }
-        timerChunks[timerChunks.count - 1].append(IdleTimer())
+    /// Whether slot `index` has a timer.
+    func hasTimer(_ index: Int) -> Bool {
+        index / Self.chunkSize < timerChunks.count && index % Self.chunkSize < timerChunks[index / Self.chunkSize].count
+    }
+
+    /// Marks slot `index` as having no timed entry.
+    mutating func clearTimer(at index: Int) {
+        if hasTimer(index) { timerChunks[index / Self.chunkSize][index % Self.chunkSize].ttl = 0 }
     }
 
     /// Re-arms the timer of slot `index` at `now`.
     mutating func rearmTimer(at index: Int, now: UInt64) {
+        guard hasTimer(index) else { return }
         let (c, j) = (index / Self.chunkSize, index % Self.chunkSize)
         timerChunks[c][j].armedAt = now
         timerChunks[c][j].nextCheck = now &+ timerChunks[c][j].ttl
     }
 
-    /// Sets the timer of slot `index`.
+    /// Sets the timer of slot `index`, adding timers up to it when the entry has an idle timeout.
     mutating func setTimer(at index: Int, _ timer: IdleTimer) {
+        if !hasTimer(index) {
+            guard timer.ttl > 0 else { return }
+            while !hasTimer(index) {
+                if (timerChunks.last?.count ?? Self.chunkSize) == Self.chunkSize {
+                    var chunk: [IdleTimer] = []
+                    chunk.reserveCapacity(Self.chunkSize)
+                    timerChunks.append(chunk)
+                }
+                timerChunks[timerChunks.count - 1].append(IdleTimer())
+            }
+        }
         timerChunks[index / Self.chunkSize][index % Self.chunkSize] = timer
     }
 

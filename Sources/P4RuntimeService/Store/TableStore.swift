@@ -18,8 +18,9 @@ struct TableStore: Sendable {
 
     private var shards: [[EntryKey: UInt32]] = Array(repeating: [:], count: TableStore.shardCount)
     private var chunks: [[Slot]] = []
-    /// The idle timer of every slot, chunked like `chunks`: what the idle-timeout sweep reads (24 bytes per entry
-    /// instead of the whole entry), see `TableStore+IdleTimers.swift`.
+    /// The idle timers of the slots, chunked like `chunks`: what the idle-timeout sweep reads (32 bytes per entry
+    /// instead of the whole entry), see `TableStore+IdleTimers.swift`. They cover the slots up to the highest one
+    /// that ever held an entry with an idle timeout (none for tables without idle timeouts).
     var timerChunks: [[IdleTimer]] = []
     private var freeSlots: [UInt32] = []
     private var slotCount = 0
@@ -88,7 +89,6 @@ struct TableStore: Sendable {
                 chunks.append(chunk)
             }
             chunks[chunks.count - 1].append(Slot(generation: 0, stored: nil))
-            appendTimer()
             slotCount += 1
         }
         let index = Int(handle.slot)
@@ -135,7 +135,7 @@ struct TableStore: Sendable {
         let index = Int(slot)
         guard let old = chunks[index / Self.chunkSize][index % Self.chunkSize].stored else { return nil }
         chunks[index / Self.chunkSize][index % Self.chunkSize].stored = nil
-        timerChunks[index / Self.chunkSize][index % Self.chunkSize].ttl = 0
+        clearTimer(at: index)
         shards[Int(old.key.hash & UInt64(Self.shardCount - 1))][old.key] = nil
         freeSlots.append(slot)
         count -= 1
