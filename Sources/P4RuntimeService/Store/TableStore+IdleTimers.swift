@@ -1,33 +1,35 @@
 import P4Device
 import P4Model
 
-/// The idle timer of one store slot: what the sweep needs without touching the stored entry.
+/// The idle timer of one store slot: what the sweep needs about a candidate without touching the stored entry.
 struct IdleTimer: Sendable {
     /// `StoredEntry.armedAt` of the live entry.
     var armedAt: UInt64
     /// `idle_timeout_ns` of the live entry; 0 when the slot is free or the entry has no idle timeout.
     var ttl: UInt64
-    /// A lower bound of the entry's deadline (`max(armedAt, last hit) + ttl`): the sweep asks the device about the
-    /// entry only once this time has come. Hits only move the deadline later, so the bound stays valid.
-    var nextCheck: UInt64
     /// The slot's generation (to build the entry's handle).
     var generation: UInt32
 
     init(_ stored: StoredEntry, generation: UInt32) {
         armedAt = stored.armedAt
         ttl = UInt64(max(stored.entry.idleTimeoutNs, 0))
-        nextCheck = armedAt &+ ttl
         self.generation = generation
     }
 
     init() {
         armedAt = 0
         ttl = 0
-        nextCheck = 0
         generation = 0
     }
+
+    /// The first `nextCheck` of this timer: its deadline if never hit; `.max` (never) without an idle timeout.
+    var initialCheck: UInt64 { ttl > 0 ? armedAt &+ ttl : .max }
 }
 
+// The timers are a structure of arrays: `checkChunks` holds, per slot, a lower bound of the entry's deadline
+// (`max(armedAt, last hit) + ttl`; hits only move the deadline later, so the bound stays valid), `.max` for slots
+// without a timed entry. A sweep scans only those 8 bytes per entry and asks the device about an entry only once
+// its bound has come.
 extension TableStore {
     /// Whether slot `index` has a timer.
     func hasTimer(_ index: Int) -> Bool {
@@ -36,7 +38,9 @@ extension TableStore {
 
     /// Marks slot `index` as having no timed entry.
     mutating func clearTimer(at index: Int) {
-        if hasTimer(index) { timerChunks[index / Self.chunkSize][index % Self.chunkSize].ttl = 0 }
+        guard hasTimer(index) else { return }
+        timerChunks[index / Self.chunkSize][index % Self.chunkSize].ttl = 0
+        checkChunks[index / Self.chunkSize][index % Self.chunkSize] = .max
     }
 
     /// Re-arms the timer of slot `index` at `now`.
@@ -44,7 +48,7 @@ extension TableStore {
         guard hasTimer(index) else { return }
         let (c, j) = (index / Self.chunkSize, index % Self.chunkSize)
         timerChunks[c][j].armedAt = now
-        timerChunks[c][j].nextCheck = now &+ timerChunks[c][j].ttl
+        checkChunks[c][j] = timerChunks[c][j].initialCheck
     }
 
     /// Sets the timer of slot `index`, adding timers up to it when the entry has an idle timeout.
@@ -56,32 +60,39 @@ extension TableStore {
                     var chunk: [IdleTimer] = []
                     chunk.reserveCapacity(Self.chunkSize)
                     timerChunks.append(chunk)
+                    var checks: [UInt64] = []
+                    checks.reserveCapacity(Self.chunkSize)
+                    checkChunks.append(checks)
                 }
                 timerChunks[timerChunks.count - 1].append(IdleTimer())
+                checkChunks[checkChunks.count - 1].append(.max)
             }
         }
         timerChunks[index / Self.chunkSize][index % Self.chunkSize] = timer
+        checkChunks[index / Self.chunkSize][index % Self.chunkSize] = timer.initialCheck
     }
 
     /// One idle-timeout sweep of this table at `now` (P4Runtime §16.4): every live entry whose `idle_timeout_ns`
     /// elapsed since `max(armedAt, last hit)` is due; due entries are re-armed at `now` and their slots returned in
-    /// slot order; `earliestIdleDeadline` becomes the earliest next deadline. Only entries whose `nextCheck` has
+    /// slot order; `earliestIdleDeadline` becomes the earliest next deadline. Only entries whose deadline bound has
     /// come are candidates: `lastHits` fills the last hit of each candidate's handle (0 = never) in one call (the
-    /// device answers in bulk), and a candidate that was hit meanwhile gets its later deadline as `nextCheck`.
+    /// device answers in bulk), and a candidate that was hit meanwhile gets its later deadline as its bound.
     mutating func sweepIdleTimers(
         now: UInt64,
         lastHits: (UnsafeBufferPointer<EntryHandle>, UnsafeMutableBufferPointer<UInt64>) -> Void
     ) -> [UInt32] {
         var candidates: [EntryHandle] = []
         var earliest = UInt64.max
-        for c in timerChunks.indices {
+        for c in checkChunks.indices {
             let base = c * Self.chunkSize
-            timerChunks[c].withUnsafeBufferPointer { chunk in
-                for j in chunk.indices where chunk[j].ttl > 0 {
-                    if chunk[j].nextCheck <= now {
-                        candidates.append(EntryHandle(slot: UInt32(base + j), generation: chunk[j].generation))
-                    } else {
-                        earliest = min(earliest, chunk[j].nextCheck)
+            checkChunks[c].withUnsafeBufferPointer { checks in
+                for j in checks.indices {
+                    let check = checks[j]
+                    if check <= now {
+                        let generation = timerChunks[c][j].generation
+                        candidates.append(EntryHandle(slot: UInt32(base + j), generation: generation))
+                    } else if check < earliest {
+                        earliest = check
                     }
                 }
             }
@@ -91,13 +102,14 @@ extension TableStore {
         var due: [UInt32] = []
         for i in candidates.indices {
             let index = Int(candidates[i].slot)
-            let timer = timerChunks[index / Self.chunkSize][index % Self.chunkSize]
+            let (c, j) = (index / Self.chunkSize, index % Self.chunkSize)
+            let timer = timerChunks[c][j]
             let reference = max(timer.armedAt, hits[i])
             if now >= reference && now - reference >= timer.ttl {
                 due.append(candidates[i].slot)
                 earliest = min(earliest, now &+ timer.ttl)
             } else {
-                timerChunks[index / Self.chunkSize][index % Self.chunkSize].nextCheck = reference &+ timer.ttl
+                checkChunks[c][j] = reference &+ timer.ttl
                 earliest = min(earliest, reference &+ timer.ttl)
             }
         }

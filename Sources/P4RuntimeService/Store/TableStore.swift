@@ -18,10 +18,11 @@ struct TableStore: Sendable {
 
     private var shards: [[EntryKey: UInt32]] = Array(repeating: [:], count: TableStore.shardCount)
     private var chunks: [[Slot]] = []
-    /// The idle timers of the slots, chunked like `chunks`: what the idle-timeout sweep reads (32 bytes per entry
-    /// instead of the whole entry), see `TableStore+IdleTimers.swift`. They cover the slots up to the highest one
-    /// that ever held an entry with an idle timeout (none for tables without idle timeouts).
+    /// The idle timers of the slots and their deadline bounds, chunked like `chunks`: what the idle-timeout sweep
+    /// reads instead of the whole entries, see `TableStore+IdleTimers.swift`. They cover the slots up to the
+    /// highest one that ever held an entry with an idle timeout (none for tables without idle timeouts).
     var timerChunks: [[IdleTimer]] = []
+    var checkChunks: [[UInt64]] = []
     private var freeSlots: [UInt32] = []
     private var slotCount = 0
     /// Live entries.
