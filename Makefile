@@ -49,6 +49,7 @@ bench: release
 	.build/release/p4rtd-bench swx-scale
 	.build/release/p4rtd-bench binding
 	.build/release/p4rtd-bench node
+	.build/release/p4rtd-bench idle
 	python3 bench/http_bench.py
 	python3 bench/lb_apply_bench.py
 

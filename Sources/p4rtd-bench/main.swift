@@ -1,7 +1,9 @@
 // p4rtd-bench: the engine benchmarks of `make bench` (the HTTP ones are bench/http_bench.py).
 // Usage: p4rtd-bench swx|swx-scale|binding|node [PACKETS]   (run from the repository root; default 5,000,000 packets per run)
+//        p4rtd-bench idle [ENTRIES]                        (default 1,000,000 entries with idle timeouts)
 let arguments = CommandLine.arguments.dropFirst()
-let packets = arguments.dropFirst().first.flatMap { Int($0) } ?? 5_000_000
+let count = arguments.dropFirst().first.flatMap { Int($0) }
+let packets = count ?? 5_000_000
 switch arguments.first {
 case "swx":
     SWXBenchmarks.run(packets: packets)
@@ -11,6 +13,8 @@ case "binding":
     BindingBenchmarks.run(packets: packets)
 case "node":
     NodeBenchmarks.run(packets: packets)
+case "idle":
+    IdleBenchmarks.run(entries: count ?? 1_000_000)
 default:
-    print("usage: p4rtd-bench swx|swx-scale|binding|node [PACKETS]")
+    print("usage: p4rtd-bench swx|swx-scale|binding|node [PACKETS] | idle [ENTRIES]")
 }

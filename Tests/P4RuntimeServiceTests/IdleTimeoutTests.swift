@@ -91,4 +91,30 @@ struct IdleTimeoutTests {
         service.tick()
         #expect(notifications(session).count == 1)
     }
+
+    @Test func timersFollowSlotReuseAndTimeoutChanges() throws {
+        let (service, clock) = try T.service()
+        let session = try primary(service)
+        let untimed = T.lpmEntry(9 << 24, 8)  // slot 0: no timer
+        let timed = T.lpmEntry(10 << 24, 8, idleTimeoutNs: 1_000)
+        let other = T.lpmEntry(11 << 24, 8, idleTimeoutNs: 3_000)
+        try service.write(T.write([T.insert(untimed), T.insert(timed)], electionId: Uint128(low: 1)))
+        // Dropping the timeout stops the reports; the slot freed by a delete is reused by an entry with another
+        // timeout, which is what counts from then on.
+        var off = timed
+        off.idleTimeoutNs = 0
+        try service.write(T.write([T.update(.modify, .tableEntry(off))], electionId: Uint128(low: 1)))
+        clock.advance(byNanoseconds: 2_000)
+        service.tick()
+        #expect(notifications(session).isEmpty)
+        try service.write(T.write([T.update(.delete, .tableEntry(off)), T.insert(other)], electionId: Uint128(low: 1)))
+        clock.advance(byNanoseconds: 2_999)
+        service.tick()
+        #expect(notifications(session).isEmpty)
+        clock.advance(byNanoseconds: 1)
+        service.tick()
+        var expected = other
+        expected.action = nil
+        #expect(notifications(session).map(\.tableEntry) == [[expected]])
+    }
 }

@@ -47,6 +47,12 @@ public protocol P4Device: AnyObject, Sendable {
     /// When the entry was last hit by a packet (monotonic ns of the service's clock); nil when never hit or stale.
     func lastHit(_ table: TableID, _ handle: EntryHandle) -> UInt64?
 
+    /// Bulk `lastHit` for the idle-timeout sweep: `lastHits[i]` receives the last hit of `handles[i]`, 0 when never
+    /// hit or stale; the first `min(handles.count, lastHits.count)` positions are written. The default calls
+    /// `lastHit` per handle; devices with many entries answer under one lock hold.
+    func lastHits(_ table: TableID, _ handles: UnsafeBufferPointer<EntryHandle>,
+                  into lastHits: UnsafeMutableBufferPointer<UInt64>)
+
     /// Streams the entries the data plane itself manages in `table` (learner / add-on-miss tables) until `body`
     /// returns false. Tables without such entries stream nothing.
     func readDataPlaneEntries(_ table: TableID, _ body: (TableEntry) -> Bool) throws(P4RuntimeError)

@@ -18,6 +18,11 @@ struct TableStore: Sendable {
 
     private var shards: [[EntryKey: UInt32]] = Array(repeating: [:], count: TableStore.shardCount)
     private var chunks: [[Slot]] = []
+    /// The idle timers of the slots and their deadline bounds, chunked like `chunks`: what the idle-timeout sweep
+    /// reads instead of the whole entries, see `TableStore+IdleTimers.swift`. They cover the slots up to the
+    /// highest one that ever held an entry with an idle timeout (none for tables without idle timeouts).
+    var timerChunks: [[IdleTimer]] = []
+    var checkChunks: [[UInt64]] = []
     private var freeSlots: [UInt32] = []
     private var slotCount = 0
     /// Live entries.
@@ -89,6 +94,7 @@ struct TableStore: Sendable {
         }
         let index = Int(handle.slot)
         chunks[index / Self.chunkSize][index % Self.chunkSize] = Slot(generation: handle.generation, stored: stored)
+        setTimer(at: index, IdleTimer(stored, generation: handle.generation))
         if !reserved { shards[Int(stored.key.hash & UInt64(Self.shardCount - 1))][stored.key] = handle.slot }
         count += 1
         if stored.entry.idleTimeoutNs > 0 {
@@ -108,6 +114,8 @@ struct TableStore: Sendable {
             noteDeadline(of: stored)
         }
         chunks[index / Self.chunkSize][index % Self.chunkSize].stored = stored
+        let generation = chunks[index / Self.chunkSize][index % Self.chunkSize].generation
+        setTimer(at: index, IdleTimer(stored, generation: generation))
     }
 
     private mutating func noteDeadline(of stored: StoredEntry) {
@@ -119,6 +127,7 @@ struct TableStore: Sendable {
     mutating func rearm(at slot: UInt32, now: UInt64) {
         let index = Int(slot)
         chunks[index / Self.chunkSize][index % Self.chunkSize].stored?.armedAt = now
+        rearmTimer(at: index, now: now)
     }
 
     /// Removes the live entry in `slot` and returns it.
@@ -127,6 +136,7 @@ struct TableStore: Sendable {
         let index = Int(slot)
         guard let old = chunks[index / Self.chunkSize][index % Self.chunkSize].stored else { return nil }
         chunks[index / Self.chunkSize][index % Self.chunkSize].stored = nil
+        clearTimer(at: index)
         shards[Int(old.key.hash & UInt64(Self.shardCount - 1))][old.key] = nil
         freeSlots.append(slot)
         count -= 1

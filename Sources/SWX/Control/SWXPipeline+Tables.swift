@@ -249,8 +249,12 @@ extension SWXPipeline {
                     guard existing != 0, let old = table.entry(existing) else {
                         throw SWXRuntimeError.notFound("no entry with key \(hex(match.key))")
                     }
+                    let hit = table.lastHit(ofEntry: existing) ?? 0
                     try table.delete(entryID: existing)
-                    undo.append { _ = try? table.add(key: old.key, actionID: old.actionID, actionData: old.actionData) }
+                    undo.append {
+                        let id = try? table.add(key: old.key, actionID: old.actionID, actionData: old.actionData)
+                        if let id { table.setLastHit(ofEntry: id, hit) }
+                    }
                 }
             } else if let table = runtime.wildcardTables[t] {
                 let existing = try table.entryID(key: match.key, mask: match.mask, priority: match.priority) ?? 0
@@ -274,10 +278,12 @@ extension SWXPipeline {
                     guard id != 0, let old = table.entry(id) else {
                         throw SWXRuntimeError.notFound("no entry with this match")
                     }
+                    let hit = table.lastHit(ofEntry: id) ?? 0
                     try table.delete(entryID: id)
                     undo.append {
-                        _ = try? table.add(key: old.key, mask: old.mask, priority: old.priority, actionID: old.actionID,
-                                           actionData: old.actionData)
+                        let id = try? table.add(key: old.key, mask: old.mask, priority: old.priority,
+                                                actionID: old.actionID, actionData: old.actionData)
+                        if let id { table.setLastHit(ofEntry: id, hit) }
                     }
                 }
             } else {

@@ -253,6 +253,7 @@ extension EngineRuntime {
                         if id != 0 {
                             action = table.actionID(ofEntry: id)
                             data = table.actionData(ofEntry: id)
+                            table.recordHit(id, now: now)
                         }
                     }
                 case .wildcard:
@@ -261,6 +262,7 @@ extension EngineRuntime {
                         if id != 0 {
                             action = table.actionID(ofEntry: id)
                             data = table.actionData(ofEntry: id)
+                            table.recordHit(id, now: now)
                         }
                     }
                 case .stub:

@@ -34,6 +34,7 @@ extension ExactMatchTable {
         k.initializeMemory(as: UInt8.self, repeating: 0, count: keyStride)
         key.withUnsafeBytes { k.copyMemory(from: $0.baseAddress!, byteCount: keySize) }
         writeData(actionData, to: id)
+        hitTimes.set(id, 0)
         index.insert(hash: h, id: id)
         count += 1
         return id

@@ -39,6 +39,8 @@ public final class ExactMatchTable: @unchecked Sendable {
     let slotMask: Int
     var freeHead: UInt32 = 0
     var highWater: Int = 0
+    /// Last-hit times per entry, when the control plane enabled them (`ExactMatchTable+HitTimes.swift`).
+    let hitTimes = EntryHitTimes()
 
     static let liveMark = UInt32.max
     static let keyOffset = 8
@@ -80,12 +82,14 @@ public final class ExactMatchTable: @unchecked Sendable {
         slotMask = index.mask
         freeHead = other.freeHead
         highWater = other.highWater
+        hitTimes.copyState(from: other.hitTimes, count: other.highWater)
     }
 
     deinit {
         records.deallocate()
         links.deallocate()
         index.deallocate()
+        hitTimes.deallocate()
     }
 
     /// An independent deep copy (same entries, same ids, same free-id order).

@@ -44,6 +44,7 @@ extension WildcardTable {
         r.storeBytes(of: UInt32(g), toByteOffset: WildcardTable.groupOffset, as: UInt32.self)
         r.storeBytes(of: h, toByteOffset: WildcardTable.hashOffset, as: UInt32.self)
         writeData(actionData, to: id)
+        hitTimes.set(id, 0)
         linkIntoChain(id, group: g, hash: h)
         groups[g].entries += 1
         if priority < groups[g].best {
@@ -151,6 +152,7 @@ extension WildcardTable {
         c.freeHead = freeHead
         c.highWater = highWater
         c.count = count
+        c.hitTimes.copyState(from: hitTimes, count: highWater)
         c.reserveGroups(groupCapacity)
         c.groupSlots = groupSlots
         c.groupLive = groupLive
@@ -326,6 +328,7 @@ extension WildcardTable {
         links.deallocate()
         links = l
         recordCapacity = n
+        hitTimes.grow(to: n)
     }
 
     func reserveGroups(_ n: Int) {

@@ -49,6 +49,8 @@ public final class WildcardTable: @unchecked Sendable {
     /// Live group slots sorted by (best priority, slot).
     var order: UnsafeMutablePointer<Int32>
     var orderCount: Int = 0
+    /// Last-hit times per entry, when the control plane enabled them (`WildcardTable+HitTimes.swift`).
+    let hitTimes = EntryHitTimes()
 
     static let liveMark = UInt32.max
     // Record header: priority, action id, group slot, next id in chain, masked-key hash, pad.
@@ -93,6 +95,7 @@ public final class WildcardTable: @unchecked Sendable {
         order.deallocate()
         records.deallocate()
         links.deallocate()
+        hitTimes.deallocate()
     }
 
     /// DPDK's LPM priority (rte_swx_ctl.c): `maxPrefixLength − prefixLength`, so longer prefixes win.

@@ -19,7 +19,8 @@ import Synchronization
 /// - Indexed counters and registers live in regarrays; direct counters in the regarray p4c-dpdk indexes by entry id
 ///   (entry ids are stable, so this works on every table kind, ternary included); meters on metarrays with one
 ///   engine profile per distinct config; direct meters on the metarray p4c-dpdk indexes by entry id (every table
-///   kind), with per-colour counters. Idle-timeout hit tracking is not provided (the service's idle timeouts then fire after the TTL, as with no traffic).
+///   kind), with per-colour counters.
+/// - Idle timeouts: the engine records per-entry hit times for NOTIFY_CONTROL tables (`lastHit`, `lastHits`).
 public final class SoftwareTargetDevice: P4Device, @unchecked Sendable {
     // @unchecked: `active` and `openTransaction` are only touched with `lock` held; ports and the sink are
     // immutable or Mutex-guarded.
@@ -29,7 +30,7 @@ public final class SoftwareTargetDevice: P4Device, @unchecked Sendable {
         entities: [.tableEntry, .actionProfileMemberAndGroup, .counterEntry, .directCounterEntry, .meterEntry,
                    .directMeterEntry, .meterCounterData, .registerEntry],
         atomicityModes: [.continueOnError, .rollbackOnError, .dataplaneAtomic],
-        reconcileAndCommit: true, reportsEntryHits: false, packetIO: true, mixedActionGroups: true,
+        reconcileAndCommit: true, reportsEntryHits: true, packetIO: true, mixedActionGroups: true,
         targetName: "swx-pna")
 
     /// The configuration the device was created with.
@@ -117,6 +118,7 @@ public final class SoftwareTargetDevice: P4Device, @unchecked Sendable {
                 try? engine.writeRegister("direction", index: UInt64(port), value: direction)
             }
         }
+        Self.enableHitTracking(engine, for: pipeline)
         let fresh = Active(pipeline: pipeline, engine: engine)
         exclusive {
             if mode == .reconcile, let previous = active { Self.keepRegisters(from: previous.engine, into: engine) }
@@ -142,9 +144,6 @@ public final class SoftwareTargetDevice: P4Device, @unchecked Sendable {
 
     /// Registers the receiver of packet-in and learner events.
     public func setEventSink(_ sink: (any DeviceEventSink)?) { self.sink.withLock { $0 = sink } }
-
-    /// Always nil: the engine does not record per-entry hit times.
-    public func lastHit(_ table: TableID, _ handle: EntryHandle) -> UInt64? { nil }
 
     /// An entry's direct counter: the sum of the regarray cells of its engine entries (nil for a stale handle).
     public func readDirectCounter(_ table: TableID, _ handle: EntryHandle) throws(P4RuntimeError) -> CounterData? {

@@ -27,11 +27,17 @@ final class SoftwareTargetTransaction: DeviceTransaction {
     func apply(_ operation: DeviceOperation) -> P4RuntimeError? {
         guard !finished else { return .internal("apply after the transaction ended") }
         var steps = EngineSteps(engine: active.engine)
-        let before = active.state
+        // `apply` changes `entries` and `idle` only after its last throwing step, so the copy kept for a failure
+        // leaves them out: holding them would make every insert copy the whole table map (O(n) per entry).
+        var before = active.state
+        before.entries = [:]
+        before.idle = [:]
         do throws(P4RuntimeError) {
             try active.state.apply(operation, binding: active.pipeline.binding, steps: &steps)
         } catch {
             steps.undoAll()
+            before.entries = active.state.entries
+            before.idle = active.state.idle
             active.state = before
             return error
         }
@@ -64,6 +70,8 @@ struct EngineSteps {
     /// Applies one table change now (stage + commit) and records its inverse.
     mutating func table(_ table: String, _ operation: SWXTableOperation, _ entry: SpecTableEntry,
                         inverse: (SWXTableOperation, SpecTableEntry)?, context: String) throws(P4RuntimeError) {
+        // A deleted entry that is put back gets its hit time back (idle timeouts survive an aborted batch).
+        let hit = operation == .delete ? entry.match.flatMap { engine.lastHit(ofTable: table, match: $0) } : nil
         do {
             try engine.stage(table: table, operation, entry: entry)
             try engine.commit()
@@ -76,6 +84,7 @@ struct EngineSteps {
             inverses.append {
                 try? engine.stage(table: table, undoOperation, entry: undoEntry)
                 try? engine.commit()
+                if let hit, let match = undoEntry.match { engine.setLastHit(ofTable: table, match: match, hit) }
             }
         }
     }

@@ -4,7 +4,8 @@ import SWX
 
 extension TargetState {
     /// Applies one validated operation to the engine (through `steps`, which records inverses) and to these maps.
-    /// On a throw the caller undoes `steps` and restores the maps.
+    /// On a throw the caller undoes `steps` and restores the maps; `entries` and `idle` are changed only after the
+    /// last step that can throw (the caller relies on it to avoid copying them per operation).
     mutating func apply(_ operation: DeviceOperation, binding: PipelineBinding, steps: inout EngineSteps)
         throws(P4RuntimeError)
     {
@@ -26,11 +27,12 @@ extension TargetState {
                                 context: "table \(tableBinding.schema.label)")
             }
             var installed = Installed(matches: matches, action: action, oneShot: oneShot)
-            if tableBinding.directCounter != nil || tableBinding.directMeter != nil {
+            if tableBinding.directCounter != nil || tableBinding.directMeter != nil || tracksHits(table) {
                 installed.ids = try entryIDs(tableBinding, matches, engine: steps.engine)
                 try setDirectCounter(tableBinding, installed.ids, entry.counterData ?? CounterData(), steps: &steps)
                 try configureDirectMeter(tableBinding, &installed, entry.meterConfig, fresh: true, steps: &steps)
             }
+            idle[table]?.set(handle, ids: installed.ids)
             entries[table, default: [:]][handle] = installed
         case .modifyEntry(let table, let handle, let entry):
             let tableBinding = try bound(table, binding)
@@ -79,6 +81,7 @@ extension TargetState {
                 var released = installed
                 try configureDirectMeter(tableBinding, &released, nil, fresh: false, steps: &steps)
             }
+            idle[table]?.remove(handle)
             entries[table]?[handle] = nil
         case .deleteDataPlaneEntry(let table, let entry):
             // An entry the data plane learned by itself (the controller never wrote it): delete it by key.

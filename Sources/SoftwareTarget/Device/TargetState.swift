@@ -47,8 +47,11 @@ struct TargetState: Sendable {
     var profiles: [ActionProfileID: Profile] = [:]
     /// Learner keys the controller wrote, so reads of data-plane entries do not list them twice.
     var controllerLearnerKeys: [TableID: Set<[UInt8]>] = [:]
+    /// Engine ids by handle for the tables that track hits (NOTIFY_CONTROL), see `SoftwareTargetDevice+IdleTimeout`.
+    var idle: [TableID: IdleHitIndex] = [:]
 
     init(binding: PipelineBinding) {
+        idle = Self.idleIndexes(binding)
         for (id, profile) in binding.profiles {
             profiles[id] = Profile(memberPool: DensePool(first: 1, limit: profile.memberIdLimit),
                                    groupPool: DensePool(first: 0, limit: max(profile.groupIdLimit, 0)))
