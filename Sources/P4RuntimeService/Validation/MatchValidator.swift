@@ -31,7 +31,10 @@ enum MatchValidator {
                 }
                 if position < next { return nil }
                 while next < position {
-                    try appendMissing(fields[next], path: path(), to: &key)
+                    // A skipped EXACT field may still come later (fields in another order): the general path
+                    // decides, so that errors come in the same order as for any other input.
+                    if fields[next].matchType == .exact { return nil }
+                    appendDontCare(fields[next], to: &key)
                     next += 1
                 }
                 if let changed = try validateField(match[index], field: fields[position], path: itemPath()),
