@@ -34,6 +34,26 @@ struct BulkTests {
         }
     }
 
+    @Test func theEarliestFailedLineIsReportedWhateverChunkFinishesFirst() throws {
+        // Failures in different 64-line work items (decoded concurrently): the first in line order wins.
+        var lines = (0..<2_000).map { String(decoding: ProtoJSON.encode(Self.update($0)), as: UTF8.self) }
+        for index in [1_900, 700, 70] { lines[index] = "{not json \(index)" }
+        lines[1_000] = #"{"type": "INSERT", "entity": {"tableEntry": {"tableId": "x"}}}"#
+        let body = Array(lines.joined(separator: "\n").utf8)
+        for _ in 0..<5 {
+            let error = try #require(throws: P4RuntimeError.self) {
+                try BulkWrite.decode(body, deviceId: 1, electionId: nil)
+            }
+            #expect(error.message.hasPrefix("updates[70]: invalid JSON: "))
+        }
+        lines[70] = String(decoding: ProtoJSON.encode(Self.update(70)), as: UTF8.self)
+        lines[700] = String(decoding: ProtoJSON.encode(Self.update(700)), as: UTF8.self)
+        let error = try #require(throws: P4RuntimeError.self) {
+            try BulkWrite.decode(Array(lines.joined(separator: "\n").utf8), deviceId: 1, electionId: nil)
+        }
+        #expect(error.message == #"updates[1000].entity.tableEntry.tableId: expected integer, got string "x" (NDJSON line 1001)"#)
+    }
+
     @Test func bulkWriteReportsBadJSONLines() throws {
         let body = Array("{\"type\":\"INSERT\"}\n{oops\n".utf8)
         let error = try #require(throws: P4RuntimeError.self) {

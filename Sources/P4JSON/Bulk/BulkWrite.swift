@@ -15,26 +15,28 @@ public enum BulkWrite {
         _ bytes: [UInt8], deviceId: UInt64, electionId: Uint128?, role: String = "",
         atomicity: Atomicity = .continueOnError, ignoresUnknownFields: Bool = false
     ) throws(P4RuntimeError) -> WriteRequest {
-        let results: [Result<Update, P4RuntimeError>] = bytes.withUnsafeBytes { buffer in
-            NDJSON.decodeLines(buffer, prefilter: { line in FastUpdateDecoder.update(scanning: line).map { .success($0) } }) {
+        // Updates are decoded straight into the request's array; a failed line leaves an empty update there and
+        // its error in `errors` (same index). A second pass over [Result] would copy every update serially.
+        let errors = LineErrors()
+        let updates: [Update] = bytes.withUnsafeBytes { buffer in
+            NDJSON.decodeLines(buffer, prefilter: { line in FastUpdateDecoder.update(scanning: line) }) {
                 index, lineNumber, parsed in
                 switch parsed {
                 case .failure(let error):
-                    return .failure(.invalidArgument("updates[\(index)]: invalid JSON: \(error)"))
+                    errors.record(.invalidArgument("updates[\(index)]: invalid JSON: \(error)"), at: index)
+                    return Update()
                 case .success(let root):
-                    if let update = FastUpdateDecoder.update(root) { return .success(update) }
-                    return decodeLine(root.value, index: index, lineNumber: lineNumber, ignoresUnknownFields)
+                    if let update = FastUpdateDecoder.update(root) { return update }
+                    switch decodeLine(root.value, index: index, lineNumber: lineNumber, ignoresUnknownFields) {
+                    case .success(let update): return update
+                    case .failure(let error):
+                        errors.record(error, at: index)
+                        return Update()
+                    }
                 }
             }
         }
-        var updates: [Update] = []
-        updates.reserveCapacity(results.count)
-        for result in results {
-            switch result {
-            case .success(let update): updates.append(update)
-            case .failure(let error): throw error
-            }
-        }
+        if let error = errors.first { throw error }
         return WriteRequest(
             deviceId: deviceId, role: role, electionId: electionId, updates: updates, atomicity: atomicity)
     }

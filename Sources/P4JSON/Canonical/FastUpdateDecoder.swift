@@ -252,30 +252,31 @@ enum FastUpdateDecoder {
         if padding > 0 && (sextets + padding) % 4 != 0 { return nil }
         let rest = sextets % 4
         let count = sextets / 4 * 3 + (rest == 0 ? 0 : rest - 1)
-        return [UInt8](unsafeUninitializedCapacity: count) { out, initialized in
-            var chunk: UInt32 = 0
-            var pending = 0
-            var written = 0
-            for index in 0..<sextets {
-                chunk = chunk << 6 | UInt32(sextet(text[index]))
-                pending += 1
-                if pending == 4 {
-                    out[written] = UInt8(truncatingIfNeeded: chunk >> 16)
-                    out[written + 1] = UInt8(truncatingIfNeeded: chunk >> 8)
-                    out[written + 2] = UInt8(truncatingIfNeeded: chunk)
-                    written += 3
-                    chunk = 0
-                    pending = 0
-                }
+        // reserveCapacity + append stay in code specialised for UInt8; `Array(unsafeUninitializedCapacity:)` goes
+        // through the unspecialised allocator, which looks the storage type's metadata up on every call (about
+        // twice the cost for the 1-16 byte values of table entries).
+        var out: [UInt8] = []
+        out.reserveCapacity(count)
+        var chunk: UInt32 = 0
+        var pending = 0
+        for index in 0..<sextets {
+            chunk = chunk << 6 | UInt32(sextet(text[index]))
+            pending += 1
+            if pending == 4 {
+                out.append(UInt8(truncatingIfNeeded: chunk >> 16))
+                out.append(UInt8(truncatingIfNeeded: chunk >> 8))
+                out.append(UInt8(truncatingIfNeeded: chunk))
+                chunk = 0
+                pending = 0
             }
-            if pending == 2 {
-                out[written] = UInt8(truncatingIfNeeded: chunk >> 4)
-            } else if pending == 3 {
-                out[written] = UInt8(truncatingIfNeeded: chunk >> 10)
-                out[written + 1] = UInt8(truncatingIfNeeded: chunk >> 2)
-            }
-            initialized = count
         }
+        if pending == 2 {
+            out.append(UInt8(truncatingIfNeeded: chunk >> 4))
+        } else if pending == 3 {
+            out.append(UInt8(truncatingIfNeeded: chunk >> 10))
+            out.append(UInt8(truncatingIfNeeded: chunk >> 2))
+        }
+        return out
     }
 
     /// The value of a standard-alphabet base64 digit, or 0xFF.

@@ -13,10 +13,13 @@ struct ControlPlaneStore: Sendable {
     var digests: [DigestID: DigestEntry.Config] = [:]
     var multicastGroups: [MulticastGroupID: MulticastGroupEntry] = [:]
     var cloneSessions: [CloneSessionID: CloneSessionEntry] = [:]
+    /// Per table (schema order), its all-EXACT key layout, or nil when the key has other kinds of fields.
+    let exactKeyLayouts: [ExactKeyLayout?]
 
     init(schema: PipelineSchema) {
         self.schema = schema
         self.tables = Array(repeating: TableStore(), count: schema.tables.count)
+        self.exactKeyLayouts = schema.tables.map { ExactKeyLayout($0.fields) }
         for id in schema.actionProfileOrder { profiles[id] = ProfileStore() }
     }
 }

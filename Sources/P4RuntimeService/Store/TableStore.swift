@@ -81,20 +81,22 @@ struct TableStore: Sendable {
     @discardableResult
     mutating func insert(_ stored: StoredEntry, reserved: Bool = false) -> EntryHandle {
         let handle = nextHandle()
+        // The entry is written into its slot once (it is a few hundred bytes: a placeholder slot appended and
+        // then overwritten cost two more copies per insert).
         if freeSlots.last == handle.slot {
             freeSlots.removeLast()
+            let index = Int(handle.slot)
+            chunks[index / Self.chunkSize][index % Self.chunkSize] = Slot(generation: handle.generation, stored: stored)
         } else {
             if slotCount % Self.chunkSize == 0 {
                 var chunk: [Slot] = []
                 chunk.reserveCapacity(Self.chunkSize)
                 chunks.append(chunk)
             }
-            chunks[chunks.count - 1].append(Slot(generation: 0, stored: nil))
+            chunks[chunks.count - 1].append(Slot(generation: handle.generation, stored: stored))
             slotCount += 1
         }
-        let index = Int(handle.slot)
-        chunks[index / Self.chunkSize][index % Self.chunkSize] = Slot(generation: handle.generation, stored: stored)
-        setTimer(at: index, IdleTimer(stored, generation: handle.generation))
+        setTimer(at: Int(handle.slot), IdleTimer(stored, generation: handle.generation))
         if !reserved { shards[Int(stored.key.hash & UInt64(Self.shardCount - 1))][stored.key] = handle.slot }
         count += 1
         if stored.entry.idleTimeoutNs > 0 {

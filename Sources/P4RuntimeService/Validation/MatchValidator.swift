@@ -18,50 +18,56 @@ enum MatchValidator {
         var key: [UInt8] = []
         key.reserveCapacity(keyCapacity(fields))
         // Fast path: fields given in key order (what clients almost always send); no extra arrays unless a value
-        // needs canonicalising.
-        var rewritten: [FieldMatch]?
-        var next = 0
-        var ordered = true
-        for (index, fieldMatch) in match.enumerated() {
-            func itemPath() -> String { "\(path()).match[\(index)]" }
-            guard let position = position(of: fieldMatch.fieldId, in: fields, positions) else {
-                throw .invalidArgument("\(itemPath()).fieldId: \(fieldMatch.fieldId.rawValue) is not a match field of \(owner())")
+        // needs canonicalising. The schema is read through a buffer pointer: subscripting the array copies each
+        // MatchFieldSchema (two strings retained and released per field).
+        let ordered = try fields.withUnsafeBufferPointer { fields throws(P4RuntimeError) -> [FieldMatch]? in
+            var rewritten: [FieldMatch]?
+            var next = 0
+            for index in match.indices {
+                func itemPath() -> String { "\(path()).match[\(index)]" }
+                let fieldId = match[index].fieldId
+                guard let position = position(of: fieldId, in: fields, positions) else {
+                    throw .invalidArgument("\(itemPath()).fieldId: \(fieldId.rawValue) is not a match field of \(owner())")
+                }
+                if position < next { return nil }
+                while next < position {
+                    // A skipped EXACT field may still come later (fields in another order): the general path
+                    // decides, so that errors come in the same order as for any other input.
+                    if fields[next].matchType == .exact { return nil }
+                    appendDontCare(fields[next], to: &key)
+                    next += 1
+                }
+                if let changed = try validateField(match[index], field: fields[position], path: itemPath()),
+                   changed != match[index] {
+                    if rewritten == nil { rewritten = Array(match[..<index]) }
+                    rewritten?.append(changed)
+                    append(changed, field: fields[position], to: &key)
+                } else {
+                    rewritten?.append(match[index])
+                    append(match[index], field: fields[position], to: &key)
+                }
+                next = position + 1
             }
-            if position < next {
-                ordered = false
-                break
-            }
-            while next < position {
-                try appendMissing(fields[next], path: path(), to: &key)
-                next += 1
-            }
-            let checked = try validateField(fieldMatch, field: fields[position], path: itemPath())
-            if checked != fieldMatch {
-                if rewritten == nil { rewritten = Array(match[..<index]) }
-            }
-            rewritten?.append(checked)
-            append(checked, field: fields[position], to: &key)
-            next = position + 1
-        }
-        if ordered {
             while next < fields.count {
                 try appendMissing(fields[next], path: path(), to: &key)
                 next += 1
             }
-            return (rewritten ?? match, key)
+            return rewritten ?? match
         }
+        if let ordered { return (ordered, key) }
         key.removeAll(keepingCapacity: true)
         var byPosition = [FieldMatch?](repeating: nil, count: fields.count)
         for (index, fieldMatch) in match.enumerated() {
             func itemPath() -> String { "\(path()).match[\(index)]" }
-            guard let position = position(of: fieldMatch.fieldId, in: fields, positions) else {
+            guard let position = fields.withUnsafeBufferPointer({ position(of: fieldMatch.fieldId, in: $0, positions) })
+            else {
                 throw .invalidArgument("\(itemPath()).fieldId: \(fieldMatch.fieldId.rawValue) is not a match field of \(owner())")
             }
             let field = fields[position]
             if byPosition[position] != nil {
                 throw .invalidArgument("\(itemPath()).fieldId: field \(field.label) is matched more than once")
             }
-            byPosition[position] = try validateField(fieldMatch, field: field, path: itemPath())
+            byPosition[position] = try validateField(fieldMatch, field: field, path: itemPath()) ?? fieldMatch
         }
         var canonical: [FieldMatch] = []
         canonical.reserveCapacity(match.count)
@@ -78,9 +84,9 @@ enum MatchValidator {
 
     /// The position of field `id` (a linear scan for the usual short keys, else the dictionary).
     @inline(__always)
-    private static func position(of id: MatchFieldID, in fields: [MatchFieldSchema], _ positions: [MatchFieldID: Int])
-        -> Int?
-    {
+    private static func position(
+        of id: MatchFieldID, in fields: UnsafeBufferPointer<MatchFieldSchema>, _ positions: [MatchFieldID: Int]
+    ) -> Int? {
         if fields.count <= 8 {
             for index in fields.indices where fields[index].id == id { return index }
             return nil
@@ -104,8 +110,9 @@ enum MatchValidator {
         appendDontCare(field, to: &key)
     }
 
+    /// The checked field match: nil when `fieldMatch` is already canonical (EXACT only; the other kinds are rebuilt).
     private static func validateField(_ fieldMatch: FieldMatch, field: MatchFieldSchema, path: @autoclosure () -> String)
-        throws(P4RuntimeError) -> FieldMatch
+        throws(P4RuntimeError) -> FieldMatch?
     {
         guard let kind = fieldMatch.kind else {
             throw .invalidArgument("\(path()): no match kind is set for field \(field.label)")
@@ -122,7 +129,8 @@ enum MatchValidator {
             guard expected == .exact else { throw mismatch("EXACT") }
             let canonical = try ValueChecks.canonical(value, bitwidth: width, isSDNString: field.isSDNString,
                                                       path: path() + ".exact.value", field: label())
-            return canonical == value ? fieldMatch : FieldMatch(fieldId: field.id, .exact(value: canonical))
+            // `canonical` is `value` or a suffix of it (leading zeros dropped): equal counts mean equal values.
+            return canonical.count == value.count ? nil : FieldMatch(fieldId: field.id, .exact(value: canonical))
         case .optional(let value):
             guard expected == .optional else { throw mismatch("OPTIONAL") }
             let canonical = try ValueChecks.canonical(value, bitwidth: width, isSDNString: field.isSDNString,

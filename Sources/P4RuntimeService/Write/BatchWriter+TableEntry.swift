@@ -13,8 +13,10 @@ extension BatchWriter {
         return (position, schema.tables[position])
     }
 
-    /// The encoded key of a (non-default) entry of `table`, with its canonical match (T2–T8).
-    func entryKey(_ entry: TableEntry, table: TableSchema, path: @autoclosure () -> String) throws(P4RuntimeError)
+    /// The encoded key of a (non-default) entry of `table` (at `position` in the schema, when known), with its
+    /// canonical match (T2–T8).
+    func entryKey(_ entry: TableEntry, table: TableSchema, position: Int? = nil, path: @autoclosure () -> String)
+        throws(P4RuntimeError)
         -> (matches: [FieldMatch], key: EntryKey)
     {
         if table.requiresPriority {
@@ -26,9 +28,16 @@ extension BatchWriter {
             throw .invalidArgument(
                 "\(path()).priority: must be 0 for table \(table.label), which has no ternary, range or optional field")
         }
-        var (matches, bytes) = try MatchValidator.validate(
-            entry.match, fields: table.fields, positions: table.fieldPositions, path: path(),
-            owner: "table \(table.label)")
+        var matches = entry.match
+        var bytes: [UInt8]
+        if let layout = position.flatMap({ store.exactKeyLayouts[$0] }),
+           let exact = MatchValidator.exactKey(entry.match, layout: layout) {
+            bytes = exact
+        } else {
+            (matches, bytes) = try MatchValidator.validate(
+                entry.match, fields: table.fields, positions: table.fieldPositions, path: path(),
+                owner: "table \(table.label)")
+        }
         ValueChecks.appendInteger(UInt32(bitPattern: entry.priority), to: &bytes)
         return (matches, EntryKey(bytes: bytes))
     }
@@ -51,7 +60,7 @@ extension BatchWriter {
             throw .permissionDenied(
                 "\(path()): table \(table.label) is const; only direct resources of its entries may be modified")
         }
-        let (matches, key) = try entryKey(entry, table: table, path: path())
+        let (matches, key) = try entryKey(entry, table: table, position: position, path: path())
         if type == .delete {
             guard let slot = store.tables[position].slot(for: key),
                   let old = store.tables[position].stored(at: slot) else {

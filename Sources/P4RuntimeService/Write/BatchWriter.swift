@@ -40,48 +40,48 @@ struct BatchWriter {
             guard update.entity != nil else {
                 throw P4RuntimeError.invalidArgument("\(path()).entity: the entity is missing")
             }
-            // Only the oneof member's name is captured: capturing the entity itself copies it on every call.
-            let member = update.entity?.jsonName ?? ""
-            func entityPath() -> String { "updates[\(index)].entity.\(member)" }
+            // Each case names its oneof member: reading `update.entity?.jsonName` here would copy the whole entity
+            // for every update, and the path is needed only for an error message.
+            func entityPath(_ member: String) -> String { "updates[\(index)].entity.\(member)" }
             switch update.entity?.kind {
             case nil:
                 throw P4RuntimeError.invalidArgument("\(path()).entity: no entity is set")
             case .tableEntry(let entry)?:
-                try require(.tableEntry, "table entries", path: entityPath())
-                try writeTableEntry(entry, update.type, path: entityPath())
+                try require(.tableEntry, "table entries", path: entityPath("tableEntry"))
+                try writeTableEntry(entry, update.type, path: entityPath("tableEntry"))
             case .actionProfileMember(let member)?:
-                try require(.actionProfileMemberAndGroup, "action profile member programming", path: entityPath())
-                try writeMember(member, update.type, path: entityPath())
+                try require(.actionProfileMemberAndGroup, "action profile member programming", path: entityPath("actionProfileMember"))
+                try writeMember(member, update.type, path: entityPath("actionProfileMember"))
             case .actionProfileGroup(let group)?:
-                try require(.actionProfileMemberAndGroup, "action profile group programming", path: entityPath())
-                try writeGroup(group, update.type, path: entityPath())
+                try require(.actionProfileMemberAndGroup, "action profile group programming", path: entityPath("actionProfileGroup"))
+                try writeGroup(group, update.type, path: entityPath("actionProfileGroup"))
             case .counterEntry(let counter)?:
-                try require(.counterEntry, "counter entries", path: entityPath())
-                try writeCounter(counter, update.type, path: entityPath())
+                try require(.counterEntry, "counter entries", path: entityPath("counterEntry"))
+                try writeCounter(counter, update.type, path: entityPath("counterEntry"))
             case .directCounterEntry(let counter)?:
-                try require(.directCounterEntry, "direct counter entries", path: entityPath())
-                try writeDirectCounter(counter, update.type, path: entityPath())
+                try require(.directCounterEntry, "direct counter entries", path: entityPath("directCounterEntry"))
+                try writeDirectCounter(counter, update.type, path: entityPath("directCounterEntry"))
             case .meterEntry(let meter)?:
-                try require(.meterEntry, "meter entries", path: entityPath())
-                try writeMeter(meter, update.type, path: entityPath())
+                try require(.meterEntry, "meter entries", path: entityPath("meterEntry"))
+                try writeMeter(meter, update.type, path: entityPath("meterEntry"))
             case .directMeterEntry(let meter)?:
-                try require(.directMeterEntry, "direct meter entries", path: entityPath())
-                try writeDirectMeter(meter, update.type, path: entityPath())
+                try require(.directMeterEntry, "direct meter entries", path: entityPath("directMeterEntry"))
+                try writeDirectMeter(meter, update.type, path: entityPath("directMeterEntry"))
             case .registerEntry(let register)?:
-                try require(.registerEntry, "register entries", path: entityPath())
-                try writeRegister(register, update.type, path: entityPath())
+                try require(.registerEntry, "register entries", path: entityPath("registerEntry"))
+                try writeRegister(register, update.type, path: entityPath("registerEntry"))
             case .valueSetEntry(let valueSet)?:
-                try require(.valueSetEntry, "value set entries", path: entityPath())
-                try writeValueSet(valueSet, update.type, path: entityPath())
+                try require(.valueSetEntry, "value set entries", path: entityPath("valueSetEntry"))
+                try writeValueSet(valueSet, update.type, path: entityPath("valueSetEntry"))
             case .digestEntry(let digest)?:
-                try require(.digestEntry, "digest entries", path: entityPath())
-                try writeDigest(digest, update.type, path: entityPath())
+                try require(.digestEntry, "digest entries", path: entityPath("digestEntry"))
+                try writeDigest(digest, update.type, path: entityPath("digestEntry"))
             case .packetReplicationEngineEntry(let entry)?:
-                try require(.packetReplicationEngineEntry, "packet replication engine entries", path: entityPath())
-                try writeReplication(entry, update.type, path: entityPath())
+                try require(.packetReplicationEngineEntry, "packet replication engine entries", path: entityPath("packetReplicationEngineEntry"))
+                try writeReplication(entry, update.type, path: entityPath("packetReplicationEngineEntry"))
             case .externEntry(let extern)?:
                 throw P4RuntimeError.unimplemented(
-                    "\(entityPath()): extern type \(extern.externTypeId) entries are not supported by this device")
+                    "\(entityPath("externEntry")): extern type \(extern.externTypeId) entries are not supported by this device")
             }
             return nil
         } catch {
