@@ -20,7 +20,7 @@ struct CTCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List tracked flows (forward and reverse pins) with their idle time.")
+        static let configuration = CommandConfiguration(abstract: "List tracked flows (forward and reverse pins) with their state, idle time, time left and counters.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var filters: Filters
 
@@ -38,6 +38,12 @@ struct CTCommand: ParsableCommand {
                          .string("\(LoadBalancerState.text(flow.translatedAddress)):\(flow.translatedPort)")),
                     ]
                     if let idle = flow.idleNanoseconds { members.append(("idleNs", .string(String(idle)))) }
+                    if let state = flow.state { members.append(("state", .string(state))) }
+                    if let left = flow.remainingNanoseconds { members.append(("timeoutNs", .string(String(left)))) }
+                    if let counters = flow.counters {
+                        members.append(("packets", .string(String(counters.packetCount))))
+                        members.append(("bytes", .string(String(counters.byteCount))))
+                    }
                     return .object(JSONObject(uniqueKeysWithValues: members))
                 }))
                 return

@@ -244,6 +244,15 @@ extension ClientEndToEndTests {
         #expect(flows.status == 0)
         #expect(flows.out.contains("forward src=10.1.0.5 dst=10.96.45.123 sport=40000 dport=80"))
         #expect(flows.out.contains("reverse"))
+        // Learned pins carry their expire-time profile (node.p4: tcp) and the time left of its timeout.
+        let tcpSeconds = try #require(flows.out.split(separator: "\n").first { $0.contains("forward") }
+            .flatMap { $0.range(of: "state=tcp timeout=") != nil ? $0 : nil })
+        #expect(tcpSeconds.hasSuffix("s"))
+        let json = try p4rtctl(server, ["ct", "list", "--protocol", "tcp", "--output", "json"])
+        let listed = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [[String: Any]] ?? []
+        let forward = try #require(listed.first { $0["direction"] as? String == "forward" })
+        #expect(forward["state"] as? String == "tcp")
+        #expect((forward["timeoutNs"] as? String).flatMap { Int64($0) }.map { $0 > 0 } == true)
         let deleted = try p4rtctl(server, ["ct", "delete", "--address", "10.1.0.5"])
         #expect(deleted.out.hasPrefix("2 flow entries have been deleted"), "\(deleted.err)")
     }

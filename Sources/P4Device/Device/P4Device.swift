@@ -57,6 +57,10 @@ public protocol P4Device: AnyObject, Sendable {
     /// returns false. Tables without such entries stream nothing.
     func readDataPlaneEntries(_ table: TableID, _ body: (TableEntry) -> Bool) throws(P4RuntimeError)
 
+    /// `readDataPlaneEntries(_:_:)` that also fills each entry's direct counter data when `counterData` is true
+    /// (and the table has a direct counter); the default ignores the flag.
+    func readDataPlaneEntries(_ table: TableID, counterData: Bool, _ body: (TableEntry) -> Bool) throws(P4RuntimeError)
+
     /// Sends a packet from the controller; `packet.metadata` is already checked against `packet_out`.
     ///
     /// - Throws: UNIMPLEMENTED or FAILED_PRECONDITION when the device has no data plane or no port for it.

@@ -3,13 +3,14 @@ import P4Model
 /// `ct list` and `ct delete` on the node program's connection-tracking pins (`ct_forward`, `ct_reverse`).
 public struct ConnectionTracking: Sendable {
     let client: P4RTClient
-    let tables: [(direction: String, id: TableID, fields: [MatchFieldID], params: [ActionParamID])]
+    let tables: [(direction: String, id: TableID, name: String, fields: [MatchFieldID], params: [ActionParamID],
+                  counted: Bool)]
 
     /// Binds to the node program on the client's device.
     public init(client: P4RTClient) throws(P4RTClientError) {
         self.client = client
         let index = try client.pipelineIndex()
-        var tables: [(String, TableID, [MatchFieldID], [ActionParamID])] = []
+        var tables: [(String, TableID, String, [MatchFieldID], [ActionParamID], Bool)] = []
         for (direction, name, fields, action, params) in [
             ("forward", "MainControlImpl.ct_forward", ["hdr.ipv4.src_addr", "hdr.ipv4.dst_addr", "hdr.ipv4.protocol", "meta.l4_src_port", "meta.l4_dst_port"],
              "MainControlImpl.ct_forward_hit", ["backend_addr", "backend_port"]),
@@ -24,7 +25,8 @@ public struct ConnectionTracking: Sendable {
             guard fieldIDs.count == 5, paramIDs.count == 2 else {
                 throw .protocolViolation("\(name) does not have the node program's key and action parameters")
             }
-            tables.append((direction, table.id, fieldIDs, paramIDs))
+            let counted = table.directResourceIds.contains { index.p4info.directCounters.map(\.preamble.id).contains($0) }
+            tables.append((direction, table.id, name, fieldIDs, paramIDs, counted))
         }
         self.tables = tables
     }
@@ -33,8 +35,10 @@ public struct ConnectionTracking: Sendable {
     public func list(_ filter: FlowFilter = FlowFilter()) throws(P4RTClientError) -> [TrackedFlow] {
         var flows: [TrackedFlow] = []
         for table in tables {
+            let profiles = profileNames(table.name)
             var request = TableEntry(tableId: table.id)
             request.timeSinceLastHit = TableEntry.IdleTimeout()
+            if table.counted { request.counterData = CounterData() }
             let entities: [Entity]
             do {
                 entities = try client.read(ReadRequest(deviceId: client.deviceId, entities: [Entity(.tableEntry(request))]))
@@ -58,11 +62,25 @@ public struct ConnectionTracking: Sendable {
                     ipProtocol: UInt8(truncatingIfNeeded: key[2]), sourcePort: UInt16(truncatingIfNeeded: key[3]),
                     destinationPort: UInt16(truncatingIfNeeded: key[4]), translatedAddress: UInt32(truncatingIfNeeded: params[0]),
                     translatedPort: UInt16(truncatingIfNeeded: params[1]), idleNanoseconds: entry.timeSinceLastHit?.elapsedNs,
-                    entry: key0)
+                    timeoutNanoseconds: entry.idleTimeoutNs > 0 ? entry.idleTimeoutNs : nil,
+                    state: entry.idleTimeoutNs > 0 ? profiles[entry.idleTimeoutNs / 1_000_000_000] : nil,
+                    counters: entry.counterData, entry: key0)
                 if filter.matches(flow) { flows.append(flow) }
             }
         }
         return flows
+    }
+
+    /// The profile names of learner `table` by timeout in seconds (the first profile with a given timeout names
+    /// it); empty when the server has no expire-time profiles for it.
+    private func profileNames(_ table: String) -> [Int64: String] {
+        guard let timeouts = try? client.learnerTimeouts(table: table) else { return [:] }
+        let names = ConntrackTimeouts.profileNames[table] ?? []
+        var byTimeout: [Int64: String] = [:]
+        for profile in timeouts.timeouts where byTimeout[Int64(profile.seconds)] == nil {
+            byTimeout[Int64(profile.seconds)] = profile.profile < names.count ? names[profile.profile] : "profile\(profile.profile)"
+        }
+        return byTimeout
     }
 
     /// Deletes every tracked flow matching `filter` (in one ROLLBACK_ON_ERROR batch); returns how many.

@@ -14,10 +14,23 @@ public struct TrackedFlow: Sendable, Hashable {
     /// are translated back to.
     public var translatedAddress: UInt32
     public var translatedPort: UInt16
-    /// Nanoseconds since the entry was last hit, when the server reports it.
+    /// Nanoseconds since the entry was last hit (learned flows: since learned or last rearmed), when the server
+    /// reports it.
     public var idleNanoseconds: Int64?
+    /// The entry's timeout (learned flows: the timeout of their expire-time profile), when the server reports it.
+    public var timeoutNanoseconds: Int64?
+    /// The expire-time profile's name (`tcp`, `udp`, ... as `ct timeouts get` lists them) for learned flows.
+    public var state: String?
+    /// The flow's packet and byte counters, when the program counts per flow.
+    public var counters: CounterData?
     /// The table entry (its key deletes the flow).
     public var entry: TableEntry
+
+    /// Nanoseconds until the flow expires without further traffic (`conntrack -L`'s timeout column).
+    public var remainingNanoseconds: Int64? {
+        guard let timeoutNanoseconds, let idleNanoseconds else { return nil }
+        return max(0, timeoutNanoseconds - idleNanoseconds)
+    }
 
     /// `tcp`, `udp`, `icmp` or the number.
     public var protocolName: String {
@@ -37,6 +50,9 @@ public struct TrackedFlow: Sendable, Hashable {
             + "sport=\(sourcePort) dport=\(destinationPort) "
             + "\(translated)=\(LoadBalancerState.text(translatedAddress)):\(translatedPort)"
         if let idleNanoseconds { text += " idle=\(idleNanoseconds / 1_000_000_000)s" }
+        if let state { text += " state=\(state)" }
+        if let remainingNanoseconds { text += " timeout=\(remainingNanoseconds / 1_000_000_000)s" }
+        if let counters { text += " packets=\(counters.packetCount) bytes=\(counters.byteCount)" }
         return text
     }
 }

@@ -108,8 +108,12 @@ extension EntityReader {
         }
         if let failure { throw failure }
         if !view.isSaved && view.installed.pipeline.dataPlaneManagedTables.contains(table.id) {
-            try view.device.readDataPlaneEntries(table.id) { entry in
-                guard passes(entry, request) else { return true }
+            try view.device.readDataPlaneEntries(table.id, counterData: extras.counterData) { learned in
+                guard passes(learned, request) else { return true }
+                // The device describes everything it knows; the answer carries what the request asked for (RD5).
+                var entry = learned
+                if !extras.counterData { entry.counterData = nil }
+                if !extras.timeSinceLastHit { entry.timeSinceLastHit = nil }
                 do throws(P4RuntimeError) {
                     try emit(.tableEntry(entry))
                     return true

@@ -53,6 +53,13 @@ extension SoftwareTargetDevice {
     /// Streams the live entries the data plane learned in a learner (add-on-miss) table, in entry id order,
     /// leaving out keys the controller wrote itself (the service lists those).
     public func readDataPlaneEntries(_ table: TableID, _ body: (TableEntry) -> Bool) throws(P4RuntimeError) {
+        try readDataPlaneEntries(table, counterData: false, body)
+    }
+
+    /// Streams the learned entries of learner table `table` (not those the controller wrote), with their ageing
+    /// (`describeAgeing`) and, when `counterData` is true and the table has a direct counter, its cells.
+    public func readDataPlaneEntries(_ table: TableID, counterData: Bool, _ body: (TableEntry) -> Bool)
+        throws(P4RuntimeError) {
         let (active, written) = try exclusive { () throws(P4RuntimeError) in
             let active = try requireActive()
             return (active, active.state.controllerLearnerKeys[table] ?? [])
@@ -62,10 +69,45 @@ extension SoftwareTargetDevice {
         do { records = try active.engine.learnerEntries(binding.specName) } catch {
             throw Self.mapped(error, context: "table \(binding.schema.label)")
         }
+        let timeouts = (try? active.engine.learnerTimeouts(binding.specName)) ?? []
+        let now = clock.monotonicNanoseconds()
         for record in records where !written.contains(record.key) {
-            guard let entry = Self.tableEntry(record, binding: binding) else { continue }
+            guard var entry = Self.tableEntry(record, binding: binding) else { continue }
+            Self.describeAgeing(&entry, record, timeouts: timeouts, now: now)
+            if counterData, let counter = binding.directCounter {
+                entry.counterData = try learnedCounter(record.id, counter, engine: active.engine, binding: binding)
+            }
             if !body(entry) { return }
         }
+    }
+
+    /// A learned entry's ageing in P4Runtime terms (the learner extension, docs/api.md): `idle_timeout_ns` is the
+    /// timeout of the entry's expire-time profile, `time_since_last_hit` the time since it was learned or last
+    /// rearmed, so the time left is their difference.
+    static func describeAgeing(_ entry: inout TableEntry, _ record: SWXLearnerEntryRecord, timeouts: [UInt32],
+                               now: UInt64) {
+        guard Int(record.timeoutID) < timeouts.count else { return }
+        let ttl = UInt64(timeouts[Int(record.timeoutID)]) &* 1_000_000_000
+        entry.idleTimeoutNs = Int64(clamping: ttl)
+        let armedAt = record.expiresAt >= ttl ? record.expiresAt - ttl : 0
+        entry.timeSinceLastHit = TableEntry.IdleTimeout(elapsedNs: Int64(clamping: now >= armedAt ? now - armedAt : 0))
+    }
+
+    /// The direct counter cells of learned entry `id` (p4c-dpdk indexes them by the learner's entry id).
+    private func learnedCounter(_ id: UInt32, _ counter: ExternBinding.Counter, engine: SWXPipeline,
+                                binding: TableBinding) throws(P4RuntimeError) -> CounterData {
+        var data = CounterData()
+        do {
+            if let name = counter.packets {
+                data.packetCount = Int64(clamping: try engine.readRegister(name, index: UInt64(id)))
+            }
+            if let name = counter.bytes {
+                data.byteCount = Int64(clamping: try engine.readRegister(name, index: UInt64(id)))
+            }
+        } catch {
+            throw Self.mapped(error, context: "table \(binding.schema.label) direct counter")
+        }
+        return data
     }
 
     /// The P4Runtime form of a learned entry: exact matches by field, the action by P4Info id.

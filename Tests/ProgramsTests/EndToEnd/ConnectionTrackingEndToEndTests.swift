@@ -50,11 +50,11 @@ struct ConnectionTrackingEndToEndTests {
             #expect(ProgramServer.counts(cell).packets == packets, "ct_events[\(index)]")
         }
 
-        // The learned flows: one per flow (both directions share it), in the zone of the ports, canonical order.
-        // (Their direct counters, flow_stats, are not surfaced for data-plane-learned entries by the target's read
-        // path yet; ProgramPipelineTests reads them from the engine.)
+        // The learned flows: one per flow (both directions share it), in the zone of the ports, canonical order,
+        // with their direct counters (flow_stats) and their ageing: idleTimeoutNs is the timeout of the flow's
+        // expire-time profile (established after the ACK), timeSinceLastHit the time since its last rearm.
         let read = try ct.call("POST", "/v1/friendly/read",
-                               #"{"entities":[{"tableEntry":{"table":"conntrack","counterData":{}}}]}"#) as? [String: Any]
+                               #"{"entities":[{"tableEntry":{"table":"conntrack","counterData":{},"timeSinceLastHit":{}}}]}"#) as? [String: Any]
         let entries = (read?["entities"] as? [[String: Any]] ?? []).compactMap { $0["tableEntry"] as? [String: Any] }
         #expect(entries.count == 2)
         let tcpFlow = entries.first { ($0["match"] as? [String: Any])?["hdr.ipv4.protocol"] as? Int == 6 }
@@ -63,5 +63,21 @@ struct ConnectionTrackingEndToEndTests {
         #expect(match["meta.addr_lo"] as? String == "10.0.0.1" && match["meta.addr_hi"] as? String == "10.0.0.2")
         #expect(match["meta.port_lo"] as? Int == 5001 && match["meta.port_hi"] as? Int == 80)
         #expect(tcpFlow?["action"] as? String == "MainControlImpl.ct_flow_hit")
+        let counters = tcpFlow?["counterData"] as? [String: Any]
+        // A direct counter counts hits: the SYN-ACK and the ACK (the SYN missed and learned), IPv4 bytes (40 each).
+        #expect(counters?["packetCount"] as? String == "2", "\(tcpFlow ?? [:])")
+        #expect(counters?["byteCount"] as? String == "80")
+        let timeouts = try ct.call("GET", "/v1/tables/conntrack/timeouts") as? [String: Any]
+        let profiles = timeouts?["timeouts"] as? [[String: Any]] ?? []
+        let established = try #require(profiles.first { $0["profile"] as? Int == 1 }?["seconds"] as? Int)
+        #expect(tcpFlow?["idleTimeoutNs"] as? String == String(Int64(established) * 1_000_000_000))
+        let elapsed = ((tcpFlow?["timeSinceLastHit"] as? [String: Any])?["elapsedNs"] as? String).flatMap { Int64($0) }
+        #expect(elapsed.map { $0 >= 0 && $0 < Int64(established) * 1_000_000_000 } == true)
+
+        // Without counterData / timeSinceLastHit in the request, the answer carries neither (P4Runtime RD5).
+        let plain = try ct.call("POST", "/v1/friendly/read", #"{"entities":[{"tableEntry":{"table":"conntrack"}}]}"#) as? [String: Any]
+        let plainEntries = (plain?["entities"] as? [[String: Any]] ?? []).compactMap { $0["tableEntry"] as? [String: Any] }
+        #expect(plainEntries.count == 2)
+        #expect(plainEntries.allSatisfy { $0["counterData"] == nil && $0["timeSinceLastHit"] == nil })
     }
 }
