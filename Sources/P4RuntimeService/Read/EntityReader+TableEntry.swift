@@ -75,8 +75,12 @@ extension EntityReader {
             if request.priority != 0 || !table.requiresPriority {
                 var bytes = keyBytes
                 ValueChecks.appendInteger(UInt32(bitPattern: request.priority), to: &bytes)
-                guard let slot = tableStore.slot(for: EntryKey(bytes: bytes)), let stored = tableStore.stored(at: slot),
-                      passes(stored.entry, request) else { return }
+                guard let slot = tableStore.slot(for: EntryKey(bytes: bytes)), let stored = tableStore.stored(at: slot) else {
+                    // Not written by the controller: the data plane may have learned it (add-on-miss tables).
+                    try readDataPlaneEntries(table, request: request, extras: extras) { $0.match == matches }
+                    return
+                }
+                guard passes(stored.entry, request) else { return }
                 try emit(.tableEntry(render(stored, handle: tableStore.handle(at: slot), table: table, extras: extras)))
                 return
             }
@@ -107,23 +111,30 @@ extension EntityReader {
             }
         }
         if let failure { throw failure }
-        if !view.isSaved && view.installed.pipeline.dataPlaneManagedTables.contains(table.id) {
-            try view.device.readDataPlaneEntries(table.id, counterData: extras.counterData) { learned in
-                guard passes(learned, request) else { return true }
-                // The device describes everything it knows; the answer carries what the request asked for (RD5).
-                var entry = learned
-                if !extras.counterData { entry.counterData = nil }
-                if !extras.timeSinceLastHit { entry.timeSinceLastHit = nil }
-                do throws(P4RuntimeError) {
-                    try emit(.tableEntry(entry))
-                    return true
-                } catch {
-                    failure = error
-                    return false
-                }
+        try readDataPlaneEntries(table, request: request, extras: extras) { _ in true }
+    }
+
+    /// Emits the entries the data plane learned in `table` (add-on-miss tables of a running pipeline) that pass
+    /// the request's filters and `selected`.
+    private mutating func readDataPlaneEntries(_ table: TableSchema, request: TableEntry, extras: Extras,
+                                               selected: (TableEntry) -> Bool) throws(P4RuntimeError) {
+        guard !view.isSaved && view.installed.pipeline.dataPlaneManagedTables.contains(table.id) else { return }
+        var failure: P4RuntimeError?
+        try view.device.readDataPlaneEntries(table.id, counterData: extras.counterData) { learned in
+            guard selected(learned), passes(learned, request) else { return true }
+            // The device describes everything it knows; the answer carries what the request asked for (RD5).
+            var entry = learned
+            if !extras.counterData { entry.counterData = nil }
+            if !extras.timeSinceLastHit { entry.timeSinceLastHit = nil }
+            do throws(P4RuntimeError) {
+                try emit(.tableEntry(entry))
+                return true
+            } catch {
+                failure = error
+                return false
             }
-            if let failure { throw failure }
         }
+        if let failure { throw failure }
     }
 
     /// The non-key filters of RD4: action id, priority, controller metadata and metadata, when set.

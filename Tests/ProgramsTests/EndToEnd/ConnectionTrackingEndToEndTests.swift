@@ -74,6 +74,12 @@ struct ConnectionTrackingEndToEndTests {
         let elapsed = ((tcpFlow?["timeSinceLastHit"] as? [String: Any])?["elapsedNs"] as? String).flatMap { Int64($0) }
         #expect(elapsed.map { $0 >= 0 && $0 < Int64(established) * 1_000_000_000 } == true)
 
+        // One learned flow by its key.
+        let one = try ct.call("POST", "/v1/friendly/read", #"{"entities":[{"tableEntry":{"table":"conntrack","match":{"meta.zone":3,"meta.addr_lo":"10.0.0.1","meta.addr_hi":"10.0.0.2","hdr.ipv4.protocol":6,"meta.port_lo":5001,"meta.port_hi":80}}}]}"#) as? [String: Any]
+        let oneEntries = (one?["entities"] as? [[String: Any]] ?? []).compactMap { $0["tableEntry"] as? [String: Any] }
+        #expect(oneEntries.count == 1, "\(one ?? [:])")
+        #expect(oneEntries.first?["action"] as? String == "MainControlImpl.ct_flow_hit")
+
         // Without counterData / timeSinceLastHit in the request, the answer carries neither (P4Runtime RD5).
         let plain = try ct.call("POST", "/v1/friendly/read", #"{"entities":[{"tableEntry":{"table":"conntrack"}}]}"#) as? [String: Any]
         let plainEntries = (plain?["entities"] as? [[String: Any]] ?? []).compactMap { $0["tableEntry"] as? [String: Any] }
