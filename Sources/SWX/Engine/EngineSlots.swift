@@ -3,6 +3,8 @@
 struct EngineTableSlot {
     enum Kind: UInt8 { case stub, exact, wildcard }
     var kind: Kind
+    /// Whether lookups prefetch and yield to the next packet context (an exact table past the interleave threshold).
+    var prefetches: Bool
     var keySlot: UInt16
     var keyOffset: Int32
     var exact: Unmanaged<ExactMatchTable>?
@@ -26,6 +28,8 @@ struct EngineSelectorSlot {
 /// What the learner op needs about one learner.
 struct EngineLearnerSlot {
     var learner: Unmanaged<Learner>
+    /// Whether lookups prefetch and yield to the next packet context (a learner past the interleave threshold).
+    var prefetches: Bool
     var keySlot: UInt16
     var keyOffset: Int32
     var defaultAction: UInt32

@@ -11,7 +11,12 @@ import CIntrinsics
 /// The key hash is the table's `hash` option (`crc32` when the `.spec` names none, as in DPDK) with seed 0.
 /// Capacity is the `.spec` `size` (DPDK's `n_keys_max`); the index is sized once for it, so a lookup costs the same
 /// at 10 entries as at 1,000,000 (cache misses aside). Per entry it uses 8 bytes of record header, key and action data
-/// padded to 8 bytes, and 16-32 bytes of index.
+/// padded to 8 bytes, 4 bytes of free-list link and 16-32 bytes of index. Big record and index arrays live on
+/// transparent huge pages where the kernel allows (``TableMemory``).
+///
+/// For big tables the packet path splits a lookup in three steps so the executor can run other packets while
+/// memory answers: ``hash(_:)`` + ``prefetch(hash:)`` (the index slot), ``prefetchCandidates(hash:)`` (the records
+/// whose stored hash matches), then ``lookup(_:hash:)``.
 ///
 /// Concurrency: one writer (the control plane, between packet bursts) and readers that do not overlap with it.
 /// ``copy()`` gives an independent table for staging a transaction.
@@ -30,6 +35,8 @@ public final class ExactMatchTable: @unchecked Sendable {
     let keyStride: Int
     let recordStride: Int
     let records: UnsafeMutableRawPointer
+    /// The block `records` points into.
+    let recordMemory: TableMemory
     /// Per record: `liveMark` when live, else the next free id (0 ends the list).
     let links: UnsafeMutablePointer<UInt32>
     /// Mutated by the control plane; never reallocated, so `slots`/`slotMask` below stay valid.
@@ -44,7 +51,9 @@ public final class ExactMatchTable: @unchecked Sendable {
     static let keyOffset = 8
 
     /// An empty table. Throws when a size is zero or negative, or `capacity` exceeds 2^31.
-    public init(keySize: Int, actionDataSize: Int, capacity: Int, hashFunction: HashFunction = .crc32) throws(SWXRuntimeError) {
+    /// `hugePages` asks for transparent huge pages for big arrays.
+    public init(keySize: Int, actionDataSize: Int, capacity: Int, hashFunction: HashFunction = .crc32,
+                hugePages: Bool = true) throws(SWXRuntimeError) {
         guard keySize > 0 else { throw .invalidArgument("exact table: key size \(keySize) must be positive") }
         guard actionDataSize >= 0 else { throw .invalidArgument("exact table: action data size \(actionDataSize) is negative") }
         guard capacity > 0, capacity <= 1 << 31 else {
@@ -56,9 +65,10 @@ public final class ExactMatchTable: @unchecked Sendable {
         self.hashFunction = hashFunction
         keyStride = KeyBytes.stride(keySize)
         recordStride = ExactMatchTable.keyOffset + keyStride + KeyBytes.stride(actionDataSize)
-        records = .allocate(byteCount: capacity * recordStride, alignment: 64)
+        recordMemory = TableMemory.zeroed(byteCount: capacity * recordStride, hugePages: hugePages)
+        records = recordMemory.base
         links = .allocate(capacity: capacity)
-        index = SlotIndex(slotCount: max(16, KeyBytes.powerOfTwo(atLeast: 2 * capacity)))
+        index = SlotIndex(slotCount: max(16, KeyBytes.powerOfTwo(atLeast: 2 * capacity)), hugePages: hugePages)
         slots = index.slots
         slotMask = index.mask
     }
@@ -71,7 +81,8 @@ public final class ExactMatchTable: @unchecked Sendable {
         count = other.count
         keyStride = other.keyStride
         recordStride = other.recordStride
-        records = .allocate(byteCount: capacity * recordStride, alignment: 64)
+        recordMemory = TableMemory.zeroed(byteCount: capacity * recordStride, hugePages: other.index.hugePages)
+        records = recordMemory.base
         records.copyMemory(from: other.records, byteCount: other.highWater * recordStride)
         links = .allocate(capacity: capacity)
         links.update(from: other.links, count: other.highWater)
@@ -83,7 +94,7 @@ public final class ExactMatchTable: @unchecked Sendable {
     }
 
     deinit {
-        records.deallocate()
+        recordMemory.release()
         links.deallocate()
         index.deallocate()
     }
@@ -103,6 +114,24 @@ public final class ExactMatchTable: @unchecked Sendable {
     @inline(__always)
     public func prefetch(hash: UInt32) {
         p4rt_prefetch(slots + (Int(hash) & slotMask))
+    }
+
+    /// Prefetches the record of every entry on the probe path of `hash` whose stored hash equals it (normally
+    /// one, none on most misses); returns whether there was any. The index slot should be in cache already.
+    @inline(__always)
+    public func prefetchCandidates(hash: UInt32) -> Bool {
+        let mask = slotMask
+        var i = Int(hash) & mask
+        var found = false
+        while true {
+            let s = slots[i]
+            if s == 0 { return found }
+            if UInt32(truncatingIfNeeded: s >> 32) == hash {
+                p4rt_prefetch(record(UInt32(truncatingIfNeeded: s)))
+                found = true
+            }
+            i = (i &+ 1) & mask
+        }
     }
 
     /// The id of the entry whose key equals the `keySize` bytes at `key`, or 0 on a miss. `hash` must be
