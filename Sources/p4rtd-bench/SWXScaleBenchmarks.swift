@@ -1,3 +1,4 @@
+import Glibc
 import SWX
 
 /// `p4rtd-bench swx-scale`: per-packet cost must not grow with state. Runs the same traffic against an exact table
@@ -8,6 +9,9 @@ import SWX
 /// Both runs send the same 1,000,000 distinct packet buffers in the same order (packet `i` carries flow
 /// `i mod entries`), so the packet bytes stream from memory alike and the ratio measures the cost of the state
 /// alone. The 5-tuple keys are 13 bytes (learner) and 16 bytes (exact table, with a zone field).
+///
+/// Each figure is the best of three runs, in wall time and in the process's CPU time (the second is what the
+/// ratio uses: on a shared machine, time spent descheduled is not the engine's cost).
 enum SWXScaleBenchmarks {
     static let specPath = "bench/swx/scale.spec"
     static let bigEntries = 1_000_000
@@ -22,6 +26,13 @@ enum SWXScaleBenchmarks {
         bytes += [10, 96, 0, 1]
         bytes += [0x12, 0x34, 0x00, 0x35, 0x00, 0x1e, 0x00, 0x00]
         return bytes + [UInt8](repeating: 0, count: 64 - bytes.count)
+    }
+
+    /// CPU time consumed by this process, in nanoseconds.
+    static func processCPUNanoseconds() -> UInt64 {
+        var t = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+        return UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_nsec)
     }
 
     static func run(packets: Int) {
@@ -54,12 +65,17 @@ enum SWXScaleBenchmarks {
                         }
                     }
                     let traffic = (0..<trafficPackets).map { SWXPacket(port: port, bytes: frame(UInt32($0 % entries))) }
-                    var best = 0.0
+                    var best = 0.0, bestCPU = 0.0
                     for _ in 0..<3 {
-                        best = max(best, SWXBenchmark.run(pipeline: pipeline, packets: traffic, packetCount: packets).mpps)
+                        let cpuStart = processCPUNanoseconds()
+                        let result = SWXBenchmark.run(pipeline: pipeline, packets: traffic, packetCount: packets)
+                        let cpu = processCPUNanoseconds() - cpuStart
+                        best = max(best, result.mpps)
+                        bestCPU = max(bestCPU, cpu == 0 ? 0 : Double(packets) * 1e3 / Double(cpu))
                     }
-                    figures.append(best)
-                    print("swx-scale \(mode) \(entries) entries \(String(format: "%.2f", best)) Mpps")
+                    figures.append(bestCPU)
+                    print("swx-scale \(mode) \(entries) entries \(String(format: "%.2f", best)) Mpps "
+                        + "(\(String(format: "%.2f", bestCPU)) Mpps of CPU time)")
                     if entries == bigEntries {
                         let memory = mode == "exact"
                             ? try pipeline.memoryFootprint(ofTable: "flows") : try pipeline.memoryFootprint(ofLearner: "learned")
@@ -75,7 +91,7 @@ enum SWXScaleBenchmarks {
                 }
             }
             if figures.count == 2 {
-                print("swx-scale \(mode) ratio \(String(format: "%.2f", figures[0] / figures[1])) (cost with 1,000,000 entries / cost with 10; goal ≤ 1.30)")
+                print("swx-scale \(mode) ratio \(String(format: "%.2f", figures[0] / figures[1])) (CPU cost with 1,000,000 entries / cost with 10; goal ≤ 1.30)")
             }
         }
     }
