@@ -35,16 +35,44 @@ enum SWXScaleBenchmarks {
         return UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_nsec)
     }
 
+    /// `AnonHugePages` of /proc/self/smaps_rollup in kB, where readable.
+    static func anonymousHugePages() -> Int? {
+        guard let f = fopen("/proc/self/smaps_rollup", "r") else { return nil }
+        defer { fclose(f) }
+        var line = [CChar](repeating: 0, count: 256)
+        while fgets(&line, Int32(line.count), f) != nil {
+            let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if text.hasPrefix("AnonHugePages:") {
+                return Int(text.dropFirst("AnonHugePages:".count).split(separator: " ").first ?? "")
+            }
+        }
+        return nil
+    }
+
+    /// The comma-separated values of environment variable `name`, if set.
+    static func environment(_ name: String) -> [String]? {
+        guard let value = getenv(name) else { return nil }
+        return String(cString: value).split(separator: ",").map(String.init)
+    }
+
     static func run(packets: Int) {
         guard let text = try? ConformanceFiles.readText(specPath) else {
             print("swx-scale skipped: \(specPath) is absent (run from the repository root)")
             return
         }
-        for mode in ["exact", "learner"] {
+        // Variants for profiling and comparison: SWX_SCALE_MODES=exact|learner, SWX_SCALE_ENTRIES=10|1000000,
+        // SWX_SCALE_CONTEXTS=K (packet contexts, default 8), SWX_SCALE_HUGEPAGES=0 (ordinary pages).
+        let modes = environment("SWX_SCALE_MODES") ?? ["exact", "learner"]
+        let sizes = environment("SWX_SCALE_ENTRIES")?.compactMap { Int($0) } ?? [10, bigEntries]
+        var configuration = SWXPipelineConfiguration(inputPorts: 2, outputPorts: 4)
+        if let k = environment("SWX_SCALE_CONTEXTS")?.first.flatMap({ Int($0) }) { configuration.packetContexts = max(1, min(k, 64)) }
+        if environment("SWX_SCALE_HUGEPAGES")?.first == "0" { configuration.hugePages = false }
+        print("swx-scale configuration: \(configuration.packetContexts) packet contexts, huge pages \(configuration.hugePages ? "wanted" : "off")")
+        for mode in modes {
             var figures: [Double] = []
-            for entries in [10, bigEntries] {
+            for entries in sizes {
                 do {
-                    let pipeline = try SWXPipeline(specText: text, configuration: SWXPipelineConfiguration(inputPorts: 2, outputPorts: 4))
+                    let pipeline = try SWXPipeline(specText: text, configuration: configuration)
                     let port: UInt32 = mode == "exact" ? 0 : 1
                     if mode == "exact" {
                         var lines = ""
@@ -76,6 +104,9 @@ enum SWXScaleBenchmarks {
                     figures.append(bestCPU)
                     print("swx-scale \(mode) \(entries) entries \(String(format: "%.2f", best)) Mpps "
                         + "(\(String(format: "%.2f", bestCPU)) Mpps of CPU time)")
+                    if entries == bigEntries, let huge = anonymousHugePages() {
+                        print("swx-scale \(mode) AnonHugePages \(huge) kB (the process's memory on transparent huge pages)")
+                    }
                     if entries == bigEntries {
                         let memory = mode == "exact"
                             ? try pipeline.memoryFootprint(ofTable: "flows") : try pipeline.memoryFootprint(ofLearner: "learned")

@@ -70,9 +70,16 @@ public final class SWXPipeline: @unchecked Sendable {
         lock.withLock { _ in
             let now = clock.nanoseconds()
             storage.withUnsafeBytes { bytes in
-                runtime.run(count: burst.count, input: { i in
-                    (burst[i].port, UnsafeRawBufferPointer(rebasing: bytes[offsets[i]..<offsets[i + 1]]))
-                }, now: now, sink: &sink)
+                if burst.count > 1, runtime.interleavesNow() {
+                    runtime.runInterleaved(count: burst.count, input: { i in
+                        (burst[i].port, UnsafeRawBufferPointer(rebasing: bytes[offsets[i]..<offsets[i + 1]]))
+                    }, now: now, sink: &sink)
+                } else {
+                    for i in 0..<burst.count {
+                        let packet = UnsafeRawBufferPointer(rebasing: bytes[offsets[i]..<offsets[i + 1]])
+                        runtime.run(port: burst[i].port, packet: packet, now: now, sink: &sink)
+                    }
+                }
             }
         }
         return sink.packets
@@ -87,7 +94,15 @@ public final class SWXPipeline: @unchecked Sendable {
         withoutActuallyEscaping(output) { output in
             var sink = ClosureSink(body: output)
             lock.withLock { _ in
-                runtime.run(count: count, input: input, now: clock.nanoseconds(), sink: &sink)
+                let now = clock.nanoseconds()
+                if count > 1, runtime.interleavesNow() {
+                    runtime.runInterleaved(count: count, input: input, now: now, sink: &sink)
+                } else {
+                    for i in 0..<count {
+                        let packet = input(i)
+                        runtime.run(port: packet.port, packet: packet.bytes, now: now, sink: &sink)
+                    }
+                }
             }
         }
     }

@@ -9,26 +9,21 @@
 /// same path is packet order at each yield point (round robin is FIFO), as in DPDK.
 extension EngineRuntime {
     /// Runs one packet received on `port` to completion at time `now` (nanoseconds), delivering its outputs
-    /// (mirror clones first, then the packet) to `sink`.
+    /// (mirror clones first, then the packet) to `sink`. This is the whole packet path of pipelines without big
+    /// objects (the executor is inlined here); a split lookup just resumes at once.
     @inline(__always)
     func run<Sink: EnginePacketSink>(port: UInt32, packet: UnsafeRawBufferPointer, now: UInt64, sink: inout Sink) {
-        burst.pointee = EngineBurstState(contextsInUse: 1, oldestSequence: 0)
-        runAlone(contexts, port: port, packet: packet, sequence: 0, now: now, sink: &sink)
+        var st = EnginePacketState()
+        guard admit(contexts, port: port, packet: packet, sequence: 0, state: &st) else { return }
+        while execute(contexts, &st, ordered: false, now: now, sink: &sink) {}
+        complete(contexts, st, ordered: false)
     }
 
     /// Runs `count` packets, `input(i)` giving packet `i` (valid until the next call), at time `now`, delivering
-    /// every output to `sink` in packet order.
-    @inline(__always)
-    func run<Sink: EnginePacketSink>(count: Int, input: (Int) -> (port: UInt32, bytes: UnsafeRawBufferPointer),
-                                     now: UInt64, sink: inout Sink) {
-        guard interleaves, count > 1 else {
-            burst.pointee = EngineBurstState(contextsInUse: 1, oldestSequence: 0)
-            for i in 0..<count {
-                let packet = input(i)
-                runAlone(contexts, port: packet.port, packet: packet.bytes, sequence: i, now: now, sink: &sink)
-            }
-            return
-        }
+    /// every output to `sink` in packet order, interleaving up to `packetContexts` of them.
+    @inline(never)
+    func runInterleaved<Sink: EnginePacketSink>(count: Int, input: (Int) -> (port: UInt32, bytes: UnsafeRawBufferPointer),
+                                                now: UInt64, sink: inout Sink) {
         let k = min(contextCount, count)
         burst.pointee = EngineBurstState(contextsInUse: k, oldestSequence: 0)
         var next = 0
@@ -36,21 +31,29 @@ extension EngineRuntime {
         var i = 0
         while next < count || active > 0 {
             let c = contexts + i
-            if !c.pointee.busy {
+            // The registers run in a local; they are copied into the context only when the packet yields, and out
+            // of it when the packet resumes, so a packet that never yields pays no copy.
+            var st = EnginePacketState()
+            var runnable = false
+            if c.pointee.busy {
+                st = c.pointee.state
+                runnable = true
+            } else {
                 // Admit the next packet (skipping any dropped on arrival) and run it to its first yield.
-                while next < count, !c.pointee.busy {
+                while next < count, !runnable {
                     let packet = input(next)
-                    admit(c, port: packet.port, packet: packet.bytes, sequence: next)
+                    runnable = admit(c, port: packet.port, packet: packet.bytes, sequence: next, state: &st)
                     next &+= 1
                 }
-                if c.pointee.busy { active &+= 1 }
+                if runnable { active &+= 1 }
             }
-            if c.pointee.busy {
-                var st = c.pointee.state
-                if execute(c, &st, now: now, sink: &sink) {
+            if runnable {
+                if executeSlice(c, &st, now: now, sink: &sink) {
                     c.pointee.state = st
+                    c.pointee.busy = true
                 } else {
-                    complete(c, st)
+                    complete(c, st, ordered: true)
+                    c.pointee.busy = false
                     active &-= 1
                     // Refill this context at once so every context keeps a packet in flight.
                     if next < count { continue }
@@ -61,55 +64,69 @@ extension EngineRuntime {
         }
     }
 
-    /// Runs one packet in context `c`, resuming it until it ends.
-    @inline(__always)
-    func runAlone<Sink: EnginePacketSink>(_ c: UnsafeMutablePointer<EnginePacketContext>, port: UInt32,
-                                          packet: UnsafeRawBufferPointer, sequence: Int, now: UInt64, sink: inout Sink) {
-        admit(c, port: port, packet: packet, sequence: sequence)
-        guard c.pointee.busy else { return }
-        var st = c.pointee.state
-        while execute(c, &st, now: now, sink: &sink) {}
-        complete(c, st)
+    /// Whether a burst should interleave now: some big table or learner holds enough entries to miss the caches.
+    /// Checked once per burst (entries change between bursts, or by learning within one).
+    func interleavesNow() -> Bool {
+        guard interleaves else { return false }
+        for t in 0..<spec.tables.count where tableSlots[t].prefetches {
+            if tableSlots[t].exact.unsafelyUnwrapped._withUnsafeGuaranteedRef({
+                $0.population(atLeast: tableSlots[t].prefetchPopulation)
+            }) { return true }
+        }
+        for l in 0..<spec.learners.count where learnerSlots[l].prefetches {
+            if learnerSlots[l].learner._withUnsafeGuaranteedRef({
+                $0.population(atLeast: learnerSlots[l].prefetchPopulation)
+            }) { return true }
+        }
+        return false
     }
 
-    /// Counts the packet and loads it into context `c` (which becomes busy), or drops it when it is too large.
+    /// ``execute(_:_:ordered:now:sink:)`` out of line, so the lone-packet path keeps its own inlined copy.
+    @inline(never)
+    func executeSlice<Sink: EnginePacketSink>(_ c: UnsafeMutablePointer<EnginePacketContext>, _ st: inout EnginePacketState,
+                                              now: UInt64, sink: inout Sink) -> Bool {
+        execute(c, &st, ordered: true, now: now, sink: &sink)
+    }
+
+    /// Counts the packet and loads it into context `c`, setting up its registers in `st`; returns false (the
+    /// packet is dropped and counted) when it is too large.
     @inline(__always)
-    func admit(_ c: UnsafeMutablePointer<EnginePacketContext>, port: UInt32, packet: UnsafeRawBufferPointer, sequence: Int) {
+    func admit(_ c: UnsafeMutablePointer<EnginePacketContext>, port: UInt32, packet: UnsafeRawBufferPointer, sequence: Int,
+               state st: inout EnginePacketState) -> Bool {
         let inPort = Int(port) < Int(configuration.inputPorts) ? port : configuration.inputPorts - 1
         portRxPackets[Int(inPort)] &+= 1
-        portRxBytes[Int(inPort)] &+= UInt64(packet.count)
-        guard packet.count <= configuration.maximumPacketSize else {
+        // One read of the length: the buffer pointer's `count` is not always inlined, and this runs per packet.
+        let length = packet.count
+        portRxBytes[Int(inPort)] &+= UInt64(length)
+        guard length <= configuration.maximumPacketSize else {
             dropCounts[EngineDropReason.packetTooLarge.rawValue] &+= 1
             portDropPackets[Int(inPort)] &+= 1
-            return
+            return false
         }
-        if let base = packet.baseAddress, packet.count > 0 {
-            (c.pointee.buffer + headroom).copyMemory(from: base, byteCount: packet.count)
+        if let base = packet.baseAddress, length > 0 {
+            (c.pointee.buffer + headroom).copyMemory(from: base, byteCount: length)
         }
-        var st = EnginePacketState()
         st.cursor = headroom
-        st.end = headroom + packet.count
+        st.end = headroom + length
         st.inputPort = port
         st.budget = EngineRuntime.backwardJumpBudget
         st.sequence = sequence
         c.pointee.metadata.initializeMemory(as: UInt8.self, repeating: 0, count: program.metadataSize)
-        c.pointee.state = st
-        c.pointee.busy = true
+        return true
     }
 
     /// Ends the packet of context `c` (final registers `st`): counts a drop when nothing was sent and returns the
-    /// context's headers to their storage.
+    /// context's headers to their storage. The caller marks the context free.
     @inline(__always)
-    func complete(_ c: UnsafeMutablePointer<EnginePacketContext>, _ st: EnginePacketState) {
+    func complete(_ c: UnsafeMutablePointer<EnginePacketContext>, _ st: borrowing EnginePacketState, ordered: Bool) {
         if !st.transmitted {
             let inPort = Int(st.inputPort) < Int(configuration.inputPorts) ? st.inputPort : configuration.inputPorts - 1
             portDropPackets[Int(inPort)] &+= 1
         }
         resetHeaders(c, st.moved)
-        c.pointee.busy = false
         // Every packet before the oldest has ended, so the next one is the best guess for the new oldest; the guess
         // never runs ahead of the truth (see isOldest), it only costs a rescan when that packet ended already.
-        if st.sequence == burst.pointee.oldestSequence { burst.pointee.oldestSequence = st.sequence &+ 1 }
+        if ordered, st.sequence == burst.pointee.oldestSequence { burst.pointee.oldestSequence = st.sequence &+ 1 }
     }
 
     /// Points every header of `c` moved by extract/lookahead back at its storage, restores sizes and zeroes storage.
@@ -128,9 +145,11 @@ extension EngineRuntime {
     /// Whether `sequence` is the oldest packet in flight, refreshing the cached oldest. The cache is never above
     /// the true oldest, so a packet whose sequence equals it is the oldest and needs no rescan; this runs only
     /// when packets ended out of order or a younger packet reached `tx` first.
+    /// The asking packet is running, so its context may not be marked busy yet (a packet that has not yielded
+    /// keeps its registers in a local): it is counted by `sequence` itself.
     @inline(never)
     func isOldest(_ sequence: Int) -> Bool {
-        var oldest = Int.max
+        var oldest = sequence
         for j in 0..<burst.pointee.contextsInUse where contexts[j].busy {
             oldest = min(oldest, contexts[j].state.sequence)
         }

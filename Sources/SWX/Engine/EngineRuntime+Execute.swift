@@ -43,8 +43,9 @@ extension EngineRuntime {
     /// table or learner yields after each prefetch, and a `tx` yields while an older packet of the burst is in
     /// flight so that outputs leave in packet order.
     @inline(__always)
+    /// `ordered` is false when the packet runs alone (no older packet can be in flight): the `tx` check vanishes.
     func execute<Sink: EnginePacketSink>(_ c: UnsafeMutablePointer<EnginePacketContext>, _ st: inout EnginePacketState,
-                                         now: UInt64, sink: inout Sink) -> Bool {
+                                         ordered: Bool, now: UInt64, sink: inout Sink) -> Bool {
         let ops = UnsafePointer(program.ops.baseAddress!)
         let mbases = c.pointee.bases
         let bases = UnsafePointer(mbases)
@@ -67,7 +68,7 @@ extension EngineRuntime {
                 }
                 pc &+= 1
             case .tx(let f):
-                if st.sequence != burst.pointee.oldestSequence, !isOldest(st.sequence) {
+                if ordered, st.sequence != burst.pointee.oldestSequence, !isOldest(st.sequence) {
                     st.pc = pc
                     return true
                 }
@@ -78,7 +79,7 @@ extension EngineRuntime {
                 }
                 return false
             case .txImmediate(let p):
-                if st.sequence != burst.pointee.oldestSequence, !isOldest(st.sequence) {
+                if ordered, st.sequence != burst.pointee.oldestSequence, !isOldest(st.sequence) {
                     st.pc = pc
                     return true
                 }
@@ -88,7 +89,7 @@ extension EngineRuntime {
                 }
                 return false
             case .drop:
-                if st.mirrorMask != 0, st.sequence != burst.pointee.oldestSequence, !isOldest(st.sequence) {
+                if ordered, st.mirrorMask != 0, st.sequence != burst.pointee.oldestSequence, !isOldest(st.sequence) {
                     st.pc = pc
                     return true
                 }
@@ -243,7 +244,9 @@ extension EngineRuntime {
                 switch slot.pointee.kind {
                 case .exact:
                     let table = slot.pointee.exact.unsafelyUnwrapped
-                    if slot.pointee.prefetches {
+                    if slot.pointee.prefetches, st.phase != 0 || table._withUnsafeGuaranteedRef({
+                        $0.population(atLeast: slot.pointee.prefetchPopulation)
+                    }) {
                         // Split lookup (a big table): hash and prefetch the index slot, yield; prefetch the
                         // candidate record(s), yield; then look up with everything in cache. The result is that of
                         // a lookup at the last step, as if the packet had run alone from there.
@@ -313,7 +316,9 @@ extension EngineRuntime {
                 var action = slot.pointee.defaultAction
                 var data = UnsafeRawPointer(slot.pointee.defaultData)
                 let learner = slot.pointee.learner
-                if slot.pointee.prefetches {
+                if slot.pointee.prefetches, st.phase != 0 || learner._withUnsafeGuaranteedRef({
+                    $0.population(atLeast: slot.pointee.prefetchPopulation)
+                }) {
                     // Split lookup (a big learner), as for big tables: bucket, then candidate records. A `learn` by
                     // an earlier packet of the burst that completed meanwhile is seen, as in DPDK (its lookup
                     // compares keys only after its own yield).

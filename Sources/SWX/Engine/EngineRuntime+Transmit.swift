@@ -11,7 +11,7 @@ extension EngineRuntime {
             dropCounts[EngineDropReason.dropInstruction.rawValue] &+= 1
             return false
         }
-        guard let start = assemble(c, st) else {
+        guard let start = assemble(c, cursor: st.cursor, emitCount: st.emitCount) else {
             dropCounts[EngineDropReason.headroomExhausted.rawValue] &+= 1
             return false
         }
@@ -82,15 +82,15 @@ extension EngineRuntime {
     /// headers that ends exactly at the payload) are not copied; the others are copied in front of them, through
     /// the scratch buffer when a source lies inside the packet buffer and could be overwritten.
     @inline(__always)
-    func assemble(_ c: UnsafeMutablePointer<EnginePacketContext>, _ st: EnginePacketState) -> Int? {
+    func assemble(_ c: UnsafeMutablePointer<EnginePacketContext>, cursor: Int, emitCount: Int) -> Int? {
         let first = EngineProgram.firstHeaderSlot
         let bases = c.pointee.bases
         let buffer = c.pointee.buffer
         let headerSizes = c.pointee.headerSizes
         let emitList = c.pointee.emitList
         let scratch = c.pointee.scratch
-        var pos = st.cursor
-        var j = st.emitCount
+        var pos = cursor
+        var j = emitCount
         while j > 0 {
             let h = Int(emitList[j &- 1])
             let size = Int(headerSizes[h])

@@ -65,6 +65,10 @@ final class EngineRuntime: @unchecked Sendable {
         let actionCount = spec.actions.count
         statsStride = 2 + actionCount
 
+        // A lookup touches about two cache lines of a big object (index slot or bucket, then the record): past
+        // this many entries their lines no longer fit the interleave budget and lookups are split.
+        let populationThreshold = max(1, configuration.interleaveThresholdBytes / 128)
+
         // Tables.
         var exact: [ExactMatchTable?] = []
         var wildcard: [WildcardTable?] = []
@@ -73,7 +77,7 @@ final class EngineRuntime: @unchecked Sendable {
             let dataSize = table.actions.map { spec.actionDataSize(ofAction: $0.actionIndex) }.max() ?? 0
             let defaultData = EngineRuntime.allocateZeroed(dataSize)
             EngineRuntime.store(table.defaultAction.actionData, into: defaultData)
-            var slot = EngineTableSlot(kind: .stub, prefetches: false, keySlot: 0, keyOffset: 0, exact: nil, wildcard: nil,
+            var slot = EngineTableSlot(kind: .stub, prefetches: false, prefetchPopulation: populationThreshold, keySlot: 0, keyOffset: 0, exact: nil, wildcard: nil,
                                        defaultAction: UInt32(table.defaultAction.actionIndex),
                                        defaultData: defaultData, dataSize: dataSize,
                                        statsOffset: table.index * statsStride)
@@ -161,6 +165,7 @@ final class EngineRuntime: @unchecked Sendable {
                 learner: Unmanaged.passUnretained(learner),
                 prefetches: configuration.packetContexts > 1
                     && learner.bucketCount * Learner.bucketStride >= configuration.interleaveThresholdBytes,
+                prefetchPopulation: populationThreshold,
                 keySlot: UInt16(EngineRuntime.slot(of: l.keyWindow.source, headerCount: spec.headers.count)),
                 keyOffset: Int32(l.keyWindow.byteOffset), defaultAction: UInt32(l.defaultAction.actionIndex),
                 defaultData: defaultData, dataSize: dataSize, statsOffset: l.index * statsStride))

@@ -30,7 +30,11 @@ public final class ExactMatchTable: @unchecked Sendable {
     /// The hash function of the key.
     public let hashFunction: HashFunction
     /// Number of live entries.
-    public internal(set) var count: Int = 0
+    public internal(set) var count: Int = 0 {
+        didSet { population.pointee = count }
+    }
+    /// `count`, where the packet path reads it without a class-property access (see ``population(atLeast:)``).
+    let population: UnsafeMutablePointer<Int>
 
     let keyStride: Int
     let recordStride: Int
@@ -67,6 +71,8 @@ public final class ExactMatchTable: @unchecked Sendable {
         recordStride = ExactMatchTable.keyOffset + keyStride + KeyBytes.stride(actionDataSize)
         recordMemory = TableMemory.zeroed(byteCount: capacity * recordStride, hugePages: hugePages)
         records = recordMemory.base
+        population = .allocate(capacity: 1)
+        population.initialize(to: 0)
         links = .allocate(capacity: capacity)
         index = SlotIndex(slotCount: max(16, KeyBytes.powerOfTwo(atLeast: 2 * capacity)), hugePages: hugePages)
         slots = index.slots
@@ -78,6 +84,8 @@ public final class ExactMatchTable: @unchecked Sendable {
         actionDataSize = other.actionDataSize
         capacity = other.capacity
         hashFunction = other.hashFunction
+        population = .allocate(capacity: 1)
+        population.initialize(to: other.count)
         count = other.count
         keyStride = other.keyStride
         recordStride = other.recordStride
@@ -95,6 +103,7 @@ public final class ExactMatchTable: @unchecked Sendable {
 
     deinit {
         recordMemory.release()
+        population.deallocate()
         links.deallocate()
         index.deallocate()
     }
@@ -109,6 +118,11 @@ public final class ExactMatchTable: @unchecked Sendable {
     public func hash(_ key: UnsafeRawPointer) -> UInt32 {
         hashFunction.hash(key, count: keySize, seed: 0)
     }
+
+    /// Whether the table holds at least `entries` entries: the packet path splits lookups only once the entries
+    /// outgrow the caches, so a big table holding a few entries costs what a small one does.
+    @inline(__always)
+    public func population(atLeast entries: Int) -> Bool { population.pointee >= entries }
 
     /// Prefetches the index slot a lookup with `hash` reads first.
     @inline(__always)

@@ -107,7 +107,7 @@ extension Learner {
     /// Deletes every entry and zeroes the counters.
     public func removeAll() {
         buckets.initializeMemory(as: UInt8.self, repeating: 0, count: bucketCount * Learner.bucketStride)
-        pool.pointee = (0, 0)
+        pool.pointee = (0, 0, 0)
         stats = LearnerStats()
     }
 

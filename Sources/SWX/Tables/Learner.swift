@@ -66,9 +66,9 @@ public final class Learner: @unchecked Sendable {
     let records: UnsafeMutableRawPointer
     let recordMemory: TableMemory
     let recordCapacity: Int
-    /// Pool state (a pointer so packet-path updates are plain stores): the highest record ever handed out and the
-    /// head of the free list (threaded through the records' action id field; 0 ends it).
-    let pool: UnsafeMutablePointer<(highWater: UInt32, freeHead: UInt32)>
+    /// Pool state (a pointer so packet-path updates are plain stores): the highest record ever handed out, the
+    /// head of the free list (threaded through the records' action id field; 0 ends it) and the records in use.
+    let pool: UnsafeMutablePointer<(highWater: UInt32, freeHead: UInt32, inUse: Int)>
 
     // Bucket layout: 4 expiry times, 4 signatures, 4 record numbers (0 = no record).
     static let bucketStride = 64
@@ -125,7 +125,7 @@ public final class Learner: @unchecked Sendable {
         counters = .allocate(capacity: 1)
         counters.initialize(to: LearnerStats())
         pool = .allocate(capacity: 1)
-        pool.initialize(to: (0, 0))
+        pool.initialize(to: (0, 0, 0))
     }
 
     deinit {
@@ -141,6 +141,11 @@ public final class Learner: @unchecked Sendable {
     /// The bucket hash of the `keySize` bytes at `key`.
     @inline(__always)
     public func hash(_ key: UnsafeRawPointer) -> UInt32 { hashFunction.hash(key, count: keySize, seed: 0) }
+
+    /// Whether at least `entries` records are in use (live entries plus lazily expired ones not yet reused): the
+    /// packet path splits lookups only once the flows outgrow the caches.
+    @inline(__always)
+    public func population(atLeast entries: Int) -> Bool { pool.pointee.inUse >= entries }
 
     /// Prefetches the bucket a lookup with `hash` reads first.
     @inline(__always)
@@ -323,6 +328,7 @@ public final class Learner: @unchecked Sendable {
     /// A free record number: the last one returned, else the next never used.
     @inline(__always)
     func allocateRecord() -> UInt32 {
+        pool.pointee.inUse &+= 1
         let head = pool.pointee.freeHead
         if head != 0 {
             pool.pointee.freeHead = record(head).load(fromByteOffset: Learner.recordActionOffset, as: UInt32.self)
@@ -341,5 +347,6 @@ public final class Learner: @unchecked Sendable {
         b.storeBytes(of: UInt32(0), toByteOffset: Learner.recordOffset + 4 &* i, as: UInt32.self)
         record(r).storeBytes(of: pool.pointee.freeHead, toByteOffset: Learner.recordActionOffset, as: UInt32.self)
         pool.pointee.freeHead = r
+        pool.pointee.inUse &-= 1
     }
 }
