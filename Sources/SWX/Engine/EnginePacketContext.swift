@@ -1,10 +1,12 @@
 /// One packet context (DPDK's pipeline "thread"): the struct buffers a packet runs against (action data,
 /// metadata, header storage, extern mailboxes and the struct base pointers over them), its packet buffer with
-/// headroom, the emit list, mirror slots and the executor registers of the packet it holds. The runtime keeps
-/// `packetContexts` of them so a burst can switch to the next packet while one waits for memory.
+/// headroom, the emit list and mirror slots. The runtime keeps `packetContexts` of them so a burst can switch to
+/// the next packet while one waits for memory; the registers of the packet each holds live beside them
+/// (`EngineRuntime.contextStates`).
 ///
-/// Plain pointers, allocated by ``allocate(program:headroom:bufferSize:mirrorSlots:)`` and freed by
-/// ``deallocate()``, so the executor reads them without reference counting.
+/// Immutable plain pointers, allocated by ``allocate(program:headroom:bufferSize:mirrorSlots:)`` and freed by
+/// ``deallocate()``: the executor takes a context by value, and the lone-packet path reads context 0 from a `let`
+/// of the runtime, so the compiler keeps the pointers in registers across packets.
 struct EnginePacketContext {
     let bases: UnsafeMutablePointer<UnsafeMutableRawPointer>
     let actionData: UnsafeMutableRawPointer
@@ -17,10 +19,6 @@ struct EnginePacketContext {
     let scratch: UnsafeMutableRawPointer
     let emitList: UnsafeMutablePointer<Int32>
     let mirrorSlots: UnsafeMutablePointer<UInt32>
-    /// The registers of the packet this context holds (valid while `busy`).
-    var state = EnginePacketState()
-    /// Whether a packet is in flight here.
-    var busy = false
 
     /// A fresh context for `program`: zeroed structs, header bases pointing at their storage.
     static func allocate(program: EngineProgram, headroom: Int, bufferSize: Int, mirrorSlots: Int) -> EnginePacketContext {

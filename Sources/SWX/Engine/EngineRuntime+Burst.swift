@@ -14,9 +14,10 @@ extension EngineRuntime {
     @inline(__always)
     func run<Sink: EnginePacketSink>(port: UInt32, packet: UnsafeRawBufferPointer, now: UInt64, sink: inout Sink) {
         var st = EnginePacketState()
-        guard admit(contexts, port: port, packet: packet, sequence: 0, state: &st) else { return }
-        while execute(contexts, &st, ordered: false, now: now, sink: &sink) {}
-        complete(contexts, st, ordered: false)
+        let c = lone
+        guard admit(c, port: port, packet: packet, sequence: 0, state: &st) else { return }
+        while execute(UnsafePointer(contexts), &st, ordered: false, now: now, sink: &sink) {}
+        complete(c, st, ordered: false)
     }
 
     /// Runs `count` packets, `input(i)` giving packet `i` (valid until the next call), at time `now`, delivering
@@ -30,13 +31,13 @@ extension EngineRuntime {
         var active = 0
         var i = 0
         while next < count || active > 0 {
-            let c = contexts + i
+            let c = contexts[i]
             // The registers run in a local; they are copied into the context only when the packet yields, and out
             // of it when the packet resumes, so a packet that never yields pays no copy.
             var st = EnginePacketState()
             var runnable = false
-            if c.pointee.busy {
-                st = c.pointee.state
+            if contextBusy[i] {
+                st = contextStates[i]
                 runnable = true
             } else {
                 // Admit the next packet (skipping any dropped on arrival) and run it to its first yield.
@@ -48,12 +49,12 @@ extension EngineRuntime {
                 if runnable { active &+= 1 }
             }
             if runnable {
-                if executeSlice(c, &st, now: now, sink: &sink) {
-                    c.pointee.state = st
-                    c.pointee.busy = true
+                if executeSlice(contexts + i, &st, now: now, sink: &sink) {
+                    contextStates[i] = st
+                    contextBusy[i] = true
                 } else {
                     complete(c, st, ordered: true)
-                    c.pointee.busy = false
+                    contextBusy[i] = false
                     active &-= 1
                     // Refill this context at once so every context keeps a packet in flight.
                     if next < count { continue }
@@ -91,7 +92,7 @@ extension EngineRuntime {
     /// Counts the packet and loads it into context `c`, setting up its registers in `st`; returns false (the
     /// packet is dropped and counted) when it is too large.
     @inline(__always)
-    func admit(_ c: UnsafeMutablePointer<EnginePacketContext>, port: UInt32, packet: UnsafeRawBufferPointer, sequence: Int,
+    func admit(_ c: EnginePacketContext, port: UInt32, packet: UnsafeRawBufferPointer, sequence: Int,
                state st: inout EnginePacketState) -> Bool {
         let inPort = Int(port) < Int(configuration.inputPorts) ? port : configuration.inputPorts - 1
         portRxPackets[Int(inPort)] &+= 1
@@ -104,21 +105,21 @@ extension EngineRuntime {
             return false
         }
         if let base = packet.baseAddress, length > 0 {
-            (c.pointee.buffer + headroom).copyMemory(from: base, byteCount: length)
+            (c.buffer + headroom).copyMemory(from: base, byteCount: length)
         }
         st.cursor = headroom
         st.end = headroom + length
         st.inputPort = port
         st.budget = EngineRuntime.backwardJumpBudget
         st.sequence = sequence
-        c.pointee.metadata.initializeMemory(as: UInt8.self, repeating: 0, count: program.metadataSize)
+        c.metadata.initializeMemory(as: UInt8.self, repeating: 0, count: program.metadataSize)
         return true
     }
 
     /// Ends the packet of context `c` (final registers `st`): counts a drop when nothing was sent and returns the
     /// context's headers to their storage. The caller marks the context free.
     @inline(__always)
-    func complete(_ c: UnsafeMutablePointer<EnginePacketContext>, _ st: borrowing EnginePacketState, ordered: Bool) {
+    func complete(_ c: EnginePacketContext, _ st: borrowing EnginePacketState, ordered: Bool) {
         if !st.transmitted {
             let inPort = Int(st.inputPort) < Int(configuration.inputPorts) ? st.inputPort : configuration.inputPorts - 1
             portDropPackets[Int(inPort)] &+= 1
@@ -131,15 +132,15 @@ extension EngineRuntime {
 
     /// Points every header of `c` moved by extract/lookahead back at its storage, restores sizes and zeroes storage.
     @inline(__always)
-    func resetHeaders(_ c: UnsafeMutablePointer<EnginePacketContext>, _ moved: UInt64) {
+    func resetHeaders(_ c: EnginePacketContext, _ moved: UInt64) {
         var m = moved
         while m != 0 {
             let h = m.trailingZeroBitCount
-            c.pointee.bases[EngineProgram.firstHeaderSlot + h] = c.pointee.headerStorage + Int(program.headerStorageOffset[h])
-            c.pointee.headerSizes[h] = program.headerFixedSize[h]
+            c.bases[EngineProgram.firstHeaderSlot + h] = c.headerStorage + Int(program.headerStorageOffset[h])
+            c.headerSizes[h] = program.headerFixedSize[h]
             m &= m &- 1
         }
-        c.pointee.headerStorage.initializeMemory(as: UInt8.self, repeating: 0, count: program.headerStorageSize)
+        c.headerStorage.initializeMemory(as: UInt8.self, repeating: 0, count: program.headerStorageSize)
     }
 
     /// Whether `sequence` is the oldest packet in flight, refreshing the cached oldest. The cache is never above
@@ -150,8 +151,8 @@ extension EngineRuntime {
     @inline(never)
     func isOldest(_ sequence: Int) -> Bool {
         var oldest = sequence
-        for j in 0..<burst.pointee.contextsInUse where contexts[j].busy {
-            oldest = min(oldest, contexts[j].state.sequence)
+        for j in 0..<burst.pointee.contextsInUse where contextBusy[j] {
+            oldest = min(oldest, contextStates[j].sequence)
         }
         burst.pointee.oldestSequence = oldest
         return sequence == oldest

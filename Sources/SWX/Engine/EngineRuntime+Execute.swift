@@ -44,18 +44,19 @@ extension EngineRuntime {
     /// flight so that outputs leave in packet order.
     @inline(__always)
     /// `ordered` is false when the packet runs alone (no older packet can be in flight): the `tx` check vanishes.
-    func execute<Sink: EnginePacketSink>(_ c: UnsafeMutablePointer<EnginePacketContext>, _ st: inout EnginePacketState,
+    func execute<Sink: EnginePacketSink>(_ cp: UnsafePointer<EnginePacketContext>, _ st: inout EnginePacketState,
                                          ordered: Bool, now: UInt64, sink: inout Sink) -> Bool {
+        let c = cp.pointee
         let ops = UnsafePointer(program.ops.baseAddress!)
-        let mbases = c.pointee.bases
+        let mbases = c.bases
         let bases = UnsafePointer(mbases)
-        let buffer = c.pointee.buffer
-        let headerSizes = c.pointee.headerSizes
-        let headerStorage = c.pointee.headerStorage
-        let emitList = c.pointee.emitList
-        let mirrorSlots = c.pointee.mirrorSlots
-        let actionData = c.pointee.actionData
-        let metadata = c.pointee.metadata
+        let buffer = c.buffer
+        let headerSizes = c.headerSizes
+        let headerStorage = c.headerStorage
+        let emitList = c.emitList
+        let mirrorSlots = c.mirrorSlots
+        let actionData = c.actionData
+        let metadata = c.metadata
         let firstHeader = EngineProgram.firstHeaderSlot
         var pc = st.pc
         while true {
@@ -73,7 +74,7 @@ extension EngineRuntime {
                     return true
                 }
                 let p = f.read(bases)
-                if finish(c, &st, port: p > UInt64(UInt32.max) ? UInt32.max : UInt32(p), drop: false, sink: &sink) {
+                if finish(cp, &st, port: p > UInt64(UInt32.max) ? UInt32.max : UInt32(p), drop: false, sink: &sink) {
                     pc = 0
                     continue
                 }
@@ -83,7 +84,7 @@ extension EngineRuntime {
                     st.pc = pc
                     return true
                 }
-                if finish(c, &st, port: p, drop: false, sink: &sink) {
+                if finish(cp, &st, port: p, drop: false, sink: &sink) {
                     pc = 0
                     continue
                 }
@@ -93,7 +94,7 @@ extension EngineRuntime {
                     st.pc = pc
                     return true
                 }
-                _ = finish(c, &st, port: 0, drop: true, sink: &sink)
+                _ = finish(cp, &st, port: 0, drop: true, sink: &sink)
                 return false
             case .mirror(let slotField, let sessionField):
                 let slot = Int(slotField.read(bases) & UInt64(configuration.mirrorSlots &- 1))

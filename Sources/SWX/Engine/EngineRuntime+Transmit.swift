@@ -3,9 +3,11 @@ extension EngineRuntime {
     /// the remaining payload), sends mirror clones, then sends the packet to `port`, drops it, or, when the program
     /// asked for recirculation, makes it the input of the next pass and returns true.
     @inline(__always)
-    func finish<Sink: EnginePacketSink>(_ c: UnsafeMutablePointer<EnginePacketContext>, _ st: inout EnginePacketState,
+    func finish<Sink: EnginePacketSink>(_ cp: UnsafePointer<EnginePacketContext>, _ st: inout EnginePacketState,
                                         port: UInt32, drop: Bool, sink: inout Sink) -> Bool {
-        let buffer = c.pointee.buffer
+        // The context comes by address: this function is out of line and a copy would cost more than the loads.
+        let c = cp.pointee
+        let buffer = c.buffer
         if drop, st.mirrorMask == 0 {
             // Nothing leaves the pipeline: skip building the output.
             dropCounts[EngineDropReason.dropInstruction.rawValue] &+= 1
@@ -21,7 +23,7 @@ extension EngineRuntime {
         while mask != 0 {
             let slot = mask.trailingZeroBitCount
             mask &= mask &- 1
-            let session = mirrorSessions[Int(c.pointee.mirrorSlots[slot])]
+            let session = mirrorSessions[Int(c.mirrorSlots[slot])]
             guard session.configured else { continue }
             var n = length
             if !session.fastClone, session.truncationLength > 0 { n = min(n, Int(session.truncationLength)) }
@@ -52,8 +54,8 @@ extension EngineRuntime {
             var m = st.moved
             while m != 0 {
                 let h = m.trailingZeroBitCount
-                c.pointee.bases[EngineProgram.firstHeaderSlot + h] = c.pointee.headerStorage + Int(program.headerStorageOffset[h])
-                c.pointee.headerSizes[h] = program.headerFixedSize[h]
+                c.bases[EngineProgram.firstHeaderSlot + h] = c.headerStorage + Int(program.headerStorageOffset[h])
+                c.headerSizes[h] = program.headerFixedSize[h]
                 m &= m &- 1
             }
             st.moved = 0
@@ -82,13 +84,13 @@ extension EngineRuntime {
     /// headers that ends exactly at the payload) are not copied; the others are copied in front of them, through
     /// the scratch buffer when a source lies inside the packet buffer and could be overwritten.
     @inline(__always)
-    func assemble(_ c: UnsafeMutablePointer<EnginePacketContext>, cursor: Int, emitCount: Int) -> Int? {
+    func assemble(_ c: EnginePacketContext, cursor: Int, emitCount: Int) -> Int? {
         let first = EngineProgram.firstHeaderSlot
-        let bases = c.pointee.bases
-        let buffer = c.pointee.buffer
-        let headerSizes = c.pointee.headerSizes
-        let emitList = c.pointee.emitList
-        let scratch = c.pointee.scratch
+        let bases = c.bases
+        let buffer = c.buffer
+        let headerSizes = c.headerSizes
+        let emitList = c.emitList
+        let scratch = c.scratch
         var pos = cursor
         var j = emitCount
         while j > 0 {

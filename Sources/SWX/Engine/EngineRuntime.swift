@@ -41,8 +41,12 @@ final class EngineRuntime: @unchecked Sendable {
     let portDropPackets: UnsafeMutablePointer<UInt64>
     let dropCounts: UnsafeMutablePointer<UInt64>
 
-    // The packet contexts (context 0 runs lone packets) and the burst bookkeeping.
+    // The packet contexts (`lone`, context 0, runs lone packets), the registers of the packet each holds and
+    // whether it holds one, and the burst bookkeeping.
     let contexts: UnsafeMutablePointer<EnginePacketContext>
+    let lone: EnginePacketContext
+    let contextStates: UnsafeMutablePointer<EnginePacketState>
+    let contextBusy: UnsafeMutablePointer<Bool>
     let contextCount: Int
     let burst: UnsafeMutablePointer<EngineBurstState>
     /// Whether some table or learner is big enough to prefetch and yield (decided once, from the sizes): without
@@ -224,6 +228,11 @@ final class EngineRuntime: @unchecked Sendable {
             (contexts + i).initialize(to: EnginePacketContext.allocate(
                 program: program, headroom: headroom, bufferSize: bufferSize, mirrorSlots: configuration.mirrorSlots))
         }
+        lone = contexts[0]
+        contextStates = .allocate(capacity: contextCount)
+        contextStates.initialize(repeating: EnginePacketState(), count: contextCount)
+        contextBusy = .allocate(capacity: contextCount)
+        contextBusy.initialize(repeating: false, count: contextCount)
         burst = .allocate(capacity: 1)
         burst.initialize(to: EngineBurstState())
     }
@@ -243,6 +252,8 @@ final class EngineRuntime: @unchecked Sendable {
         }
         for i in 0..<contextCount { contexts[i].deallocate() }
         contexts.deallocate()
+        contextStates.deallocate()
+        contextBusy.deallocate()
         burst.deallocate()
         learnScratch.deallocate()
     }
