@@ -32,28 +32,24 @@ extension EngineRuntime {
         var i = 0
         while next < count || active > 0 {
             let c = contexts[i]
-            // The registers run in a local; they are copied into the context only when the packet yields, and out
-            // of it when the packet resumes, so a packet that never yields pays no copy.
-            var st = EnginePacketState()
-            var runnable = false
-            if contextBusy[i] {
-                st = contextStates[i]
-                runnable = true
-            } else {
+            // The registers stay in the context's slot the whole time (executeSlice is out of line, so they would
+            // live in memory anyway): no copy in or out per slice.
+            var runnable = contextBusy[i]
+            if !runnable {
                 // Admit the next packet (skipping any dropped on arrival) and run it to its first yield.
                 while next < count, !runnable {
                     let packet = input(next)
-                    runnable = admit(c, port: packet.port, packet: packet.bytes, sequence: next, state: &st)
+                    contextStates[i] = EnginePacketState()
+                    runnable = admit(c, port: packet.port, packet: packet.bytes, sequence: next, state: &contextStates[i])
                     next &+= 1
                 }
                 if runnable { active &+= 1 }
             }
             if runnable {
-                if executeSlice(contexts + i, &st, now: now, sink: &sink) {
-                    contextStates[i] = st
+                if executeSlice(contexts + i, &contextStates[i], now: now, sink: &sink) {
                     contextBusy[i] = true
                 } else {
-                    complete(c, st, ordered: true)
+                    complete(c, contextStates[i], ordered: true)
                     contextBusy[i] = false
                     active &-= 1
                     // Refill this context at once so every context keeps a packet in flight.
