@@ -1,5 +1,7 @@
 #pragma once
+#include <stddef.h>
 #include <stdint.h>
+#include <sys/mman.h>
 
 /* Hardware CRC32C and prefetch for the SWX engine. The builtins need no header and
  * inline into Swift when the Swift target is built with -Xcc -msse4.2. */
@@ -14,3 +16,31 @@ static inline int p4rt_have_hw_crc32c(void) { return 1; }
 static inline int p4rt_have_hw_crc32c(void) { return 0; }
 #endif
 static inline void p4rt_prefetch(const void *p) { __builtin_prefetch(p, 0, 3); }
+
+/* Big-table memory: an anonymous private mapping (zero-filled, backed lazily by the kernel) whose start is
+ * aligned to 2 MiB, advised MADV_HUGEPAGE so transparent huge pages back it where the kernel allows (THP
+ * "always" or "madvise"). `reserve_only` maps with MAP_NORESERVE: address space for memory that may never be
+ * touched. Returns NULL on failure; `*huge` tells whether the advice was accepted. Free with p4rt_unmap(p, size). */
+#define P4RT_HUGE_PAGE_SIZE ((size_t)2 << 20)
+static inline void *p4rt_map_zeroed(size_t size, int want_huge, int reserve_only, int *huge) {
+    *huge = 0;
+    if (size == 0) return NULL;
+    int flags = MAP_PRIVATE | MAP_ANONYMOUS | (reserve_only ? MAP_NORESERVE : 0);
+    if (!want_huge) {
+        void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, flags, -1, 0);
+        return p == MAP_FAILED ? NULL : p;
+    }
+    size_t span = size + P4RT_HUGE_PAGE_SIZE;
+    char *raw = (char *)mmap(NULL, span, PROT_READ | PROT_WRITE, flags, -1, 0);
+    if (raw == (char *)MAP_FAILED) return NULL;
+    uintptr_t start = ((uintptr_t)raw + P4RT_HUGE_PAGE_SIZE - 1) & ~(uintptr_t)(P4RT_HUGE_PAGE_SIZE - 1);
+    size_t head = (size_t)(start - (uintptr_t)raw);
+    size_t tail = span - head - size;
+    if (head) munmap(raw, head);
+    if (tail) munmap((char *)start + size, tail);
+#ifdef MADV_HUGEPAGE
+    *huge = madvise((void *)start, size, MADV_HUGEPAGE) == 0;
+#endif
+    return (void *)start;
+}
+static inline void p4rt_unmap(void *p, size_t size) { if (p && size) munmap(p, size); }

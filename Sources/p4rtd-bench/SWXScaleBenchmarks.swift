@@ -1,19 +1,51 @@
+import Glibc
 import SWX
 
 /// `p4rtd-bench swx-scale`: per-packet cost must not grow with state. Runs the same traffic against an exact table
 /// (and a learner) holding 10 and then 1,000,000 entries, and prints each figure and their ratio
-/// (`swx-scale exact 10 … Mpps`, `… 1000000 … Mpps`, `swx-scale exact ratio 1.12`). The traffic cycles through
-/// every entry, so the big table's lookups miss the caches as real traffic over a million flows would.
+/// (`swx-scale exact 10 entries … Mpps`, `… 1000000 entries … Mpps`, `swx-scale exact ratio 1.12`), then the memory
+/// the object holds per entry (`swx-scale exact bytes-per-entry B`), taken from its real allocations.
+///
+/// Both runs send the same 1,000,000 distinct packet buffers in the same order (packet `i` carries flow
+/// `i mod entries`), so the packet bytes stream from memory alike and the ratio measures the cost of the state
+/// alone. The 5-tuple keys are 13 bytes (learner) and 16 bytes (exact table, with a zone field).
+///
+/// Each figure is the best of three runs in wall time (the process's CPU time was tried and rejected: under this
+/// VM it can exceed the wall time of a single-threaded run).
 enum SWXScaleBenchmarks {
     static let specPath = "bench/swx/scale.spec"
+    static let bigEntries = 1_000_000
+    static let trafficPackets = 1_000_000
 
+    /// A 64-byte Ethernet/IPv4/UDP frame of flow `flow` (source address 10.0.0.0 + flow).
     static func frame(_ flow: UInt32) -> [UInt8] {
         var bytes: [UInt8] = [0x00, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88, 0x99, 0xaa, 0xbb, 0x08, 0x00,
-                              0x45, 0x00, 0x00, 0x2e, 0, 0, 0, 0, 64, 17, 0, 0]
+                              0x45, 0x00, 0x00, 0x32, 0, 0, 0, 0, 64, 17, 0, 0]
         let source = 0x0A00_0000 | flow
         bytes += [UInt8(source >> 24), UInt8(source >> 16 & 0xff), UInt8(source >> 8 & 0xff), UInt8(source & 0xff)]
         bytes += [10, 96, 0, 1]
+        bytes += [0x12, 0x34, 0x00, 0x35, 0x00, 0x1e, 0x00, 0x00]
         return bytes + [UInt8](repeating: 0, count: 64 - bytes.count)
+    }
+
+    /// `AnonHugePages` of /proc/self/smaps_rollup in kB, where readable.
+    static func anonymousHugePages() -> Int? {
+        guard let f = fopen("/proc/self/smaps_rollup", "r") else { return nil }
+        defer { fclose(f) }
+        var line = [CChar](repeating: 0, count: 256)
+        while fgets(&line, Int32(line.count), f) != nil {
+            let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if text.hasPrefix("AnonHugePages:") {
+                return Int(text.dropFirst("AnonHugePages:".count).split(separator: " ").first ?? "")
+            }
+        }
+        return nil
+    }
+
+    /// The comma-separated values of environment variable `name`, if set.
+    static func environment(_ name: String) -> [String]? {
+        guard let value = getenv(name) else { return nil }
+        return String(cString: value).split(separator: ",").map(String.init)
     }
 
     static func run(packets: Int) {
@@ -21,39 +53,58 @@ enum SWXScaleBenchmarks {
             print("swx-scale skipped: \(specPath) is absent (run from the repository root)")
             return
         }
-        for mode in ["exact", "learner"] {
+        // Variants for profiling and comparison: SWX_SCALE_MODES=exact|learner, SWX_SCALE_ENTRIES=10|1000000,
+        // SWX_SCALE_CONTEXTS=K (packet contexts, default 8), SWX_SCALE_HUGEPAGES=0 (ordinary pages).
+        let modes = environment("SWX_SCALE_MODES") ?? ["exact", "learner"]
+        let sizes = environment("SWX_SCALE_ENTRIES")?.compactMap { Int($0) } ?? [10, bigEntries]
+        var configuration = SWXPipelineConfiguration(inputPorts: 2, outputPorts: 4)
+        if let k = environment("SWX_SCALE_CONTEXTS")?.first.flatMap({ Int($0) }) { configuration.packetContexts = max(1, min(k, 64)) }
+        if environment("SWX_SCALE_HUGEPAGES")?.first == "0" { configuration.hugePages = false }
+        print("swx-scale configuration: \(configuration.packetContexts) packet contexts, huge pages \(configuration.hugePages ? "wanted" : "off")")
+        for mode in modes {
             var figures: [Double] = []
-            for entries in [10, 1_000_000] {
+            for entries in sizes {
                 do {
-                    let pipeline = try SWXPipeline(specText: text, configuration: SWXPipelineConfiguration(inputPorts: 2, outputPorts: 4))
+                    let pipeline = try SWXPipeline(specText: text, configuration: configuration)
                     let port: UInt32 = mode == "exact" ? 0 : 1
                     if mode == "exact" {
                         var lines = ""
-                        lines.reserveCapacity(entries * 48)
+                        lines.reserveCapacity(entries * 64)
                         for flow in 0..<UInt32(entries) {
-                            lines += "match 0x\(String(0x0A00_0000 | flow, radix: 16)) 0x0a600001 action fwd port 2\n"
+                            lines += "match 0x\(String(0x0A00_0000 | flow, radix: 16)) 0x0a600001 0x1234 0x35 0x11 0x0 action fwd port 2\n"
                         }
                         try pipeline.importEntries(table: "flows", text: lines)
-                    }
-                    // Traffic: every entry in turn (1,000,000 distinct flows for the big table: no cache can hold them).
-                    let traffic = (0..<UInt32(entries)).map { SWXPacket(port: port, bytes: frame($0)) }
-                    if mode == "learner" {
-                        // Learn every flow first (1,000,000 learned flows: all of them, then measure hits).
-                        var learnedFlows = 0
-                        while learnedFlows < entries {
-                            let batch = (0..<min(65_536, entries - learnedFlows)).map {
-                                SWXPacket(port: 1, bytes: frame(UInt32(learnedFlows + $0)))
+                    } else {
+                        // Learn every flow first (1,000,000 learned flows for the big run), then measure hits.
+                        var learned = 0
+                        while learned < entries {
+                            let batch = (0..<min(65_536, entries - learned)).map {
+                                SWXPacket(port: 1, bytes: frame(UInt32(learned + $0)))
                             }
                             _ = pipeline.process(burst: batch)
-                            learnedFlows += batch.count
+                            learned += batch.count
                         }
                     }
+                    let traffic = (0..<trafficPackets).map { SWXPacket(port: port, bytes: frame(UInt32($0 % entries))) }
                     var best = 0.0
                     for _ in 0..<3 {
                         best = max(best, SWXBenchmark.run(pipeline: pipeline, packets: traffic, packetCount: packets).mpps)
                     }
                     figures.append(best)
                     print("swx-scale \(mode) \(entries) entries \(String(format: "%.2f", best)) Mpps")
+                    if entries == bigEntries, let huge = anonymousHugePages() {
+                        print("swx-scale \(mode) AnonHugePages \(huge) kB (the process's memory on transparent huge pages)")
+                    }
+                    if entries == bigEntries {
+                        let memory = mode == "exact"
+                            ? try pipeline.memoryFootprint(ofTable: "flows") : try pipeline.memoryFootprint(ofLearner: "learned")
+                        let perEntry = Double(memory.bytes) / Double(entries)
+                        let beyond = perEntry - Double(memory.keySize + memory.actionDataSize)
+                        print("swx-scale \(mode) bytes-per-entry \(String(format: "%.1f", perEntry)) B "
+                            + "(\(String(format: "%.1f", beyond)) B beyond the \(memory.keySize)-byte key and "
+                            + "\(memory.actionDataSize)-byte action data; \(memory.bytes) bytes for \(entries) entries, "
+                            + "size \(memory.capacity))")
+                    }
                 } catch {
                     print("swx-scale \(mode) \(entries) failed: \(error)")
                 }

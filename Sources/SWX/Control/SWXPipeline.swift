@@ -54,21 +54,40 @@ public final class SWXPipeline: @unchecked Sendable {
         process(burst: [SWXPacket(port: port, bytes: packet)])
     }
 
-    /// Runs a burst of packets, in order, under one lock hold and one clock reading; returns every output in
-    /// emission order.
+    /// Runs a burst of packets under one lock hold and one clock reading; returns every output in packet order
+    /// (each packet's mirror clones, then the packet). Programs with big tables interleave the packets'
+    /// execution (`SWXPipelineConfiguration.packetContexts`); outputs still leave in packet order.
     public func process(burst: [SWXPacket]) -> [SWXPacket] {
         var sink = CollectingSink()
+        // One contiguous copy of the burst, so every packet's bytes stay addressable for the whole run.
+        var offsets = [0]
+        offsets.reserveCapacity(burst.count + 1)
+        var storage: [UInt8] = []
+        for packet in burst {
+            storage += packet.bytes
+            offsets.append(storage.count)
+        }
         lock.withLock { _ in
             let now = clock.nanoseconds()
-            for packet in burst {
-                packet.bytes.withUnsafeBytes { runtime.run(port: packet.port, packet: $0, now: now, sink: &sink) }
+            storage.withUnsafeBytes { bytes in
+                if burst.count > 1, runtime.interleavesNow() {
+                    runtime.runInterleaved(count: burst.count, input: { i in
+                        (burst[i].port, UnsafeRawBufferPointer(rebasing: bytes[offsets[i]..<offsets[i + 1]]))
+                    }, now: now, sink: &sink)
+                } else {
+                    for i in 0..<burst.count {
+                        let packet = UnsafeRawBufferPointer(rebasing: bytes[offsets[i]..<offsets[i + 1]])
+                        runtime.run(port: burst[i].port, packet: packet, now: now, sink: &sink)
+                    }
+                }
             }
         }
         return sink.packets
     }
 
     /// Runs `count` packets without copying them into Swift arrays: `input(i)` gives packet `i` (its port and bytes,
-    /// valid until the next call), `output` receives each output packet (valid only during the call), in order.
+    /// valid until the next call; it is called once per packet, in order), `output` receives each output packet
+    /// (valid only during the call), in packet order.
     /// Both run while the pipeline's lock is held: they must not call back into the pipeline.
     public func process(count: Int, input: (Int) -> (port: UInt32, bytes: UnsafeRawBufferPointer),
                         output: (UInt32, UnsafeRawBufferPointer) -> Void) {
@@ -76,9 +95,13 @@ public final class SWXPipeline: @unchecked Sendable {
             var sink = ClosureSink(body: output)
             lock.withLock { _ in
                 let now = clock.nanoseconds()
-                for i in 0..<count {
-                    let packet = input(i)
-                    runtime.run(port: packet.port, packet: packet.bytes, now: now, sink: &sink)
+                if count > 1, runtime.interleavesNow() {
+                    runtime.runInterleaved(count: count, input: input, now: now, sink: &sink)
+                } else {
+                    for i in 0..<count {
+                        let packet = input(i)
+                        runtime.run(port: packet.port, packet: packet.bytes, now: now, sink: &sink)
+                    }
                 }
             }
         }

@@ -14,10 +14,23 @@ public struct SWXPipelineConfiguration: Sendable, Hashable {
     /// How many times one packet may recirculate before it is dropped (DPDK has no bound; a bound keeps a
     /// looping program from hanging the worker).
     public var maximumRecirculations: UInt32
+    /// Packet contexts a burst interleaves (DPDK's pipeline threads): while one packet waits for a big table's
+    /// memory, the next runs. 1 runs every packet to completion alone. At most 64.
+    public var packetContexts: Int
+    /// Tables and learners holding at least this many bytes are "big": their lookups prefetch and yield to the
+    /// next packet context. Smaller ones (most of them: they stay in the caches) are looked up at once.
+    public var interleaveThresholdBytes: Int
+    /// Whether big tables ask for transparent huge pages (2 MiB-aligned mappings with MADV_HUGEPAGE); without
+    /// kernel support they silently get ordinary pages.
+    public var hugePages: Bool
 
     /// A configuration; counts are rounded up to powers of two where DPDK requires it.
     public init(inputPorts: UInt32 = 1, outputPorts: UInt32 = 4, mirrorSlots: Int = 4, mirrorSessions: Int = 64,
-                maximumPacketSize: Int = 16_384, maximumRecirculations: UInt32 = 64) {
+                maximumPacketSize: Int = 16_384, maximumRecirculations: UInt32 = 64, packetContexts: Int = 8,
+                interleaveThresholdBytes: Int = 1 << 20, hugePages: Bool = true) {
+        self.packetContexts = min(max(packetContexts, 1), 64)
+        self.interleaveThresholdBytes = max(interleaveThresholdBytes, 0)
+        self.hugePages = hugePages
         self.inputPorts = max(inputPorts, 1)
         self.outputPorts = max(outputPorts, 1)
         self.mirrorSlots = max(mirrorSlots, 1).nextPowerOfTwo

@@ -1,8 +1,9 @@
-// The packet path: one function runs one packet to completion over the compiled ops. It is one piece on
+// The packet path: one function runs one packet over the compiled ops until it ends or yields. It is one piece on
 // purpose (a single `switch` in one loop, with its state in locals) because that is what keeps the interpreter
 // free of calls, reference counting and exclusivity checks (swift-notes §5, §8.1).
 
-/// The per-packet registers of the executor.
+/// The per-packet registers of the executor. They live in the packet's context between slices of execution
+/// (`pc` and the lookup phase say where to resume) and in a local while it runs.
 struct EnginePacketState {
     var cursor = 0
     var end = 0
@@ -22,59 +23,42 @@ struct EnginePacketState {
     var inputPort: UInt32 = 0
     var transmitted = false
     var mailbox = LearnerMailbox()
+    /// Where execution resumes after a yield.
+    var pc = 0
+    /// The step of a split lookup on a big table or learner at `pc`: 0 = not started, 1 = hashed and the
+    /// bucket prefetched, 2 = candidate records prefetched.
+    var phase: UInt8 = 0
+    /// The key hash computed in step 1.
+    var lookupHash: UInt32 = 0
+    /// The packet's position in its burst; outputs leave in this order.
+    var sequence = 0
 }
 
 extension EngineRuntime {
     /// The backward jumps one packet may take before it is dropped as looping.
     static let backwardJumpBudget = 1 << 20
 
-    /// Runs one packet received on `port` to completion at time `now` (nanoseconds), delivering its outputs
-    /// (mirror clones first, then the packet) to `sink`.
+    /// Runs the packet held by context `c` (registers in `st`) from `st.pc` at time `now` until it ends (returns
+    /// false) or yields (returns true, with `st.pc` and `st.phase` saying where to resume): a split lookup on a big
+    /// table or learner yields after each prefetch, and a `tx` yields while an older packet of the burst is in
+    /// flight so that outputs leave in packet order.
     @inline(__always)
-    func run<Sink: EnginePacketSink>(port: UInt32, packet: UnsafeRawBufferPointer, now: UInt64, sink: inout Sink) {
-        let inPort = Int(port) < Int(configuration.inputPorts) ? port : configuration.inputPorts - 1
-        portRxPackets[Int(inPort)] &+= 1
-        portRxBytes[Int(inPort)] &+= UInt64(packet.count)
-        guard packet.count <= configuration.maximumPacketSize else {
-            dropCounts[EngineDropReason.packetTooLarge.rawValue] &+= 1
-            portDropPackets[Int(inPort)] &+= 1
-            return
-        }
-        if let base = packet.baseAddress, packet.count > 0 {
-            (buffer + headroom).copyMemory(from: base, byteCount: packet.count)
-        }
-        var st = EnginePacketState()
-        st.cursor = headroom
-        st.end = headroom + packet.count
-        st.inputPort = port
-        st.budget = EngineRuntime.backwardJumpBudget
-        metadata.initializeMemory(as: UInt8.self, repeating: 0, count: program.metadataSize)
-        execute(&st, now: now, sink: &sink)
-        if !st.transmitted { portDropPackets[Int(inPort)] &+= 1 }
-        resetHeaders(st.moved)
-    }
-
-    /// Points every header moved by extract/lookahead back at its storage, restores sizes and zeroes storage.
-    @inline(__always)
-    func resetHeaders(_ moved: UInt64) {
-        var m = moved
-        while m != 0 {
-            let h = m.trailingZeroBitCount
-            bases[EngineProgram.firstHeaderSlot + h] = headerStorage + Int(program.headerStorageOffset[h])
-            headerSizes[h] = program.headerFixedSize[h]
-            m &= m &- 1
-        }
-        headerStorage.initializeMemory(as: UInt8.self, repeating: 0, count: program.headerStorageSize)
-    }
-
-    @inline(__always)
-    func execute<Sink: EnginePacketSink>(_ st: inout EnginePacketState, now: UInt64, sink: inout Sink) {
+    /// `ordered` is false when the packet runs alone (no older packet can be in flight): the `tx` check vanishes.
+    func execute<Sink: EnginePacketSink>(_ cp: UnsafePointer<EnginePacketContext>, _ st: inout EnginePacketState,
+                                         ordered: Bool, now: UInt64, sink: inout Sink) -> Bool {
+        let c = cp.pointee
         let ops = UnsafePointer(program.ops.baseAddress!)
-        let bases = UnsafePointer(self.bases)
-        let buffer = self.buffer
-        let headerSizes = self.headerSizes
+        let mbases = c.bases
+        let bases = UnsafePointer(mbases)
+        let buffer = c.buffer
+        let headerSizes = c.headerSizes
+        let headerStorage = c.headerStorage
+        let emitList = c.emitList
+        let mirrorSlots = c.mirrorSlots
+        let actionData = c.actionData
+        let metadata = c.metadata
         let firstHeader = EngineProgram.firstHeaderSlot
-        var pc = 0
+        var pc = st.pc
         while true {
             switch ops[pc] {
             case .rx(let f):
@@ -85,21 +69,33 @@ extension EngineRuntime {
                 }
                 pc &+= 1
             case .tx(let f):
+                if ordered, st.sequence != burst.pointee.oldestSequence, !isOldest(st.sequence) {
+                    st.pc = pc
+                    return true
+                }
                 let p = f.read(bases)
-                if finish(&st, port: p > UInt64(UInt32.max) ? UInt32.max : UInt32(p), drop: false, sink: &sink) {
+                if finish(cp, &st, port: p > UInt64(UInt32.max) ? UInt32.max : UInt32(p), drop: false, sink: &sink) {
                     pc = 0
                     continue
                 }
-                return
+                return false
             case .txImmediate(let p):
-                if finish(&st, port: p, drop: false, sink: &sink) {
+                if ordered, st.sequence != burst.pointee.oldestSequence, !isOldest(st.sequence) {
+                    st.pc = pc
+                    return true
+                }
+                if finish(cp, &st, port: p, drop: false, sink: &sink) {
                     pc = 0
                     continue
                 }
-                return
+                return false
             case .drop:
-                _ = finish(&st, port: 0, drop: true, sink: &sink)
-                return
+                if ordered, st.mirrorMask != 0, st.sequence != burst.pointee.oldestSequence, !isOldest(st.sequence) {
+                    st.pc = pc
+                    return true
+                }
+                _ = finish(cp, &st, port: 0, drop: true, sink: &sink)
+                return false
             case .mirror(let slotField, let sessionField):
                 let slot = Int(slotField.read(bases) & UInt64(configuration.mirrorSlots &- 1))
                 mirrorSlots[slot] = UInt32(sessionField.read(bases) & UInt64(configuration.mirrorSessions &- 1))
@@ -116,9 +112,9 @@ extension EngineRuntime {
                 let next = st.cursor &+ Int(size)
                 guard next <= st.end else {
                     dropCounts[EngineDropReason.extractPastEnd.rawValue] &+= 1
-                    return
+                    return false
                 }
-                self.bases[firstHeader &+ Int(h)] = buffer + st.cursor
+                mbases[firstHeader &+ Int(h)] = buffer + st.cursor
                 let bit: UInt64 = 1 &<< UInt64(h)
                 st.valid |= bit
                 st.moved |= bit
@@ -129,10 +125,10 @@ extension EngineRuntime {
                 let next = middle &+ Int(s2)
                 guard next <= st.end else {
                     dropCounts[EngineDropReason.extractPastEnd.rawValue] &+= 1
-                    return
+                    return false
                 }
-                self.bases[firstHeader &+ Int(h1)] = buffer + st.cursor
-                self.bases[firstHeader &+ Int(h2)] = buffer + middle
+                mbases[firstHeader &+ Int(h1)] = buffer + st.cursor
+                mbases[firstHeader &+ Int(h2)] = buffer + middle
                 let bits: UInt64 = (1 &<< UInt64(h1)) | (1 &<< UInt64(h2))
                 st.valid |= bits
                 st.moved |= bits
@@ -143,9 +139,9 @@ extension EngineRuntime {
                 let next = st.cursor &+ Int(fixed) &+ Int(truncatingIfNeeded: min(extra, UInt64(Int32.max)))
                 guard extra <= UInt64(maximumExtra), next <= st.end else {
                     dropCounts[EngineDropReason.extractPastEnd.rawValue] &+= 1
-                    return
+                    return false
                 }
-                self.bases[firstHeader &+ Int(h)] = buffer + st.cursor
+                mbases[firstHeader &+ Int(h)] = buffer + st.cursor
                 headerSizes[Int(h)] = fixed &+ Int32(extra)
                 let bit: UInt64 = 1 &<< UInt64(h)
                 st.valid |= bit
@@ -155,9 +151,9 @@ extension EngineRuntime {
             case .lookahead(let h, let size):
                 guard st.cursor &+ Int(size) <= st.end else {
                     dropCounts[EngineDropReason.extractPastEnd.rawValue] &+= 1
-                    return
+                    return false
                 }
-                self.bases[firstHeader &+ Int(h)] = buffer + st.cursor
+                mbases[firstHeader &+ Int(h)] = buffer + st.cursor
                 let bit: UInt64 = 1 &<< UInt64(h)
                 st.valid |= bit
                 st.moved |= bit
@@ -166,7 +162,7 @@ extension EngineRuntime {
                 if st.valid & (1 &<< UInt64(h)) != 0 {
                     guard st.emitCount < EngineRuntime.emitListCapacity else {
                         dropCounts[EngineDropReason.emitListFull.rawValue] &+= 1
-                        return
+                        return false
                     }
                     emitList[st.emitCount] = h
                     st.emitCount &+= 1
@@ -176,7 +172,7 @@ extension EngineRuntime {
                 if st.valid & (1 &<< UInt64(h1)) != 0 {
                     guard st.emitCount < EngineRuntime.emitListCapacity else {
                         dropCounts[EngineDropReason.emitListFull.rawValue] &+= 1
-                        return
+                        return false
                     }
                     emitList[st.emitCount] = h1
                     st.emitCount &+= 1
@@ -184,7 +180,7 @@ extension EngineRuntime {
                 if st.valid & (1 &<< UInt64(h2)) != 0 {
                     guard st.emitCount < EngineRuntime.emitListCapacity else {
                         dropCounts[EngineDropReason.emitListFull.rawValue] &+= 1
-                        return
+                        return false
                     }
                     emitList[st.emitCount] = h2
                     st.emitCount &+= 1
@@ -193,7 +189,7 @@ extension EngineRuntime {
             case .validate(let h):
                 let bit: UInt64 = 1 &<< UInt64(h)
                 if st.valid & bit == 0 {
-                    self.bases[firstHeader &+ Int(h)] = headerStorage + Int(program.headerStorageOffset[Int(h)])
+                    mbases[firstHeader &+ Int(h)] = headerStorage + Int(program.headerStorageOffset[Int(h)])
                     st.valid |= bit
                 }
                 pc &+= 1
@@ -248,12 +244,42 @@ extension EngineRuntime {
                 var data = UnsafeRawPointer(slot.pointee.defaultData)
                 switch slot.pointee.kind {
                 case .exact:
-                    slot.pointee.exact.unsafelyUnwrapped._withUnsafeGuaranteedRef { table in
-                        id = table.lookup(key)
-                        if id != 0 {
-                            action = table.actionID(ofEntry: id)
-                            data = table.actionData(ofEntry: id)
-                            table.recordHit(id, now: now)
+                    let table = slot.pointee.exact.unsafelyUnwrapped
+                    if slot.pointee.prefetches, st.phase != 0 || table._withUnsafeGuaranteedRef({
+                        $0.population(atLeast: slot.pointee.prefetchPopulation)
+                    }) {
+                        // Split lookup (a big table): hash and prefetch the index slot, yield; prefetch the
+                        // candidate record(s), yield; then look up with everything in cache. The result is that of
+                        // a lookup at the last step, as if the packet had run alone from there.
+                        if st.phase == 0 {
+                            st.lookupHash = table._withUnsafeGuaranteedRef { t in
+                                let h = t.hash(key)
+                                t.prefetch(hash: h)
+                                return h
+                            }
+                            st.phase = 1
+                            st.pc = pc
+                            return true
+                        }
+                        if st.phase == 1 {
+                            st.phase = 2
+                            let h = st.lookupHash
+                            if table._withUnsafeGuaranteedRef({ $0.prefetchCandidates(hash: h) }) {
+                                st.pc = pc
+                                return true
+                            }
+                        }
+                        st.phase = 0
+                        let h = st.lookupHash
+                        id = table._withUnsafeGuaranteedRef { $0.lookup(key, hash: h) }
+                    } else {
+                        id = table._withUnsafeGuaranteedRef { $0.lookup(key) }
+                    }
+                    if id != 0 {
+                        table._withUnsafeGuaranteedRef { t in
+                            action = t.actionID(ofEntry: id)
+                            data = t.actionData(ofEntry: id)
+                            t.recordHit(id, now: now)
                         }
                     }
                 case .wildcard:
@@ -290,11 +316,41 @@ extension EngineRuntime {
                 var id: UInt32 = 0
                 var action = slot.pointee.defaultAction
                 var data = UnsafeRawPointer(slot.pointee.defaultData)
-                slot.pointee.learner._withUnsafeGuaranteedRef { learner in
-                    id = learner.lookup(key, now: now, mailbox: &st.mailbox)
-                    if id != 0 {
-                        action = learner.actionID(ofEntry: id)
-                        data = learner.actionData(ofEntry: id)
+                let learner = slot.pointee.learner
+                if slot.pointee.prefetches, st.phase != 0 || learner._withUnsafeGuaranteedRef({
+                    $0.population(atLeast: slot.pointee.prefetchPopulation)
+                }) {
+                    // Split lookup (a big learner), as for big tables: bucket, then candidate records. A `learn` by
+                    // an earlier packet of the burst that completed meanwhile is seen, as in DPDK (its lookup
+                    // compares keys only after its own yield).
+                    if st.phase == 0 {
+                        st.lookupHash = learner._withUnsafeGuaranteedRef { t in
+                            let h = t.hash(key)
+                            t.prefetch(hash: h)
+                            return h
+                        }
+                        st.phase = 1
+                        st.pc = pc
+                        return true
+                    }
+                    if st.phase == 1 {
+                        st.phase = 2
+                        let h = st.lookupHash
+                        if learner._withUnsafeGuaranteedRef({ $0.prefetchCandidates(hash: h, now: now) }) {
+                            st.pc = pc
+                            return true
+                        }
+                    }
+                    st.phase = 0
+                    let h = st.lookupHash
+                    id = learner._withUnsafeGuaranteedRef { $0.lookup(key, hash: h, now: now, mailbox: &st.mailbox) }
+                } else {
+                    id = learner._withUnsafeGuaranteedRef { $0.lookup(key, now: now, mailbox: &st.mailbox) }
+                }
+                if id != 0 {
+                    learner._withUnsafeGuaranteedRef { t in
+                        action = t.actionID(ofEntry: id)
+                        data = t.actionData(ofEntry: id)
                     }
                 }
                 actionData.copyMemory(from: data, byteCount: slot.pointee.dataSize)
@@ -373,46 +429,46 @@ extension EngineRuntime {
                 pc &+= 1
 
             case .jmp(let t):
-                if !take(&st, t, pc) { return }
+                if !take(&st, t, pc) { return false }
                 pc = Int(t)
             case .jmpValid(let t, let h):
                 if st.valid & (1 &<< UInt64(h)) != 0 {
-                    if !take(&st, t, pc) { return }
+                    if !take(&st, t, pc) { return false }
                     pc = Int(t)
                 } else { pc &+= 1 }
             case .jmpInvalid(let t, let h):
                 if st.valid & (1 &<< UInt64(h)) == 0 {
-                    if !take(&st, t, pc) { return }
+                    if !take(&st, t, pc) { return false }
                     pc = Int(t)
                 } else { pc &+= 1 }
             case .jmpHit(let t):
                 if st.hit {
-                    if !take(&st, t, pc) { return }
+                    if !take(&st, t, pc) { return false }
                     pc = Int(t)
                 } else { pc &+= 1 }
             case .jmpMiss(let t):
                 if !st.hit {
-                    if !take(&st, t, pc) { return }
+                    if !take(&st, t, pc) { return false }
                     pc = Int(t)
                 } else { pc &+= 1 }
             case .jmpAction(let t, let a):
                 if st.action == UInt32(a) {
-                    if !take(&st, t, pc) { return }
+                    if !take(&st, t, pc) { return false }
                     pc = Int(t)
                 } else { pc &+= 1 }
             case .jmpNotAction(let t, let a):
                 if st.action != UInt32(a) {
-                    if !take(&st, t, pc) { return }
+                    if !take(&st, t, pc) { return false }
                     pc = Int(t)
                 } else { pc &+= 1 }
             case .jmpCompare(let t, let a, let b, let kind):
                 if kind.holds(a.read(bases), b.read(bases)) {
-                    if !take(&st, t, pc) { return }
+                    if !take(&st, t, pc) { return false }
                     pc = Int(t)
                 } else { pc &+= 1 }
             case .jmpCompareImmediate(let t, let a, let v, let kind):
                 if kind.holds(a.read(bases), v.value) {
-                    if !take(&st, t, pc) { return }
+                    if !take(&st, t, pc) { return false }
                     pc = Int(t)
                 } else { pc &+= 1 }
             case .return:

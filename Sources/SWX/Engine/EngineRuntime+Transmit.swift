@@ -3,14 +3,17 @@ extension EngineRuntime {
     /// the remaining payload), sends mirror clones, then sends the packet to `port`, drops it, or, when the program
     /// asked for recirculation, makes it the input of the next pass and returns true.
     @inline(__always)
-    func finish<Sink: EnginePacketSink>(_ st: inout EnginePacketState, port: UInt32, drop: Bool,
-                                        sink: inout Sink) -> Bool {
+    func finish<Sink: EnginePacketSink>(_ cp: UnsafePointer<EnginePacketContext>, _ st: inout EnginePacketState,
+                                        port: UInt32, drop: Bool, sink: inout Sink) -> Bool {
+        // The context comes by address: this function is out of line and a copy would cost more than the loads.
+        let c = cp.pointee
+        let buffer = c.buffer
         if drop, st.mirrorMask == 0 {
             // Nothing leaves the pipeline: skip building the output.
             dropCounts[EngineDropReason.dropInstruction.rawValue] &+= 1
             return false
         }
-        guard let start = assemble(st) else {
+        guard let start = assemble(c, cursor: st.cursor, emitCount: st.emitCount) else {
             dropCounts[EngineDropReason.headroomExhausted.rawValue] &+= 1
             return false
         }
@@ -20,7 +23,7 @@ extension EngineRuntime {
         while mask != 0 {
             let slot = mask.trailingZeroBitCount
             mask &= mask &- 1
-            let session = mirrorSessions[Int(mirrorSlots[slot])]
+            let session = mirrorSessions[Int(c.mirrorSlots[slot])]
             guard session.configured else { continue }
             var n = length
             if !session.fastClone, session.truncationLength > 0 { n = min(n, Int(session.truncationLength)) }
@@ -51,8 +54,8 @@ extension EngineRuntime {
             var m = st.moved
             while m != 0 {
                 let h = m.trailingZeroBitCount
-                bases[EngineProgram.firstHeaderSlot + h] = headerStorage + Int(program.headerStorageOffset[h])
-                headerSizes[h] = program.headerFixedSize[h]
+                c.bases[EngineProgram.firstHeaderSlot + h] = c.headerStorage + Int(program.headerStorageOffset[h])
+                c.headerSizes[h] = program.headerFixedSize[h]
                 m &= m &- 1
             }
             st.moved = 0
@@ -81,10 +84,15 @@ extension EngineRuntime {
     /// headers that ends exactly at the payload) are not copied; the others are copied in front of them, through
     /// the scratch buffer when a source lies inside the packet buffer and could be overwritten.
     @inline(__always)
-    func assemble(_ st: EnginePacketState) -> Int? {
+    func assemble(_ c: EnginePacketContext, cursor: Int, emitCount: Int) -> Int? {
         let first = EngineProgram.firstHeaderSlot
-        var pos = st.cursor
-        var j = st.emitCount
+        let bases = c.bases
+        let buffer = c.buffer
+        let headerSizes = c.headerSizes
+        let emitList = c.emitList
+        let scratch = c.scratch
+        var pos = cursor
+        var j = emitCount
         while j > 0 {
             let h = Int(emitList[j &- 1])
             let size = Int(headerSizes[h])

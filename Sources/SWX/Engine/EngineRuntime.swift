@@ -1,5 +1,6 @@
 /// The engine's state for one compiled program: the runtime objects (tables, selectors, learners, register and
-/// meter arrays, RSS keys), their packet-path descriptors, statistics, mirror sessions and one packet context.
+/// meter arrays, RSS keys), their packet-path descriptors, statistics, mirror sessions and the packet contexts a
+/// burst interleaves.
 ///
 /// Every property the packet path reads is a `let` pointer or object, so the executor hoists them without
 /// exclusivity checks; control-plane changes write through those pointers (table swaps, default entries) while
@@ -40,21 +41,21 @@ final class EngineRuntime: @unchecked Sendable {
     let portDropPackets: UnsafeMutablePointer<UInt64>
     let dropCounts: UnsafeMutablePointer<UInt64>
 
-    // The packet context.
-    let bases: UnsafeMutablePointer<UnsafeMutableRawPointer>
-    let actionData: UnsafeMutableRawPointer
-    let metadata: UnsafeMutableRawPointer
-    let headerStorage: UnsafeMutableRawPointer
-    let headerSizes: UnsafeMutablePointer<Int32>
-    let mailboxes: [UnsafeMutableRawPointer]
-    let buffer: UnsafeMutableRawPointer
+    // The packet contexts (`lone`, context 0, runs lone packets), the registers of the packet each holds and
+    // whether it holds one, and the burst bookkeeping.
+    let contexts: UnsafeMutablePointer<EnginePacketContext>
+    let lone: EnginePacketContext
+    let contextStates: UnsafeMutablePointer<EnginePacketState>
+    let contextBusy: UnsafeMutablePointer<Bool>
+    let contextCount: Int
+    let burst: UnsafeMutablePointer<EngineBurstState>
+    /// Whether some table or learner is big enough to prefetch and yield (decided once, from the sizes): without
+    /// one, bursts run packet after packet with no switching at all.
+    let interleaves: Bool
     let bufferSize: Int
     let headroom: Int
-    let scratch: UnsafeMutableRawPointer
     let learnScratch: UnsafeMutableRawPointer
     let learnScratchSize: Int
-    let emitList: UnsafeMutablePointer<Int32>
-    let mirrorSlots: UnsafeMutablePointer<UInt32>
     static let emitListCapacity = 128
     static let slack = 16
 
@@ -68,6 +69,10 @@ final class EngineRuntime: @unchecked Sendable {
         let actionCount = spec.actions.count
         statsStride = 2 + actionCount
 
+        // A lookup touches about two cache lines of a big object (index slot or bucket, then the record): past
+        // this many entries their lines no longer fit the interleave budget and lookups are split.
+        let populationThreshold = max(1, configuration.interleaveThresholdBytes / 128)
+
         // Tables.
         var exact: [ExactMatchTable?] = []
         var wildcard: [WildcardTable?] = []
@@ -76,7 +81,7 @@ final class EngineRuntime: @unchecked Sendable {
             let dataSize = table.actions.map { spec.actionDataSize(ofAction: $0.actionIndex) }.max() ?? 0
             let defaultData = EngineRuntime.allocateZeroed(dataSize)
             EngineRuntime.store(table.defaultAction.actionData, into: defaultData)
-            var slot = EngineTableSlot(kind: .stub, keySlot: 0, keyOffset: 0, exact: nil, wildcard: nil,
+            var slot = EngineTableSlot(kind: .stub, prefetches: false, prefetchPopulation: populationThreshold, keySlot: 0, keyOffset: 0, exact: nil, wildcard: nil,
                                        defaultAction: UInt32(table.defaultAction.actionIndex),
                                        defaultData: defaultData, dataSize: dataSize,
                                        statsOffset: table.index * statsStride)
@@ -90,8 +95,11 @@ final class EngineRuntime: @unchecked Sendable {
                     case .exact:
                         let f: HashFunction = table.hashFunction == .jhash ? .jhash : .crc32
                         e = try ExactMatchTable(keySize: window.byteCount, actionDataSize: dataSize,
-                                                capacity: max(table.size, 1), hashFunction: f)
+                                                capacity: max(table.size, 1), hashFunction: f,
+                                                hugePages: configuration.hugePages)
                         slot.kind = .exact
+                        slot.prefetches = configuration.packetContexts > 1
+                            && e!.memoryFootprint >= configuration.interleaveThresholdBytes
                         slot.exact = Unmanaged.passUnretained(e!)
                     case .wildcard:
                         w = try WildcardTable(keySize: window.byteCount, actionDataSize: dataSize,
@@ -150,7 +158,7 @@ final class EngineRuntime: @unchecked Sendable {
             do {
                 learner = try Learner(keySize: l.keyWindow.byteCount, actionDataSize: dataSize, size: max(l.size, 1),
                                       timeouts: l.timeouts, hashFunction: l.hashFunction == .jhash ? .jhash : .crc32,
-                                      ticksPerSecond: 1_000_000_000)
+                                      ticksPerSecond: 1_000_000_000, hugePages: configuration.hugePages)
             } catch {
                 throw SWXPipelineError(error, context: "learner \(l.name)")
             }
@@ -159,6 +167,9 @@ final class EngineRuntime: @unchecked Sendable {
             EngineRuntime.store(l.defaultAction.actionData, into: defaultData)
             (learnerSlots + l.index).initialize(to: EngineLearnerSlot(
                 learner: Unmanaged.passUnretained(learner),
+                prefetches: configuration.packetContexts > 1
+                    && learner.bucketCount * Learner.bucketStride >= configuration.interleaveThresholdBytes,
+                prefetchPopulation: populationThreshold,
                 keySlot: UInt16(EngineRuntime.slot(of: l.keyWindow.source, headerCount: spec.headers.count)),
                 keyOffset: Int32(l.keyWindow.byteOffset), defaultAction: UInt32(l.defaultAction.actionIndex),
                 defaultData: defaultData, dataSize: dataSize, statsOffset: l.index * statsStride))
@@ -203,30 +214,27 @@ final class EngineRuntime: @unchecked Sendable {
         portDropPackets = EngineRuntime.counters(Int(configuration.inputPorts))
         dropCounts = EngineRuntime.counters(EngineDropReason.allCases.count)
 
-        // Packet context.
-        bases = .allocate(capacity: program.slotCount)
-        actionData = EngineRuntime.allocateZeroed(program.actionDataCapacity)
-        metadata = EngineRuntime.allocateZeroed(program.metadataSize)
-        headerStorage = EngineRuntime.allocateZeroed(program.headerStorageSize)
-        headerSizes = .allocate(capacity: max(program.headerCount, 1))
-        headerSizes.initialize(from: program.headerFixedSize, count: program.headerCount)
-        mailboxes = program.mailboxSizes.map { EngineRuntime.allocateZeroed($0) }
+        // Packet contexts: one, or `packetContexts` when some object is big enough to interleave on.
         let headerBytes = (0..<program.headerCount).reduce(0) { $0 + Int(program.headerMaximumSize[$1]) }
         headroom = (max(256, 2 * headerBytes) + 63) & ~63
         bufferSize = headroom + configuration.maximumPacketSize + 64
-        buffer = EngineRuntime.allocateZeroed(bufferSize)
-        scratch = EngineRuntime.allocateZeroed(headroom)
-        emitList = .allocate(capacity: EngineRuntime.emitListCapacity)
-        emitList.initialize(repeating: 0, count: EngineRuntime.emitListCapacity)
-        mirrorSlots = .allocate(capacity: configuration.mirrorSlots)
-        mirrorSlots.initialize(repeating: 0, count: configuration.mirrorSlots)
-        bases[EngineProgram.actionDataSlot] = actionData
-        bases[EngineProgram.metadataSlot] = metadata
-        bases[EngineProgram.constantsSlot] = program.constants
-        for h in 0..<program.headerCount {
-            bases[EngineProgram.firstHeaderSlot + h] = headerStorage + Int(program.headerStorageOffset[h])
+        let tablePointers = tableSlots, learnerPointers = learnerSlots
+        let big = (0..<spec.tables.count).contains { tablePointers[$0].prefetches }
+            || (0..<spec.learners.count).contains { learnerPointers[$0].prefetches }
+        interleaves = big
+        contextCount = big ? configuration.packetContexts : 1
+        contexts = .allocate(capacity: contextCount)
+        for i in 0..<contextCount {
+            (contexts + i).initialize(to: EnginePacketContext.allocate(
+                program: program, headroom: headroom, bufferSize: bufferSize, mirrorSlots: configuration.mirrorSlots))
         }
-        for (i, m) in mailboxes.enumerated() { bases[EngineProgram.firstHeaderSlot + program.headerCount + i] = m }
+        lone = contexts[0]
+        contextStates = .allocate(capacity: contextCount)
+        contextStates.initialize(repeating: EnginePacketState(), count: contextCount)
+        contextBusy = .allocate(capacity: contextCount)
+        contextBusy.initialize(repeating: false, count: contextCount)
+        burst = .allocate(capacity: 1)
+        burst.initialize(to: EngineBurstState())
     }
 
     deinit {
@@ -242,12 +250,12 @@ final class EngineRuntime: @unchecked Sendable {
         for p in [tableStats, learnerStats, portRxPackets, portRxBytes, portTxPackets, portTxBytes, portDropPackets, dropCounts] {
             p.deallocate()
         }
-        bases.deallocate()
-        for p in [actionData, metadata, headerStorage, buffer, scratch, learnScratch] { p.deallocate() }
-        for m in mailboxes { m.deallocate() }
-        headerSizes.deallocate()
-        emitList.deallocate()
-        mirrorSlots.deallocate()
+        for i in 0..<contextCount { contexts[i].deallocate() }
+        contexts.deallocate()
+        contextStates.deallocate()
+        contextBusy.deallocate()
+        burst.deallocate()
+        learnScratch.deallocate()
     }
 
     /// The struct slot of a key source.

@@ -3,6 +3,10 @@
 struct EngineTableSlot {
     enum Kind: UInt8 { case stub, exact, wildcard }
     var kind: Kind
+    /// Whether lookups may prefetch and yield to the next packet context (an exact table whose allocation passes
+    /// the interleave threshold); they do once it holds `prefetchPopulation` entries.
+    var prefetches: Bool
+    var prefetchPopulation: Int
     var keySlot: UInt16
     var keyOffset: Int32
     var exact: Unmanaged<ExactMatchTable>?
@@ -26,6 +30,10 @@ struct EngineSelectorSlot {
 /// What the learner op needs about one learner.
 struct EngineLearnerSlot {
     var learner: Unmanaged<Learner>
+    /// Whether lookups may prefetch and yield to the next packet context (a learner whose buckets pass the
+    /// interleave threshold); they do once it holds `prefetchPopulation` records.
+    var prefetches: Bool
+    var prefetchPopulation: Int
     var keySlot: UInt16
     var keyOffset: Int32
     var defaultAction: UInt32

@@ -11,7 +11,12 @@ import CIntrinsics
 /// The key hash is the table's `hash` option (`crc32` when the `.spec` names none, as in DPDK) with seed 0.
 /// Capacity is the `.spec` `size` (DPDK's `n_keys_max`); the index is sized once for it, so a lookup costs the same
 /// at 10 entries as at 1,000,000 (cache misses aside). Per entry it uses 8 bytes of record header, key and action data
-/// padded to 8 bytes, and 16-32 bytes of index.
+/// padded to 8 bytes, 4 bytes of free-list link and 16-32 bytes of index. Big record and index arrays live on
+/// transparent huge pages where the kernel allows (``TableMemory``).
+///
+/// For big tables the packet path splits a lookup in three steps so the executor can run other packets while
+/// memory answers: ``hash(_:)`` + ``prefetch(hash:)`` (the index slot), ``prefetchCandidates(hash:)`` (the records
+/// whose stored hash matches), then ``lookup(_:hash:)``.
 ///
 /// Concurrency: one writer (the control plane, between packet bursts) and readers that do not overlap with it.
 /// ``copy()`` gives an independent table for staging a transaction.
@@ -25,11 +30,17 @@ public final class ExactMatchTable: @unchecked Sendable {
     /// The hash function of the key.
     public let hashFunction: HashFunction
     /// Number of live entries.
-    public internal(set) var count: Int = 0
+    public internal(set) var count: Int = 0 {
+        didSet { population.pointee = count }
+    }
+    /// `count`, where the packet path reads it without a class-property access (see ``population(atLeast:)``).
+    let population: UnsafeMutablePointer<Int>
 
     let keyStride: Int
     let recordStride: Int
     let records: UnsafeMutableRawPointer
+    /// The block `records` points into.
+    let recordMemory: TableMemory
     /// Per record: `liveMark` when live, else the next free id (0 ends the list).
     let links: UnsafeMutablePointer<UInt32>
     /// Mutated by the control plane; never reallocated, so `slots`/`slotMask` below stay valid.
@@ -46,7 +57,9 @@ public final class ExactMatchTable: @unchecked Sendable {
     static let keyOffset = 8
 
     /// An empty table. Throws when a size is zero or negative, or `capacity` exceeds 2^31.
-    public init(keySize: Int, actionDataSize: Int, capacity: Int, hashFunction: HashFunction = .crc32) throws(SWXRuntimeError) {
+    /// `hugePages` asks for transparent huge pages for big arrays.
+    public init(keySize: Int, actionDataSize: Int, capacity: Int, hashFunction: HashFunction = .crc32,
+                hugePages: Bool = true) throws(SWXRuntimeError) {
         guard keySize > 0 else { throw .invalidArgument("exact table: key size \(keySize) must be positive") }
         guard actionDataSize >= 0 else { throw .invalidArgument("exact table: action data size \(actionDataSize) is negative") }
         guard capacity > 0, capacity <= 1 << 31 else {
@@ -58,9 +71,12 @@ public final class ExactMatchTable: @unchecked Sendable {
         self.hashFunction = hashFunction
         keyStride = KeyBytes.stride(keySize)
         recordStride = ExactMatchTable.keyOffset + keyStride + KeyBytes.stride(actionDataSize)
-        records = .allocate(byteCount: capacity * recordStride, alignment: 64)
+        recordMemory = TableMemory.zeroed(byteCount: capacity * recordStride, hugePages: hugePages)
+        records = recordMemory.base
+        population = .allocate(capacity: 1)
+        population.initialize(to: 0)
         links = .allocate(capacity: capacity)
-        index = SlotIndex(slotCount: max(16, KeyBytes.powerOfTwo(atLeast: 2 * capacity)))
+        index = SlotIndex(slotCount: max(16, KeyBytes.powerOfTwo(atLeast: 2 * capacity)), hugePages: hugePages)
         slots = index.slots
         slotMask = index.mask
     }
@@ -70,10 +86,13 @@ public final class ExactMatchTable: @unchecked Sendable {
         actionDataSize = other.actionDataSize
         capacity = other.capacity
         hashFunction = other.hashFunction
+        population = .allocate(capacity: 1)
+        population.initialize(to: other.count)
         count = other.count
         keyStride = other.keyStride
         recordStride = other.recordStride
-        records = .allocate(byteCount: capacity * recordStride, alignment: 64)
+        recordMemory = TableMemory.zeroed(byteCount: capacity * recordStride, hugePages: other.index.hugePages)
+        records = recordMemory.base
         records.copyMemory(from: other.records, byteCount: other.highWater * recordStride)
         links = .allocate(capacity: capacity)
         links.update(from: other.links, count: other.highWater)
@@ -86,7 +105,8 @@ public final class ExactMatchTable: @unchecked Sendable {
     }
 
     deinit {
-        records.deallocate()
+        recordMemory.release()
+        population.deallocate()
         links.deallocate()
         index.deallocate()
         hitTimes.deallocate()
@@ -103,10 +123,33 @@ public final class ExactMatchTable: @unchecked Sendable {
         hashFunction.hash(key, count: keySize, seed: 0)
     }
 
+    /// Whether the table holds at least `entries` entries: the packet path splits lookups only once the entries
+    /// outgrow the caches, so a big table holding a few entries costs what a small one does.
+    @inline(__always)
+    public func population(atLeast entries: Int) -> Bool { population.pointee >= entries }
+
     /// Prefetches the index slot a lookup with `hash` reads first.
     @inline(__always)
     public func prefetch(hash: UInt32) {
         p4rt_prefetch(slots + (Int(hash) & slotMask))
+    }
+
+    /// Prefetches the record of every entry on the probe path of `hash` whose stored hash equals it (normally
+    /// one, none on most misses); returns whether there was any. The index slot should be in cache already.
+    @inline(__always)
+    public func prefetchCandidates(hash: UInt32) -> Bool {
+        let mask = slotMask
+        var i = Int(hash) & mask
+        var found = false
+        while true {
+            let s = slots[i]
+            if s == 0 { return found }
+            if UInt32(truncatingIfNeeded: s >> 32) == hash {
+                p4rt_prefetch(record(UInt32(truncatingIfNeeded: s)))
+                found = true
+            }
+            i = (i &+ 1) & mask
+        }
     }
 
     /// The id of the entry whose key equals the `keySize` bytes at `key`, or 0 on a miss. `hash` must be

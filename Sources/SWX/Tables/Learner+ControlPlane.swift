@@ -50,7 +50,7 @@ extension Learner {
         let id = try entryID(key: key, now: now)
         guard id != 0 else { throw .notFound("learner: no live entry with key \(hex(key))") }
         let (b, i) = location(id)
-        b.storeBytes(of: UInt64(0), toByteOffset: Learner.expireOffset + 8 * i, as: UInt64.self)
+        free(b, i)
         return id
     }
 
@@ -96,7 +96,7 @@ extension Learner {
                 let expiry = b.load(fromByteOffset: Learner.expireOffset + 8 * i, as: UInt64.self)
                 if expiry != 0 && expiry <= now {
                     out.append(makeEntry(UInt32(bi * 4 + i + 1), b, i, expiry))
-                    b.storeBytes(of: UInt64(0), toByteOffset: Learner.expireOffset + 8 * i, as: UInt64.self)
+                    free(b, i)
                 }
             }
         }
@@ -106,7 +106,8 @@ extension Learner {
 
     /// Deletes every entry and zeroes the counters.
     public func removeAll() {
-        buckets.initializeMemory(as: UInt8.self, repeating: 0, count: bucketCount * bucketStride)
+        buckets.initializeMemory(as: UInt8.self, repeating: 0, count: bucketCount * Learner.bucketStride)
+        pool.pointee = (0, 0, 0)
         stats = LearnerStats()
     }
 
@@ -114,12 +115,13 @@ extension Learner {
     public func resetStats() { stats = LearnerStats() }
 
     private func makeEntry(_ id: UInt32, _ b: UnsafeMutableRawPointer, _ i: Int, _ expiry: UInt64) -> LearnerEntry {
-        LearnerEntry(
+        let r = entryRecord(id)
+        return LearnerEntry(
             id: id,
-            key: Array(UnsafeRawBufferPointer(start: b + keysOffset + i * keyStride, count: keySize)),
+            key: Array(UnsafeRawBufferPointer(start: r + Learner.recordKeyOffset, count: keySize)),
             actionID: actionID(ofEntry: id),
             actionData: Array(UnsafeRawBufferPointer(start: actionData(ofEntry: id), count: actionDataSize)),
-            timeoutID: b.load(fromByteOffset: Learner.timeoutIDOffset + i, as: UInt8.self),
+            timeoutID: r.load(fromByteOffset: Learner.recordTimeoutIDOffset, as: UInt8.self),
             expiresAt: expiry)
     }
 

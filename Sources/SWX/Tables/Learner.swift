@@ -16,9 +16,17 @@ import CIntrinsics
 /// whose expiry equals `now` counts as free (DPDK needs `now` strictly greater, which makes no difference with
 /// its coarse clock but would block learning at time 0 here).
 ///
-/// Memory: each bucket is a 64-byte header (4 expiry times, signatures and timeout ids) followed by the 4 keys
-/// (8-byte aligned) and the 4 action records (8-byte action id + data, 8-byte aligned), rounded to 64 bytes; for a
-/// 13-byte 5-tuple key that is 16 + 3 + 8 = 27 bytes per slot beyond key and data.
+/// Memory (unlike DPDK, which stores 4 keys and 4 action records inside every bucket): a bucket is one 64-byte
+/// line of 4 expiry times, 4 signatures and 4 record numbers; keys, action ids, timeout ids and action data live in
+/// fixed-size records drawn from a pool only when a slot is filled (and returned by `forget`, control-plane
+/// deletes and expiry sweeps; a lazily expired slot keeps its record for its next key). The pool reserves address
+/// space for all 4 × buckets records but the kernel backs only the pages used, so a learner costs 64 bytes per
+/// configured entry plus one record (8 bytes + key + action data, each padded to 8) per live flow, instead of 4
+/// in-bucket copies per configured entry. Buckets and records live on transparent huge pages where allowed.
+///
+/// For big learners the packet path splits a lookup in three steps so the executor can run other packets while
+/// memory answers: ``hash(_:)`` + ``prefetch(hash:)`` (the bucket), ``prefetchCandidates(hash:now:)`` (the records
+/// of live slots whose signature matches), then ``lookup(_:hash:now:mailbox:)``.
 ///
 /// Concurrency: one worker runs lookups and learns on a learner at a time; control-plane calls happen between
 /// bursts. Stats are plain counters owned by that worker.
@@ -50,22 +58,33 @@ public final class Learner: @unchecked Sendable {
     let counters: UnsafeMutablePointer<LearnerStats>
     let timeoutMask: UInt32
     let keyStride: Int
-    let dataRecordStride: Int
-    let keysOffset = 64
-    let dataOffset: Int
-    let bucketStride: Int
+    let recordStride: Int
     let bucketMask: Int
     let buckets: UnsafeMutableRawPointer
+    let bucketMemory: TableMemory
+    /// Record `r` (1-based) is at `records + (r − 1) * recordStride`.
+    let records: UnsafeMutableRawPointer
+    let recordMemory: TableMemory
+    let recordCapacity: Int
+    /// Pool state (a pointer so packet-path updates are plain stores): the highest record ever handed out, the
+    /// head of the free list (threaded through the records' action id field; 0 ends it) and the records in use.
+    let pool: UnsafeMutablePointer<(highWater: UInt32, freeHead: UInt32, inUse: Int)>
 
-    // Bucket header layout.
+    // Bucket layout: 4 expiry times, 4 signatures, 4 record numbers (0 = no record).
+    static let bucketStride = 64
     static let expireOffset = 0
     static let signatureOffset = 32
-    static let timeoutIDOffset = 48
+    static let recordOffset = 48
+    // Record layout: action id, timeout id, pad, key, action data.
+    static let recordActionOffset = 0
+    static let recordTimeoutIDOffset = 4
+    static let recordKeyOffset = 8
 
     /// Creates an empty learner. Throws `invalidArgument` when a size is out of range, when there are not 1 to 16
-    /// timeouts, or a timeout is 0; `resourceExhausted` beyond 2^29 buckets or 32 GiB of buckets.
+    /// timeouts, or a timeout is 0; `resourceExhausted` beyond 2^29 buckets or when the record pool cannot be
+    /// reserved. `hugePages` asks for transparent huge pages for big arrays.
     public init(keySize: Int, actionDataSize: Int, size: Int, timeouts: [UInt32], hashFunction: HashFunction = .crc32,
-                ticksPerSecond: UInt64 = 1_000_000_000) throws(SWXRuntimeError) {
+                ticksPerSecond: UInt64 = 1_000_000_000, hugePages: Bool = true) throws(SWXRuntimeError) {
         guard keySize > 0 else { throw .invalidArgument("learner: key size \(keySize) must be positive") }
         guard actionDataSize >= 0 else { throw .invalidArgument("learner: action data size \(actionDataSize) is negative") }
         guard size > 0, size <= 1 << 31 else { throw .invalidArgument("learner: size \(size) must be between 1 and 2^31") }
@@ -82,13 +101,19 @@ public final class Learner: @unchecked Sendable {
         bucketCount = KeyBytes.powerOfTwo(atLeast: size)
         bucketMask = bucketCount - 1
         keyStride = KeyBytes.stride(keySize)
-        dataRecordStride = 8 + KeyBytes.stride(actionDataSize)
-        dataOffset = 64 + 4 * keyStride
-        bucketStride = (dataOffset + 4 * dataRecordStride + 63) & ~63
-        // Entry ids are 32-bit: at most 2^29 buckets of 4 keys (and at most 32 GiB of buckets).
-        guard bucketCount <= 1 << 29, bucketCount * bucketStride <= 1 << 35 else {
-            throw .resourceExhausted("learner: \(bucketCount) buckets of \(bucketStride) bytes are too large")
+        recordStride = Learner.recordKeyOffset + keyStride + KeyBytes.stride(actionDataSize)
+        // Entry ids and record numbers are 32-bit: at most 2^29 buckets of 4 keys.
+        guard bucketCount <= 1 << 29 else {
+            throw .resourceExhausted("learner: \(bucketCount) buckets are too many (at most 2^29)")
         }
+        recordCapacity = bucketCount * Learner.keysPerBucket
+        guard let reservation = TableMemory.reserved(byteCount: recordCapacity * recordStride, hugePages: hugePages) else {
+            throw .resourceExhausted("learner: cannot reserve \(recordCapacity) records of \(recordStride) bytes")
+        }
+        recordMemory = reservation
+        records = reservation.base
+        bucketMemory = TableMemory.zeroed(byteCount: bucketCount * Learner.bucketStride, hugePages: hugePages)
+        buckets = bucketMemory.base
         let n = KeyBytes.powerOfTwo(atLeast: timeouts.count)
         var rounded = timeouts
         while rounded.count < n { rounded.append(timeouts[0]) }
@@ -97,16 +122,18 @@ public final class Learner: @unchecked Sendable {
         timeoutTicks = .allocate(capacity: 16)
         timeoutTicks.initialize(repeating: 0, count: 16)
         for (i, s) in rounded.enumerated() { timeoutTicks[i] = UInt64(s) &* ticksPerSecond }
-        buckets = .allocate(byteCount: bucketCount * bucketStride, alignment: 64)
-        buckets.initializeMemory(as: UInt8.self, repeating: 0, count: bucketCount * bucketStride)
         counters = .allocate(capacity: 1)
         counters.initialize(to: LearnerStats())
+        pool = .allocate(capacity: 1)
+        pool.initialize(to: (0, 0, 0))
     }
 
     deinit {
         counters.deallocate()
         timeoutTicks.deallocate()
-        buckets.deallocate()
+        pool.deallocate()
+        bucketMemory.release()
+        recordMemory.release()
     }
 
     // MARK: Packet path
@@ -115,9 +142,31 @@ public final class Learner: @unchecked Sendable {
     @inline(__always)
     public func hash(_ key: UnsafeRawPointer) -> UInt32 { hashFunction.hash(key, count: keySize, seed: 0) }
 
-    /// Prefetches the bucket header a lookup with `hash` reads first.
+    /// Whether at least `entries` records are in use (live entries plus lazily expired ones not yet reused): the
+    /// packet path splits lookups only once the flows outgrow the caches.
+    @inline(__always)
+    public func population(atLeast entries: Int) -> Bool { pool.pointee.inUse >= entries }
+
+    /// Prefetches the bucket a lookup with `hash` reads first.
     @inline(__always)
     public func prefetch(hash: UInt32) { p4rt_prefetch(bucket(Int(hash) & bucketMask)) }
+
+    /// Prefetches the record of every slot of `hash`'s bucket that is live at `now` and carries its signature;
+    /// returns whether there was any (a miss usually has none). The bucket should be in cache already.
+    @inline(__always)
+    public func prefetchCandidates(hash: UInt32, now: UInt64) -> Bool {
+        let b = bucket(Int(hash) & bucketMask)
+        let sig = hash | 1
+        var found = false
+        for i in 0..<Learner.keysPerBucket {
+            if b.load(fromByteOffset: Learner.expireOffset + 8 &* i, as: UInt64.self) > now,
+               b.load(fromByteOffset: Learner.signatureOffset + 4 &* i, as: UInt32.self) == sig {
+                p4rt_prefetch(record(b.load(fromByteOffset: Learner.recordOffset + 4 &* i, as: UInt32.self)))
+                found = true
+            }
+        }
+        return found
+    }
 
     /// Looks up the `keySize` bytes at `key` at time `now`; returns the entry id (0 on a miss) and fills
     /// `mailbox` for a later `learn`/`rearm`/`forget`. Counts a hit or a miss. `hash` must be ``hash(_:)`` of the key.
@@ -133,7 +182,8 @@ public final class Learner: @unchecked Sendable {
         for i in 0..<Learner.keysPerBucket {
             if b.load(fromByteOffset: Learner.expireOffset + 8 &* i, as: UInt64.self) > now,
                b.load(fromByteOffset: Learner.signatureOffset + 4 &* i, as: UInt32.self) == sig,
-               KeyBytes.equal(b + keysOffset + i &* keyStride, key, keySize) {
+               KeyBytes.equal(record(b.load(fromByteOffset: Learner.recordOffset + 4 &* i, as: UInt32.self))
+                                + Learner.recordKeyOffset, key, keySize) {
                 mailbox.hit = true
                 mailbox.position = i
                 counters.pointee.hits &+= 1
@@ -174,8 +224,14 @@ public final class Learner: @unchecked Sendable {
             let old = b.load(fromByteOffset: Learner.expireOffset + 8 &* i, as: UInt64.self)
             if old <= mailbox.time {
                 if old != 0 { counters.pointee.expired &+= 1 }
+                var r = b.load(fromByteOffset: Learner.recordOffset + 4 &* i, as: UInt32.self)
+                if r == 0 {
+                    // A bucket holds at most 4 records and the pool has 4 per bucket: this never runs dry.
+                    r = allocateRecord()
+                    b.storeBytes(of: r, toByteOffset: Learner.recordOffset + 4 &* i, as: UInt32.self)
+                }
                 b.storeBytes(of: mailbox.signature, toByteOffset: Learner.signatureOffset + 4 &* i, as: UInt32.self)
-                (b + keysOffset + i &* keyStride).copyMemory(from: key, byteCount: keySize)
+                (record(r) + Learner.recordKeyOffset).copyMemory(from: key, byteCount: keySize)
                 install(b, i, expiry: expiry, timeoutID: tid, actionID: actionID, actionData: actionData)
                 mailbox.hit = true
                 mailbox.position = i
@@ -193,7 +249,8 @@ public final class Learner: @unchecked Sendable {
         counters.pointee.rearms &+= 1
         guard mailbox.hit else { return }
         let b = bucket(mailbox.bucket)
-        let tid = Int(b.load(fromByteOffset: Learner.timeoutIDOffset + mailbox.position, as: UInt8.self))
+        let r = record(b.load(fromByteOffset: Learner.recordOffset + 4 &* mailbox.position, as: UInt32.self))
+        let tid = Int(r.load(fromByteOffset: Learner.recordTimeoutIDOffset, as: UInt8.self))
         b.storeBytes(of: mailbox.time &+ timeoutTicks[tid], toByteOffset: Learner.expireOffset + 8 &* mailbox.position, as: UInt64.self)
     }
 
@@ -203,8 +260,9 @@ public final class Learner: @unchecked Sendable {
         counters.pointee.rearms &+= 1
         guard mailbox.hit else { return }
         let b = bucket(mailbox.bucket)
+        let r = record(b.load(fromByteOffset: Learner.recordOffset + 4 &* mailbox.position, as: UInt32.self))
         let tid = Int(timeoutID & timeoutMask)
-        b.storeBytes(of: UInt8(tid), toByteOffset: Learner.timeoutIDOffset + mailbox.position, as: UInt8.self)
+        r.storeBytes(of: UInt8(tid), toByteOffset: Learner.recordTimeoutIDOffset, as: UInt8.self)
         b.storeBytes(of: mailbox.time &+ timeoutTicks[tid], toByteOffset: Learner.expireOffset + 8 &* mailbox.position, as: UInt64.self)
     }
 
@@ -213,28 +271,30 @@ public final class Learner: @unchecked Sendable {
     public func forget(mailbox: inout LearnerMailbox) {
         counters.pointee.forgets &+= 1
         guard mailbox.hit else { return }
-        bucket(mailbox.bucket).storeBytes(of: UInt64(0), toByteOffset: Learner.expireOffset + 8 &* mailbox.position, as: UInt64.self)
+        free(bucket(mailbox.bucket), mailbox.position)
         mailbox.hit = false
     }
 
     /// The action id of live entry `id`.
     @inline(__always)
     public func actionID(ofEntry id: UInt32) -> UInt32 {
-        let (b, i) = location(id)
-        return (b + dataOffset + i &* dataRecordStride).load(as: UInt32.self)
+        entryRecord(id).load(fromByteOffset: Learner.recordActionOffset, as: UInt32.self)
     }
 
     /// The action data of live entry `id` (`actionDataSize` bytes), valid until the entry changes.
     @inline(__always)
     public func actionData(ofEntry id: UInt32) -> UnsafeRawPointer {
-        let (b, i) = location(id)
-        return UnsafeRawPointer(b + dataOffset + i &* dataRecordStride + 8)
+        UnsafeRawPointer(entryRecord(id) + Learner.recordKeyOffset + keyStride)
     }
 
     // MARK: Layout
 
     @inline(__always)
-    func bucket(_ index: Int) -> UnsafeMutableRawPointer { buckets + index &* bucketStride }
+    func bucket(_ index: Int) -> UnsafeMutableRawPointer { buckets + index &* Learner.bucketStride }
+
+    /// Record `r` (1-based; 0 gives a harmless address just before the pool, never dereferenced).
+    @inline(__always)
+    func record(_ r: UInt32) -> UnsafeMutableRawPointer { records + (Int(r) &- 1) &* recordStride }
 
     @inline(__always)
     func location(_ id: UInt32) -> (UnsafeMutableRawPointer, Int) {
@@ -242,18 +302,51 @@ public final class Learner: @unchecked Sendable {
         return (bucket(slot >> 2), slot & 3)
     }
 
+    /// The record of entry `id`, whose slot holds one.
+    @inline(__always)
+    func entryRecord(_ id: UInt32) -> UnsafeMutableRawPointer {
+        let (b, i) = location(id)
+        return record(b.load(fromByteOffset: Learner.recordOffset + 4 &* i, as: UInt32.self))
+    }
+
     @inline(__always)
     func install(_ b: UnsafeMutableRawPointer, _ i: Int, expiry: UInt64, timeoutID: Int, actionID: UInt32, actionData: UnsafeRawPointer?) {
         b.storeBytes(of: expiry, toByteOffset: Learner.expireOffset + 8 &* i, as: UInt64.self)
-        b.storeBytes(of: UInt8(timeoutID), toByteOffset: Learner.timeoutIDOffset + i, as: UInt8.self)
-        let record = b + dataOffset + i &* dataRecordStride
-        record.storeBytes(of: actionID, as: UInt32.self)
+        let r = record(b.load(fromByteOffset: Learner.recordOffset + 4 &* i, as: UInt32.self))
+        r.storeBytes(of: actionID, toByteOffset: Learner.recordActionOffset, as: UInt32.self)
+        r.storeBytes(of: UInt8(timeoutID), toByteOffset: Learner.recordTimeoutIDOffset, as: UInt8.self)
         if actionDataSize > 0 {
+            let data = r + Learner.recordKeyOffset + keyStride
             if let actionData {
-                (record + 8).copyMemory(from: actionData, byteCount: actionDataSize)
+                data.copyMemory(from: actionData, byteCount: actionDataSize)
             } else {
-                (record + 8).initializeMemory(as: UInt8.self, repeating: 0, count: actionDataSize)
+                data.initializeMemory(as: UInt8.self, repeating: 0, count: actionDataSize)
             }
         }
+    }
+
+    /// A free record number: the last one returned, else the next never used.
+    @inline(__always)
+    func allocateRecord() -> UInt32 {
+        pool.pointee.inUse &+= 1
+        let head = pool.pointee.freeHead
+        if head != 0 {
+            pool.pointee.freeHead = record(head).load(fromByteOffset: Learner.recordActionOffset, as: UInt32.self)
+            return head
+        }
+        pool.pointee.highWater &+= 1
+        return pool.pointee.highWater
+    }
+
+    /// Empties slot `i` of bucket `b` and returns its record to the pool.
+    @inline(__always)
+    func free(_ b: UnsafeMutableRawPointer, _ i: Int) {
+        b.storeBytes(of: UInt64(0), toByteOffset: Learner.expireOffset + 8 &* i, as: UInt64.self)
+        let r = b.load(fromByteOffset: Learner.recordOffset + 4 &* i, as: UInt32.self)
+        guard r != 0 else { return }
+        b.storeBytes(of: UInt32(0), toByteOffset: Learner.recordOffset + 4 &* i, as: UInt32.self)
+        record(r).storeBytes(of: pool.pointee.freeHead, toByteOffset: Learner.recordActionOffset, as: UInt32.self)
+        pool.pointee.freeHead = r
+        pool.pointee.inUse &-= 1
     }
 }

@@ -7,22 +7,30 @@ struct SlotIndex {
     private(set) var slots: UnsafeMutablePointer<UInt64>
     private(set) var mask: Int
     private(set) var count: Int
+    private(set) var memory: TableMemory
+    /// Whether big slot arrays ask for transparent huge pages.
+    let hugePages: Bool
 
-    /// An empty index of `slotCount` slots (a power of two).
-    init(slotCount: Int) {
-        slots = .allocate(capacity: slotCount)
-        slots.initialize(repeating: 0, count: slotCount)
+    /// An empty index of `slotCount` slots (a power of two); `hugePages` as in ``TableMemory``.
+    init(slotCount: Int, hugePages: Bool = false) {
+        self.hugePages = hugePages
+        memory = SlotIndex.zeroedSlots(slotCount, hugePages: hugePages)
+        slots = memory.base.bindMemory(to: UInt64.self, capacity: slotCount)
         mask = slotCount &- 1
         count = 0
     }
 
+    private static func zeroedSlots(_ n: Int, hugePages: Bool) -> TableMemory {
+        TableMemory.zeroed(byteCount: n * 8, hugePages: hugePages)
+    }
+
     var slotCount: Int { mask &+ 1 }
 
-    func deallocate() { slots.deallocate() }
+    func deallocate() { memory.release() }
 
     /// A deep copy.
     func copy() -> SlotIndex {
-        var c = SlotIndex(slotCount: slotCount)
+        var c = SlotIndex(slotCount: slotCount, hugePages: hugePages)
         c.slots.update(from: slots, count: slotCount)
         c.count = count
         return c
@@ -90,16 +98,17 @@ struct SlotIndex {
     /// Doubles the slot count and re-inserts every entry.
     mutating func grow() {
         let old = slots
+        let oldMemory = memory
         let oldCount = slotCount
         let n = oldCount << 1
-        slots = .allocate(capacity: n)
-        slots.initialize(repeating: 0, count: n)
+        memory = SlotIndex.zeroedSlots(n, hugePages: hugePages)
+        slots = memory.base.bindMemory(to: UInt64.self, capacity: n)
         mask = n &- 1
         count = 0
         for i in 0..<oldCount where old[i] != 0 {
             let s = old[i]
             insert(hash: UInt32(truncatingIfNeeded: s >> 32), id: UInt32(truncatingIfNeeded: s))
         }
-        old.deallocate()
+        oldMemory.release()
     }
 }

@@ -1,0 +1,156 @@
+/// The run loop. A lone packet runs to completion in context 0. A burst runs packet after packet the same way
+/// unless the program has a big table or learner (``EngineRuntime/interleaves``); then it round-robins up to
+/// `packetContexts` packets as DPDK's pipeline threads do: a split lookup hashes its key, prefetches, and yields to
+/// the next context, and is resumed when its context comes round again, by which time the memory has answered.
+///
+/// Order: a packet transmits only once every earlier packet of the burst has ended, so outputs (mirror clones,
+/// then the packet) leave in packet order whatever the interleaving; a packet that ends without output does not
+/// wait. State changes (tables, learners, registers, meters) happen in execution order, which for packets on the
+/// same path is packet order at each yield point (round robin is FIFO), as in DPDK.
+extension EngineRuntime {
+    /// Runs one packet received on `port` to completion at time `now` (nanoseconds), delivering its outputs
+    /// (mirror clones first, then the packet) to `sink`. This is the whole packet path of pipelines without big
+    /// objects (the executor is inlined here); a split lookup just resumes at once.
+    @inline(__always)
+    func run<Sink: EnginePacketSink>(port: UInt32, packet: UnsafeRawBufferPointer, now: UInt64, sink: inout Sink) {
+        var st = EnginePacketState()
+        let c = lone
+        guard admit(c, port: port, packet: packet, sequence: 0, state: &st) else { return }
+        while execute(UnsafePointer(contexts), &st, ordered: false, now: now, sink: &sink) {}
+        complete(c, st, ordered: false)
+    }
+
+    /// Runs `count` packets, `input(i)` giving packet `i` (valid until the next call), at time `now`, delivering
+    /// every output to `sink` in packet order, interleaving up to `packetContexts` of them.
+    @inline(never)
+    func runInterleaved<Sink: EnginePacketSink>(count: Int, input: (Int) -> (port: UInt32, bytes: UnsafeRawBufferPointer),
+                                                now: UInt64, sink: inout Sink) {
+        let k = min(contextCount, count)
+        burst.pointee = EngineBurstState(contextsInUse: k, oldestSequence: 0)
+        var next = 0
+        var active = 0
+        var i = 0
+        while next < count || active > 0 {
+            let c = contexts[i]
+            // The registers stay in the context's slot the whole time (executeSlice is out of line, so they would
+            // live in memory anyway): no copy in or out per slice.
+            var runnable = contextBusy[i]
+            if !runnable {
+                // Admit the next packet (skipping any dropped on arrival) and run it to its first yield.
+                while next < count, !runnable {
+                    let packet = input(next)
+                    contextStates[i] = EnginePacketState()
+                    runnable = admit(c, port: packet.port, packet: packet.bytes, sequence: next, state: &contextStates[i])
+                    next &+= 1
+                }
+                if runnable { active &+= 1 }
+            }
+            if runnable {
+                if executeSlice(contexts + i, &contextStates[i], now: now, sink: &sink) {
+                    contextBusy[i] = true
+                } else {
+                    complete(c, contextStates[i], ordered: true)
+                    contextBusy[i] = false
+                    active &-= 1
+                    // Refill this context at once so every context keeps a packet in flight.
+                    if next < count { continue }
+                }
+            }
+            i &+= 1
+            if i == k { i = 0 }
+        }
+    }
+
+    /// Whether a burst should interleave now: some big table or learner holds enough entries to miss the caches.
+    /// Checked once per burst (entries change between bursts, or by learning within one).
+    func interleavesNow() -> Bool {
+        guard interleaves else { return false }
+        for t in 0..<spec.tables.count where tableSlots[t].prefetches {
+            if tableSlots[t].exact.unsafelyUnwrapped._withUnsafeGuaranteedRef({
+                $0.population(atLeast: tableSlots[t].prefetchPopulation)
+            }) { return true }
+        }
+        for l in 0..<spec.learners.count where learnerSlots[l].prefetches {
+            if learnerSlots[l].learner._withUnsafeGuaranteedRef({
+                $0.population(atLeast: learnerSlots[l].prefetchPopulation)
+            }) { return true }
+        }
+        return false
+    }
+
+    /// ``execute(_:_:ordered:now:sink:)`` out of line, so the lone-packet path keeps its own inlined copy.
+    @inline(never)
+    func executeSlice<Sink: EnginePacketSink>(_ c: UnsafeMutablePointer<EnginePacketContext>, _ st: inout EnginePacketState,
+                                              now: UInt64, sink: inout Sink) -> Bool {
+        execute(c, &st, ordered: true, now: now, sink: &sink)
+    }
+
+    /// Counts the packet and loads it into context `c`, setting up its registers in `st`; returns false (the
+    /// packet is dropped and counted) when it is too large.
+    @inline(__always)
+    func admit(_ c: EnginePacketContext, port: UInt32, packet: UnsafeRawBufferPointer, sequence: Int,
+               state st: inout EnginePacketState) -> Bool {
+        let inPort = Int(port) < Int(configuration.inputPorts) ? port : configuration.inputPorts - 1
+        portRxPackets[Int(inPort)] &+= 1
+        // One read of the length: the buffer pointer's `count` is not always inlined, and this runs per packet.
+        let length = packet.count
+        portRxBytes[Int(inPort)] &+= UInt64(length)
+        guard length <= configuration.maximumPacketSize else {
+            dropCounts[EngineDropReason.packetTooLarge.rawValue] &+= 1
+            portDropPackets[Int(inPort)] &+= 1
+            return false
+        }
+        if let base = packet.baseAddress, length > 0 {
+            (c.buffer + headroom).copyMemory(from: base, byteCount: length)
+        }
+        st.cursor = headroom
+        st.end = headroom + length
+        st.inputPort = port
+        st.budget = EngineRuntime.backwardJumpBudget
+        st.sequence = sequence
+        c.metadata.initializeMemory(as: UInt8.self, repeating: 0, count: program.metadataSize)
+        return true
+    }
+
+    /// Ends the packet of context `c` (final registers `st`): counts a drop when nothing was sent and returns the
+    /// context's headers to their storage. The caller marks the context free.
+    @inline(__always)
+    func complete(_ c: EnginePacketContext, _ st: borrowing EnginePacketState, ordered: Bool) {
+        if !st.transmitted {
+            let inPort = Int(st.inputPort) < Int(configuration.inputPorts) ? st.inputPort : configuration.inputPorts - 1
+            portDropPackets[Int(inPort)] &+= 1
+        }
+        resetHeaders(c, st.moved)
+        // Every packet before the oldest has ended, so the next one is the best guess for the new oldest; the guess
+        // never runs ahead of the truth (see isOldest), it only costs a rescan when that packet ended already.
+        if ordered, st.sequence == burst.pointee.oldestSequence { burst.pointee.oldestSequence = st.sequence &+ 1 }
+    }
+
+    /// Points every header of `c` moved by extract/lookahead back at its storage, restores sizes and zeroes storage.
+    @inline(__always)
+    func resetHeaders(_ c: EnginePacketContext, _ moved: UInt64) {
+        var m = moved
+        while m != 0 {
+            let h = m.trailingZeroBitCount
+            c.bases[EngineProgram.firstHeaderSlot + h] = c.headerStorage + Int(program.headerStorageOffset[h])
+            c.headerSizes[h] = program.headerFixedSize[h]
+            m &= m &- 1
+        }
+        c.headerStorage.initializeMemory(as: UInt8.self, repeating: 0, count: program.headerStorageSize)
+    }
+
+    /// Whether `sequence` is the oldest packet in flight, refreshing the cached oldest. The cache is never above
+    /// the true oldest, so a packet whose sequence equals it is the oldest and needs no rescan; this runs only
+    /// when packets ended out of order or a younger packet reached `tx` first.
+    /// The asking packet is running, so its context may not be marked busy yet (a packet that has not yielded
+    /// keeps its registers in a local): it is counted by `sequence` itself.
+    @inline(never)
+    func isOldest(_ sequence: Int) -> Bool {
+        var oldest = sequence
+        for j in 0..<burst.pointee.contextsInUse where contextBusy[j] {
+            oldest = min(oldest, contextStates[j].sequence)
+        }
+        burst.pointee.oldestSequence = oldest
+        return sequence == oldest
+    }
+}
