@@ -104,7 +104,8 @@ public final class SoftwareTargetDevice: P4Device, @unchecked Sendable {
     }
 
     /// Builds a fresh engine for the pipeline and makes it the running one; `.reconcile` also keeps the cells of
-    /// regarrays with the same name and size (table entries are replayed by the service).
+    /// regarrays with the same name and size and the entries learners learned (`keepLearnedEntries`); the entries
+    /// the controller wrote are replayed by the service.
     public func commit(_ pipeline: any DevicePipeline, mode: PipelineCommitMode) throws(P4RuntimeError) {
         guard let pipeline = pipeline as? SoftwareTargetPipeline else {
             throw .internal("commit: the pipeline was not verified by the software target")
@@ -121,7 +122,11 @@ public final class SoftwareTargetDevice: P4Device, @unchecked Sendable {
         Self.enableHitTracking(engine, for: pipeline)
         let fresh = Active(pipeline: pipeline, engine: engine)
         exclusive {
-            if mode == .reconcile, let previous = active { Self.keepRegisters(from: previous.engine, into: engine) }
+            if mode == .reconcile, let previous = active {
+                Self.keepRegisters(from: previous.engine, into: engine)
+                Self.keepLearnedEntries(from: previous.engine, into: engine, controllerKeys: Self.controllerLearnerKeys(
+                    previous.state, binding: previous.pipeline.binding))
+            }
             active = fresh
         }
     }
@@ -195,15 +200,7 @@ public final class SoftwareTargetDevice: P4Device, @unchecked Sendable {
     }
 
     static func keepRegisters(from old: SWXPipeline, into new: SWXPipeline) {
-        for array in new.program.registerArrays {
-            guard let oldIndex = old.program.registerArrayIndex(named: array.name),
-                  old.program.registerArrays[oldIndex].size == array.size else { continue }
-            for index in 0..<UInt64(array.size) {
-                if let value = try? old.readRegister(array.name, index: index), value != array.initialValue {
-                    try? new.writeRegister(array.name, index: index, value: value)
-                }
-            }
-        }
+        for array in new.program.registerArrays { new.copyRegisterArray(array.name, from: old) }
     }
 
     /// The canonical status for an engine error.

@@ -1,0 +1,36 @@
+import P4Model
+import SWX
+
+extension SoftwareTargetDevice {
+    /// RECONCILE_AND_COMMIT keeps what the data plane learned: every live entry of a learner whose name, key size
+    /// and entry action (by name, with the same data size) the new program still has is added to the new engine
+    /// with its profile, re-armed at the reconcile (a kept connection gets a fresh timeout rather than an
+    /// early expiry). Keys the controller wrote (`controllerKeys`, by spec learner name) are left to the
+    /// service, which replays them. Entries the new learner cannot hold (full, or an action it no longer allows)
+    /// are dropped, as a flow the data plane would learn again on its next packet.
+    static func keepLearnedEntries(from old: SWXPipeline, into new: SWXPipeline, controllerKeys: [String: Set<[UInt8]>]) {
+        for learner in new.program.learners {
+            guard old.program.learnerIndex(named: learner.name) != nil,
+                  let records = try? old.learnerEntries(learner.name) else { continue }
+            let written = controllerKeys[learner.name] ?? []
+            for record in records where !written.contains(record.key) {
+                let actionName = old.program.actions[record.action.actionIndex].name
+                guard let action = new.program.actions.firstIndex(where: { $0.name == actionName }),
+                      new.program.actionDataSize(ofAction: action) == record.action.actionData.count else { continue }
+                _ = try? new.addLearnerEntry(learner.name, key: record.key,
+                                             action: SpecEntryAction(actionIndex: action, actionData: record.action.actionData),
+                                             timeoutID: UInt32(record.timeoutID))
+            }
+        }
+    }
+
+    /// The controller-written learner keys of `state`, by the spec learner they live in.
+    static func controllerLearnerKeys(_ state: TargetState, binding: PipelineBinding) -> [String: Set<[UInt8]>] {
+        var keys: [String: Set<[UInt8]>] = [:]
+        for (table, written) in state.controllerLearnerKeys {
+            guard let name = binding.tables[table]?.specName else { continue }
+            keys[name, default: []].formUnion(written)
+        }
+        return keys
+    }
+}
