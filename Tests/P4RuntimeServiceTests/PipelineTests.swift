@@ -163,8 +163,17 @@ struct PipelineTests {
         let lpmKey = TestPipeline.lpmEntry(0x0a00_0000, 8)
         try service.write(TestPipeline.write([TestPipeline.update(.modify, .directCounterEntry(DirectCounterEntry(
             tableEntry: lpmKey, data: CounterData(byteCount: 5, packetCount: 5))))]))
+        let meterConfig = MeterConfig(cir: 100, cburst: 10, pir: 200, pburst: 20)
+        try service.write(TestPipeline.write([TestPipeline.update(.modify, .meterEntry(MeterEntry(
+            meterId: TestPipeline.meter, index: Index(2), config: meterConfig)))]))
         try set(service, .reconcileAndCommit)
         #expect(try TestPipeline.read(service, [.tableEntry(TableEntry())]).count == 2)
+        let meterCell = try TestPipeline.read(service, [.meterEntry(MeterEntry(meterId: TestPipeline.meter, index: Index(2)))])
+        guard case .meterEntry(let meterRead)? = meterCell.first?.kind else {
+            Issue.record("no meter cell")
+            return
+        }
+        #expect(meterRead.config == meterConfig)
         let cell = try TestPipeline.read(service, [.counterEntry(CounterEntry(counterId: TestPipeline.counter,
                                                                                index: Index(3)))])
         #expect(cell.first == Entity(.counterEntry(CounterEntry(counterId: TestPipeline.counter, index: Index(3),

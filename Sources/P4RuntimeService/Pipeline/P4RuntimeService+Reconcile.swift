@@ -5,8 +5,8 @@ extension P4RuntimeService {
     /// RECONCILE_AND_COMMIT: realises `installed` while keeping forwarding state. Every entity of the current
     /// store is re-validated against the new P4Info as an insert (members, groups, entries with their direct
     /// counter values and meter configs, default entries, value sets, digests, replication entries); if any cannot
-    /// be held, INVALID_ARGUMENT names it and nothing changes. Indexed counter, meter and register cells are kept
-    /// by the device where the object is unchanged.
+    /// be held, INVALID_ARGUMENT names it and nothing changes. Indirect meter configs are read from the device and
+    /// replayed too; indexed counter and register cells are kept by the device where the object is unchanged.
     func reconcileAndCommit(_ installed: InstalledPipeline, on slot: DeviceSlot) throws(P4RuntimeError) {
         guard installed.capabilities.reconcileAndCommit else {
             throw .unimplemented("RECONCILE_AND_COMMIT is not supported by the \(installed.capabilities.targetName) device")
@@ -89,6 +89,20 @@ extension P4RuntimeService {
             if let failure { throw failure }
             if let defaultEntry = tableStore.defaultEntry {
                 add(.modify, .tableEntry(defaultEntry), "the default entry of table \(table.label)")
+            }
+        }
+        if let device {
+            // Indirect meter configs live in the device, not the store: carry every configured cell.
+            for meter in store.schema.meters {
+                var configured: [(Int64, MeterConfig)] = []
+                try device.readMeter(meter.id, index: nil) { index, cell in
+                    if let config = cell.config { configured.append((index, config)) }
+                    return true
+                }
+                for (index, config) in configured {
+                    add(.modify, .meterEntry(MeterEntry(meterId: meter.id, index: Index(index), config: config)),
+                        "cell \(index) of meter \(meter.label)")
+                }
             }
         }
         for id in store.valueSets.keys.sorted() {
