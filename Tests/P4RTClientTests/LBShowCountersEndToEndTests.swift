@@ -60,7 +60,7 @@ extension ClientEndToEndTests {
         let examples = Fixtures.project("examples/kubernetes").path
         #expect(try p4rtctl(server, ["lb", "apply", examples + "/services.json", examples + "/endpointslices.json"]).status == 0)
         let shown = try p4rtctl(server, ["lb", "show"])
-        #expect(shown.out.split(separator: "\n").first.map { $0.split(separator: " ").map(String.init) } == ["FRONTEND", "PROTO", "GROUP", "BACKENDS"])
+        #expect(shown.out.split(separator: "\n").first.map { $0.split(separator: " ").map(String.init) } == ["FRONTEND", "PROTO", "SERVICE", "BACKENDS"])
         let json = try p4rtctl(server, ["lb", "show", "--output", "json"])
         #expect(json.status == 0 && !json.out.contains("packets"))
     }
