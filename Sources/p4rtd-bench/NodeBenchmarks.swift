@@ -14,12 +14,16 @@ import SWX
 ///
 /// State: services 10.96.x.y:80/TCP, each with 10 distinct backends (service s owns backends 10s+1…10s+10, so
 /// 10,000 services have 100,000 backends) spread over its 64 buckets as `lb apply` fills them (bucket i → endpoint
-/// i mod 10); backends 10.244.x.y:8080 (10.245.x.y past 65,535) forwarded to container ports 1–7; clients 11.x.y.z:40000 on the uplink (port 0). Checksums in the test frames are zero: the
+/// i mod 10); backends 10.244.x.y:8080 (10.245.x.y past 65,535), the first 1,000 local (forwarded to container
+/// ports 1–7), the others remote (uplink); clients 11.x.y.z:40000 on the uplink (port 0). Checksums in the test frames are zero: the
 /// program updates them incrementally and never checks them, so the cost is the same.
 enum NodeBenchmarks {
     static let specPath = "programs/node/node.spec"
     static let endpointsPerService = 10
     static let bucketsPerService = 64
+    /// Backends on this node (forwarded to container ports); the others are remote pods reached over the uplink
+    /// (the `forward` default), as on a real node, whose `forward` table (16,384) holds only local pods.
+    static let localPods = 1_000
 
     static func vip(_ service: Int) -> UInt32 { 0x0A60_0000 | UInt32(service + 1) }
     static func backend(_ index: Int) -> UInt32 { 0x0AF4_0000 &+ UInt32(index) }
@@ -45,7 +49,7 @@ enum NodeBenchmarks {
         var buckets = "", forward = "", frontends = ""
         buckets.reserveCapacity(services * bucketsPerService * 96)
         for s in 0..<services {
-            for k in 0..<endpointsPerService {
+            for k in 0..<endpointsPerService where s * endpointsPerService + k < localPods {
                 let index = 1 + s * endpointsPerService + k
                 forward += "match \(hex(backend(index))) action set_out_port port \(1 + index % 7)\n"
             }
