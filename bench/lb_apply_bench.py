@@ -5,8 +5,8 @@
 
 Starts the release p4rtd with programs/node on the software target on an ephemeral loopback port, writes
 `kubectl get svc -A -o json` and `kubectl get endpointslices -A -o json` shaped files (one TCP port per service,
-one slice per service, every endpoint ready; endpoints drawn from a pool of pods the node's selector can hold,
-see POOL below), then times, end to end (process start to exit):
+one slice per service, every endpoint ready, every endpoint a distinct pod: 10,000 x 10 is 100,000 backends, each
+service filling its 64 buckets), then times, end to end (process start to exit):
 
     lb-apply initial N services T s          p4rtctl lb apply onto the empty node
     lb-apply unchanged T ms                  the same files again (must write nothing)
@@ -47,21 +47,12 @@ def service(i):
     }
 
 
-# The node program's backends are an ActionSelector: DPDK's selector requires member_id < n_members_per_group_max,
-# so the program holds at most that many - 1 distinct backends (1023 with the spec's 0x400), whatever the member
-# table's size. Services therefore draw their endpoints from a pool of pods that fits (several services per pod,
-# as when many Services select the same Deployment); one slot is left for the moved endpoint.
-POOL = [0]
+BUCKETS = 64  # buckets per service (programs/node/node.p4 LB_BUCKETS)
 
 
 def pod_ip(i, j, endpoints):
-    return ip(0x0A800000 + (i * endpoints + j) % POOL[0] + 1)
-
-
-def members_per_group_max():
-    with open(os.path.join(NODE, "node.spec")) as spec:
-        m = re.search(r"n_members_per_group_max\s+(\S+)", spec.read())
-    return int(m.group(1), 0)
+    """Endpoint j of service i: distinct for every (i, j), from 10.128.0.1 on."""
+    return ip(0x0A800000 + i * endpoints + j + 1)
 
 
 def slice_(i, endpoints, moved=None):
@@ -150,18 +141,17 @@ def main():
     for path in (BIN, CTL):
         if not os.access(path, os.X_OK):
             raise SystemExit(f"{path} is not built (make release)")
-    POOL[0] = min(services * endpoints, members_per_group_max() - 2)
     failures = []
     with tempfile.TemporaryDirectory(prefix="lb-bench-") as tmp:
         svc, eps = os.path.join(tmp, "services.json"), os.path.join(tmp, "endpointslices.json")
         write_list(svc, [service(i) for i in range(services)])
         write_list(eps, [slice_(i, endpoints) for i in range(services)])
         size = (os.path.getsize(svc) + os.path.getsize(eps)) / 1e6
-        print(f"lb-apply input {services} services x {endpoints} endpoints over {POOL[0]} pods, "
+        print(f"lb-apply input {services} services x {endpoints} distinct endpoints ({services * endpoints} pods), "
               f"{size:.1f} MB of kubectl JSON", flush=True)
         server = Server()
         try:
-            expected = POOL[0] + 2 * services
+            expected = services * (1 + BUCKETS)  # a services entry and 64 bucket entries each
             before = server.writes()
             elapsed, summary, note = apply(server, [svc, eps])
             requests = server.writes() - before
@@ -187,10 +177,10 @@ def main():
             changes = {k: v for k, v in summary.items() if isinstance(v, int) and v and k != "updates"}
             print(f"lb-apply one-endpoint {elapsed * 1000:.1f} ms ({summary['updates']} updates: "
                   f"{', '.join(f'{k} {v}' for k, v in sorted(changes.items()))}; {note})", flush=True)
-            # One backend replaced in one service: a new member and that service's group (2 updates) while other
-            # services still use the old pod; with no pool sharing, the old member rewritten in place (1) or
-            # replaced (3). Never more.
-            if not 1 <= summary["updates"] <= 3 or requests != 1:
+            # One backend replaced in one service: only the buckets it held are rewritten (⌊64/E⌋ or ⌈64/E⌉ of them,
+            # 6 or 7 for 10 endpoints), nothing else.
+            most = -(-BUCKETS // endpoints)
+            if not 1 <= summary["updates"] <= most or summary["bucketsModified"] != summary["updates"] or requests != 1:
                 failures.append(f"one-endpoint apply wrote {summary['updates']} updates in {requests:.0f} requests")
         finally:
             server.stop()

@@ -12,12 +12,15 @@ struct LBCommand: ParsableCommand {
 
     struct Apply: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Make the node program's services, selector groups and members match Kubernetes JSON.",
+            abstract: "Make the node program's services and service buckets match Kubernetes JSON.",
             discussion: """
                 Reads `kubectl get svc,endpointslices -A -o json` output (objects or List forms, any number of files; \
                 `-` reads standard input), uses each service's ready endpoints (serving-and-terminating ones only when \
-                none is ready), diffs against the server and writes the difference as one ROLLBACK_ON_ERROR batch. \
-                Re-applying the same input writes nothing. Removed backends also lose their conntrack pins.
+                none is ready), fills each service's 64 buckets from its sorted endpoints (bucket i -> endpoint i mod n; \
+                on a change only the buckets whose endpoint changes are rewritten; a service with more than 64 \
+                endpoints uses the first 64), diffs against the server and writes the difference as one \
+                ROLLBACK_ON_ERROR batch. Re-applying the same input writes nothing. Removed backends also lose their \
+                conntrack pins.
                 """)
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Kubernetes JSON files.") var files: [String]
@@ -64,22 +67,21 @@ struct LBCommand: ParsableCommand {
                     ("updates", .integer(Int64(summary.updates))), ("dryRun", .bool(dryRun)),
                     ("frontendsInserted", .integer(Int64(summary.frontendsInserted))),
                     ("frontendsDeleted", .integer(Int64(summary.frontendsDeleted))),
-                    ("groupsInserted", .integer(Int64(summary.groupsInserted))),
-                    ("groupsModified", .integer(Int64(summary.groupsModified))),
-                    ("groupsDeleted", .integer(Int64(summary.groupsDeleted))),
-                    ("membersInserted", .integer(Int64(summary.membersInserted))),
-                    ("membersModified", .integer(Int64(summary.membersModified))),
-                    ("membersDeleted", .integer(Int64(summary.membersDeleted))),
+                    ("bucketsInserted", .integer(Int64(summary.bucketsInserted))),
+                    ("bucketsModified", .integer(Int64(summary.bucketsModified))),
+                    ("bucketsDeleted", .integer(Int64(summary.bucketsDeleted))),
                     ("pinsDeleted", .integer(Int64(summary.pinsDeleted))),
                     ("skipped", .array((plan.skipped + summary.skipped).map { .string($0) })),
+                    ("limited", .array(summary.limited.map { .string($0) })),
                 ])), pretty: false)
                 return
             }
             for line in plan.skipped + summary.skipped { print("skipped \(line)") }
+            for line in summary.limited { print("limited \(line)") }
             let verb = dryRun ? "would write" : "wrote"
             print("\(verb) \(summary.updates) updates: frontends +\(summary.frontendsInserted) -\(summary.frontendsDeleted), "
-                  + "groups +\(summary.groupsInserted) ~\(summary.groupsModified) -\(summary.groupsDeleted), "
-                  + "backends +\(summary.membersInserted) ~\(summary.membersModified) -\(summary.membersDeleted), conntrack pins -\(summary.pinsDeleted)")
+                  + "buckets +\(summary.bucketsInserted) ~\(summary.bucketsModified) -\(summary.bucketsDeleted), "
+                  + "conntrack pins -\(summary.pinsDeleted)")
         }
     }
 
@@ -97,21 +99,19 @@ struct LBCommand: ParsableCommand {
             let packets = unit.map { $0 != .bytes } ?? false
             let bytes = unit.map { $0 != .packets } ?? false
             struct Row {
-                var frontend: String, proto: String, group: UInt32, backends: [String], counter: CounterData?
+                var frontend: String, proto: String, service: UInt16, backends: [String], counter: CounterData?
             }
-            let rows = state.frontends.keys.sorted().map { key -> Row in
-                let group = state.frontends[key] ?? 0
-                let backends = (state.groups[group] ?? []).sorted().compactMap { state.members[$0] }
-                    .map { "\(LoadBalancerState.text($0.address)):\($0.port)" }
+            let rows = state.services.keys.sorted().map { key -> Row in
+                let backends = state.backends(of: key).map { "\(LoadBalancerState.text($0.address)):\($0.port)" }
                 let proto = key.ipProtocol == 6 ? "TCP" : key.ipProtocol == 17 ? "UDP" : String(key.ipProtocol)
-                return Row(frontend: "\(LoadBalancerState.text(key.address)):\(key.port)", proto: proto, group: group,
+                return Row(frontend: "\(LoadBalancerState.text(key.address)):\(key.port)", proto: proto, service: state.services[key] ?? 0,
                            backends: backends, counter: state.counters[key])
             }
             if global.output == .json {
                 printJSON(.array(rows.map { row in
                     var members: [(String, JSONValue)] = [
                         ("frontend", .string(row.frontend)), ("protocol", .string(row.proto)),
-                        ("group", .integer(Int64(row.group))), ("backends", .array(row.backends.map { .string($0) })),
+                        ("service", .integer(Int64(row.service))), ("backends", .array(row.backends.map { .string($0) })),
                     ]
                     if packets { members.append(("packets", .integer(row.counter?.packetCount ?? 0))) }
                     if bytes { members.append(("bytes", .integer(row.counter?.byteCount ?? 0))) }
@@ -119,9 +119,9 @@ struct LBCommand: ParsableCommand {
                 }))
                 return
             }
-            let header = ["FRONTEND", "PROTO", "GROUP"] + (packets ? ["PACKETS"] : []) + (bytes ? ["BYTES"] : []) + ["BACKENDS"]
+            let header = ["FRONTEND", "PROTO", "SERVICE"] + (packets ? ["PACKETS"] : []) + (bytes ? ["BYTES"] : []) + ["BACKENDS"]
             printTable(header, rows.map { row in
-                [row.frontend, row.proto, String(row.group)]
+                [row.frontend, row.proto, String(row.service)]
                     + (packets ? [String(row.counter?.packetCount ?? 0)] : [])
                     + (bytes ? [String(row.counter?.byteCount ?? 0)] : [])
                     + [row.backends.joined(separator: " ")]

@@ -12,17 +12,21 @@ import SWX
 /// Rates are packets per CPU second of the benchmark thread (`CLOCK_THREAD_CPUTIME_ID`), so a machine shared with
 /// other work still measures what one core does; the wall-clock rate is printed alongside.
 ///
-/// State: services 10.96.x.y:80/TCP, each a selector group of 10 of 1,000 backends (DPDK's selector bounds member
-/// ids by n_members_per_group_max, 1024, so services share backends); backends 10.244.x.y:8080 forwarded to
-/// container ports 1–7; clients 11.x.y.z:40000 on the uplink (port 0). Checksums in the test frames are zero: the
+/// State: services 10.96.x.y:80/TCP, each with 10 distinct backends (service s owns backends 10s+1…10s+10, so
+/// 10,000 services have 100,000 backends) spread over its 64 buckets as `lb apply` fills them (bucket i → endpoint
+/// i mod 10); backends 10.244.x.y:8080 (10.245.x.y past 65,535), the first 1,000 local (forwarded to container
+/// ports 1–7), the others remote (uplink); clients 11.x.y.z:40000 on the uplink (port 0). Checksums in the test frames are zero: the
 /// program updates them incrementally and never checks them, so the cost is the same.
 enum NodeBenchmarks {
     static let specPath = "programs/node/node.spec"
-    static let backendCount = 1_000
-    static let membersPerService = 10
+    static let endpointsPerService = 10
+    static let bucketsPerService = 64
+    /// Backends on this node (forwarded to container ports); the others are remote pods reached over the uplink
+    /// (the `forward` default), as on a real node, whose `forward` table (16,384) holds only local pods.
+    static let localPods = 1_000
 
     static func vip(_ service: Int) -> UInt32 { 0x0A60_0000 | UInt32(service + 1) }
-    static func backend(_ member: Int) -> UInt32 { 0x0AF4_0000 | UInt32(member) }
+    static func backend(_ index: Int) -> UInt32 { 0x0AF4_0000 &+ UInt32(index) }
     static func client(_ flow: Int) -> UInt32 { 0x0B00_0000 | UInt32(flow & 0xFF_FFFF) }
 
     /// A 64-byte TCP ACK from `client(flow)`:40000 to `vip(service)`:80.
@@ -38,26 +42,26 @@ enum NodeBenchmarks {
 
     static func hex(_ value: UInt32) -> String { "0x" + String(value, radix: 16) }
 
-    /// A node pipeline with `services` services (each a group of 10 backends) and the backends' forwarding entries.
+    /// A node pipeline with `services` services (each 10 distinct backends over 64 buckets) and the backends'
+    /// forwarding entries.
     static func pipeline(text: String, services: Int) throws -> SWXPipeline {
         let pipeline = try SWXPipeline(specText: text, configuration: SWXPipelineConfiguration(inputPorts: 1, outputPorts: 8))
-        var members = "", forward = ""
-        for m in 1...backendCount {
-            members += "match \(m) action set_backend backend_addr \(hex(backend(m))) backend_port 8080 "
-                + "backend_mac 0x02000af4\(String(format: "%04x", m))\n"
-            forward += "match \(hex(backend(m))) action set_out_port port \(1 + m % 7)\n"
-        }
-        try pipeline.importEntries(table: "backends", text: members)
-        try pipeline.importEntries(table: "forward", text: forward)
-        var groups = "", frontends = ""
-        groups.reserveCapacity(services * membersPerService * 32)
+        var buckets = "", forward = "", frontends = ""
+        buckets.reserveCapacity(services * bucketsPerService * 96)
         for s in 0..<services {
-            for k in 0..<membersPerService {
-                groups += "group \(s) member \(1 + (s * membersPerService + k) % backendCount) weight 1\n"
+            for k in 0..<endpointsPerService where s * endpointsPerService + k < localPods {
+                let index = 1 + s * endpointsPerService + k
+                forward += "match \(hex(backend(index))) action set_out_port port \(1 + index % 7)\n"
             }
-            frontends += "match \(hex(vip(s))) 0x6 80 action services_set_group_id group_id \(s)\n"
+            for bucket in 0..<bucketsPerService {
+                let index = 1 + s * endpointsPerService + bucket % endpointsPerService
+                buckets += "match \(s + 1) \(bucket) action dnat backend_addr \(hex(backend(index))) backend_port 8080 "
+                    + "backend_mac 0x0242\(String(format: "%08x", backend(index)))\n"
+            }
+            frontends += "match \(hex(vip(s))) 0x6 80 action set_service service_id \(s + 1)\n"
         }
-        try pipeline.importSelectorMembers("backends_sel", text: groups)
+        try pipeline.importEntries(table: "forward", text: forward)
+        try pipeline.importEntries(table: "backends", text: buckets)
         try pipeline.importEntries(table: "services", text: frontends)
         return pipeline
     }

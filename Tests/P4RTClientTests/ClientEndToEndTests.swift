@@ -133,26 +133,35 @@ struct LoadBalancerApplyTests {
         let client = P4RTClient(baseURL: URL(string: "http://127.0.0.1:\(server.port)")!)
         let sync = try LoadBalancerSync(client: client)
         let first = try sync.apply(LoadBalancerPlan(try objects()))
-        #expect(first.frontendsInserted == 3 && first.groupsInserted == 3 && first.membersInserted == 3)
-        #expect(first.updates == 9)
+        // Three frontends, each with 64 buckets.
+        #expect(first.frontendsInserted == 3 && first.bucketsInserted == 3 * 64 && first.bucketsModified == 0)
+        #expect(first.updates == 3 + 3 * 64)
         #expect(try sync.apply(LoadBalancerPlan(try objects())).updates == 0)
         let state = try sync.currentState()
         let web = LoadBalancerState.FrontendKey(address: 0x0A60_2D7B, ipProtocol: 6, port: 80)
-        let group = try #require(state.frontends[web])
-        #expect(state.groups[group]?.compactMap { state.members[$0].map { LoadBalancerState.text($0.address) } }.sorted()
-                == ["10.244.1.5", "10.244.2.7"])
-        // One pod replaced: one member changes, nothing else.
+        let webID = try #require(state.services[web])
+        #expect(state.backends(of: web).map { LoadBalancerState.text($0.address) } == ["10.244.1.5", "10.244.2.7"])
+        // Bucket i holds endpoint i mod 2 of the sorted endpoints.
+        #expect(state.buckets[webID]?.prefix(4).map { $0.map { LoadBalancerState.text($0.address) } }
+                == ["10.244.1.5", "10.244.2.7", "10.244.1.5", "10.244.2.7"])
+        // One pod replaced: only its 32 buckets change, nothing else.
         let moved = try String(contentsOfFile: examples + "/endpointslices.json", encoding: .utf8)
             .replacingOccurrences(of: "\"10.244.2.7\"", with: "\"10.244.2.8\"")
         let change = try sync.apply(LoadBalancerPlan(try objects(moved)))
-        #expect(change.updates == 1)
-        #expect(change.membersModified == 1)
-        // The service gone: its frontend, group and members go too.
+        #expect(change.updates == 32)
+        #expect(change.bucketsModified == 32 && change.frontendsInserted == 0)
+        let after = try sync.currentState()
+        #expect(after.services[web] == webID)
+        #expect(after.buckets[webID]?.enumerated().allSatisfy { bucket, backend in
+            LoadBalancerState.text(backend?.address ?? 0) == (bucket % 2 == 0 ? "10.244.1.5" : "10.244.2.8")
+        } == true)
+        // The service gone: its frontend and buckets go too.
         var withoutWeb = try objects()
         withoutWeb.services.removeAll { $0.name == "web" }
         let removal = try sync.apply(LoadBalancerPlan(withoutWeb))
-        #expect(removal.frontendsDeleted == 1 && removal.groupsDeleted == 1 && removal.membersDeleted == 2)
-        #expect(try sync.currentState().frontends.count == 2)
+        #expect(removal.frontendsDeleted == 1 && removal.bucketsDeleted == 64 && removal.updates == 65)
+        let final = try sync.currentState()
+        #expect(final.services.count == 2 && final.buckets.count == 2 && final.buckets[webID] == nil)
     }
 }
 
@@ -225,7 +234,7 @@ extension ClientEndToEndTests {
         let examples = Fixtures.project("examples/kubernetes").path
         let apply = try p4rtctl(server, ["lb", "apply", examples + "/services.json", examples + "/endpointslices.json"])
         #expect(apply.status == 0, "\(apply.err)")
-        #expect(apply.out.contains("wrote 9 updates"))
+        #expect(apply.out.contains("wrote 195 updates"))
         for (pod, port) in [("10.244.1.5", "1"), ("10.244.2.7", "2")] {
             let add = try p4rtctl(server, ["table", "add", "forward", "--match", "hdr.ipv4.dst_addr=\(pod)",
                                            "--action", "set_out_port", "--param", "port=\(port)"])

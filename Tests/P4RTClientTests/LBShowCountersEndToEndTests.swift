@@ -60,8 +60,44 @@ extension ClientEndToEndTests {
         let examples = Fixtures.project("examples/kubernetes").path
         #expect(try p4rtctl(server, ["lb", "apply", examples + "/services.json", examples + "/endpointslices.json"]).status == 0)
         let shown = try p4rtctl(server, ["lb", "show"])
-        #expect(shown.out.split(separator: "\n").first.map { $0.split(separator: " ").map(String.init) } == ["FRONTEND", "PROTO", "GROUP", "BACKENDS"])
+        #expect(shown.out.split(separator: "\n").first.map { $0.split(separator: " ").map(String.init) } == ["FRONTEND", "PROTO", "SERVICE", "BACKENDS"])
         let json = try p4rtctl(server, ["lb", "show", "--output", "json"])
         #expect(json.status == 0 && !json.out.contains("packets"))
+    }
+}
+
+/// `lb apply` after a backend leaves: its buckets are refilled and the conntrack pins the data plane learned for
+/// it go, through the real p4rtd on the software target.
+extension ClientEndToEndTests {
+    @Test func removingABackendRefillsItsBucketsAndDeletesItsPins() throws {
+        let server = try startNode()
+        let examples = Fixtures.project("examples/kubernetes").path
+        let apply = try p4rtctl(server, ["lb", "apply", examples + "/services.json", examples + "/endpointslices.json"])
+        #expect(apply.status == 0, "\(apply.err)")
+        // The README's SYN to the web VIP: pinned both ways to one of its two backends.
+        let syn = "02000000000102000000000a08004500002800000000400638f00a0100050a602d7b9c40005000000001000000005002ffffd1700000"
+        let sent = try p4rtctl(server, ["packet", "send", "0", syn])
+        #expect(sent.status == 0, "\(sent.err)")
+        let chosen = sent.out.contains("0a0100050af40105") ? "10.244.1.5" : "10.244.2.7"
+        let other = chosen == "10.244.1.5" ? "10.244.2.7" : "10.244.1.5"
+        #expect(try p4rtctl(server, ["ct", "list", "--address", chosen]).out.split(separator: "\n").count == 2)
+
+        // The chosen pod leaves the web service (its address replaced by the other pod's in the slice).
+        let slices = try String(contentsOfFile: examples + "/endpointslices.json", encoding: .utf8)
+            .replacingOccurrences(of: "\"\(chosen)\"", with: "\"\(other)\"")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("slices-\(UUID().uuidString).json")
+        try slices.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let change = try p4rtctl(server, ["lb", "apply", "--output", "json", examples + "/services.json", file.path])
+        #expect(change.status == 0, "\(change.err)")
+        let summary = try JSONValue.parse(Array(change.out.utf8))
+        #expect(summary["bucketsModified"] == .integer(32) && summary["pinsDeleted"] == .integer(2), "\(change.out)")
+        #expect(try p4rtctl(server, ["ct", "list", "--address", chosen]).out.split(separator: "\n").isEmpty)
+        let shown = try p4rtctl(server, ["lb", "show"])
+        let web = shown.out.split(separator: "\n").first { $0.hasPrefix("10.96.45.123:80 ") } ?? ""
+        #expect(web.hasSuffix(" \(other):8080"), "\(shown.out)")
+        // A new flow now lands on the remaining pod.
+        let again = try p4rtctl(server, ["packet", "send", "0", syn])
+        #expect(again.out.contains("0a010005" + (other == "10.244.1.5" ? "0af40105" : "0af40207")), "\(again.out)")
     }
 }

@@ -75,3 +75,121 @@ struct LoadBalancerPlanTests {
         #expect(throws: KubernetesInputError.self) { try objects.add(json: Array("{".utf8), source: "y.json") }
     }
 }
+
+/// The bucket fill and diff of `lb apply` (LoadBalancerState.fillBuckets, LoadBalancerSync.desiredState), without a
+/// server.
+struct LoadBalancerBucketTests {
+    typealias Backend = LoadBalancerState.BackendValue
+    static let b = LoadBalancerState.bucketCount
+
+    func endpoints(_ count: Int, from first: UInt32 = 1) -> [Backend] {
+        (0..<UInt32(count)).map { Backend(address: 0x0AF4_0000 + first + $0, port: 8080) }
+    }
+
+    func changed(_ a: [Backend?], _ b: [Backend?]) -> Int { zip(a, b).filter { $0 != $1 }.count }
+
+    func shares(_ buckets: [Backend?]) -> [Backend: Int] {
+        buckets.reduce(into: [:]) { if let backend = $1 { $0[backend, default: 0] += 1 } }
+    }
+
+    @Test func aNewServiceFillsBucketIWithEndpointIModN() {
+        let ten = endpoints(10)
+        let buckets = LoadBalancerState.fillBuckets(current: nil, endpoints: ten)
+        #expect(buckets.count == Self.b)
+        #expect(buckets.enumerated().allSatisfy { $0.element == ten[$0.offset % 10] })
+        #expect(LoadBalancerState.fillBuckets(current: nil, endpoints: [ten[3]]) == Array(repeating: ten[3], count: Self.b))
+    }
+
+    @Test func unchangedEndpointsKeepEveryBucket() {
+        for n in [1, 2, 3, 7, 10, 33, 64] {
+            let first = LoadBalancerState.fillBuckets(current: nil, endpoints: endpoints(n))
+            #expect(LoadBalancerState.fillBuckets(current: first, endpoints: endpoints(n)) == first, "n = \(n)")
+        }
+    }
+
+    @Test func removingOneOfTenRewritesOnlyItsBucketsAndOneMore() throws {
+        let ten = endpoints(10)
+        let before = LoadBalancerState.fillBuckets(current: nil, endpoints: ten)
+        for gone in [0, 4, 9] {
+            var nine = ten
+            nine.remove(at: gone)
+            let after = LoadBalancerState.fillBuckets(current: before, endpoints: nine)
+            // The gone endpoint held 6 or 7 buckets; with 9 endpoints one of them takes an 8th (64 = 7 × 9 + 1).
+            let held = before.filter { $0 == ten[gone] }.count
+            #expect(changed(before, after) == held, "removing endpoint \(gone)")
+            #expect(changed(before, after) <= 7)
+            #expect(!after.contains(ten[gone]))
+            #expect(Set(shares(after).values).isSubset(of: [7, 8]) && shares(after).count == 9)
+            // Buckets of the remaining endpoints never move.
+            #expect(zip(before, after).allSatisfy { $0 == ten[gone] || $0 == $1 })
+            // And the result is a fixed point.
+            #expect(LoadBalancerState.fillBuckets(current: after, endpoints: nine) == after)
+        }
+    }
+
+    @Test func addingOneRewritesOnlyWhatTheNewcomerTakes() {
+        let ten = endpoints(10)
+        let before = LoadBalancerState.fillBuckets(current: nil, endpoints: ten)
+        let eleven = (ten + [Backend(address: 0x0AF4_0100, port: 8080)]).sorted()
+        let after = LoadBalancerState.fillBuckets(current: before, endpoints: eleven)
+        let newcomer = after.filter { $0 == eleven.last }.count
+        #expect(newcomer == 5)  // 64 = 5 × 11 + 9: the newcomer gets a ⌊64/11⌋ share
+        #expect(changed(before, after) == newcomer)
+        #expect(Set(shares(after).values).isSubset(of: [5, 6]))
+        #expect(LoadBalancerState.fillBuckets(current: after, endpoints: eleven) == after)
+    }
+
+    @Test func replacingAnEndpointMovesOnlyItsBuckets() {
+        let two = endpoints(2)
+        let before = LoadBalancerState.fillBuckets(current: nil, endpoints: two)
+        let replaced = [two[0], Backend(address: 0x0AF4_0200, port: 8080)]
+        let after = LoadBalancerState.fillBuckets(current: before, endpoints: replaced)
+        #expect(changed(before, after) == 32)
+        #expect(after.enumerated().allSatisfy { $0.element == replaced[$0.offset % 2] })
+    }
+
+    func plan(_ services: [(String, String, [String])]) throws -> LoadBalancerPlan {
+        var objects = KubernetesObjects()
+        for (name, vip, addresses) in services {
+            try objects.add(json: Array("""
+                {"kind":"Service","metadata":{"name":"\(name)","namespace":"n"},"spec":{"clusterIP":"\(vip)","ports":[{"port":80}]}}
+                """.utf8), source: name)
+            let list = addresses.map { #"{"addresses":["\#($0)"]}"# }.joined(separator: ",")
+            try objects.add(json: Array("""
+                {"kind":"EndpointSlice","metadata":{"name":"\(name)-1","namespace":"n","labels":{"kubernetes.io/service-name":"\(name)"}},
+                 "addressType":"IPv4","ports":[{"name":"","port":8080,"protocol":"TCP"}],"endpoints":[\(list)]}
+                """.utf8), source: name + "-slice")
+        }
+        return LoadBalancerPlan(objects)
+    }
+
+    @Test func serviceIdsAreStableAndNewOnesSkipIdsInUse() throws {
+        let first = LoadBalancerSync.desiredState(try plan([("a", "10.0.0.1", ["10.1.0.1"]), ("b", "10.0.0.2", ["10.1.0.2"])]),
+                                                  current: LoadBalancerState())
+        #expect(first.state.services.values.sorted() == [1, 2])
+        // a goes, c comes: c does not reuse a's id in the same apply (no cross-talk while the batch lands).
+        let second = LoadBalancerSync.desiredState(try plan([("b", "10.0.0.2", ["10.1.0.2"]), ("c", "10.0.0.3", ["10.1.0.3"])]),
+                                                   current: first.state)
+        let b = LoadBalancerState.FrontendKey(address: 0x0A00_0002, ipProtocol: 6, port: 80)
+        let c = LoadBalancerState.FrontendKey(address: 0x0A00_0003, ipProtocol: 6, port: 80)
+        #expect(second.state.services[b] == first.state.services[b])
+        #expect(second.state.services[c] == 3)
+        #expect(second.state.buckets[3]?.allSatisfy { $0?.address == 0x0A01_0003 } == true)
+    }
+
+    @Test func servicesWithMoreEndpointsThanBucketsUseTheFirstSixtyFour() throws {
+        let addresses = (1...70).map { "10.1.0.\($0)" }
+        let result = LoadBalancerSync.desiredState(try plan([("big", "10.0.0.9", addresses)]), current: LoadBalancerState())
+        #expect(result.limited == ["n/big 10.0.0.9 TCP/80: 70 endpoints, new flows use the first 64 (sorted)"])
+        let key = LoadBalancerState.FrontendKey(address: 0x0A00_0009, ipProtocol: 6, port: 80)
+        let used = result.state.backends(of: key)
+        #expect(used.count == 64 && used.first?.address == 0x0A01_0001 && used.last?.address == 0x0A01_0040)
+    }
+
+    @Test func twoServicesSharingABackendEachFillTheirOwnBuckets() throws {
+        let result = LoadBalancerSync.desiredState(
+            try plan([("a", "10.0.0.1", ["10.1.0.1", "10.1.0.2"]), ("b", "10.0.0.2", ["10.1.0.2"])]), current: LoadBalancerState())
+        #expect(result.state.buckets[1]?.filter { $0?.address == 0x0A01_0002 }.count == 32)
+        #expect(result.state.buckets[2]?.allSatisfy { $0?.address == 0x0A01_0002 } == true)
+    }
+}

@@ -95,13 +95,6 @@ import Testing
         for table in ["forward", "backends", "services", "classify"] {
             try pipeline.importEntries(table: table, text: ProgramFiles.text("programs/node/example/\(table).txt"))
         }
-        let members = try SpecSelectorMember.parseAll(ProgramFiles.text("programs/node/example/backends_sel.txt"))
-        try pipeline.addSelectorGroup("backends_sel", group: 0)
-        for group in Set(members.map(\.group)).sorted() {
-            try pipeline.addSelectorGroup("backends_sel", group: group)
-            try pipeline.setSelectorGroup("backends_sel", group: group, members: members.filter { $0.group == group }
-                .map { SelectorMember(memberID: $0.member, weight: $0.weight) })
-        }
         let request = TestPackets.udp(source: ProgramPipelineTests.client, destination: ProgramPipelineTests.vip,
                                       sourcePort: 5000, destinationPort: 53, payload: [1, 2, 3])
         let out = pipeline.process(request, port: 0)

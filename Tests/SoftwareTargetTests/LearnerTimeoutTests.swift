@@ -46,23 +46,25 @@ struct LearnerTimeoutTests {
 
         /// Service 10.96.0.1:80/TCP with one backend 10.244.1.5:8080, written through P4Runtime.
         func programService() throws {
-            let profile = ActionProfileID(rawValue: id(p4info.actionProfiles, "backends", \.preamble))
-            let setBackend = ActionID(rawValue: id(p4info.actions, "set_backend", \.preamble))
-            let member = ActionProfileMember(actionProfileId: profile, memberId: 1, action: Action(actionId: setBackend, params: [
-                Action.Param(paramId: 1, value: [10, 244, 1, 5]), Action.Param(paramId: 2, value: [0x1f, 0x90]),
-                Action.Param(paramId: 3, value: [2, 0x42, 10, 244, 1, 5]),
-            ]))
-            let group = ActionProfileGroup(actionProfileId: profile, groupId: 1, members: [.init(memberId: 1, weight: 1)])
+            let dnat = ActionID(rawValue: id(p4info.actions, "dnat", \.preamble))
+            let setService = ActionID(rawValue: id(p4info.actions, "set_service", \.preamble))
+            // All 64 buckets of service 1 hold the backend.
+            var updates = (0..<64).map { bucket in
+                Update(type: .insert, entity: Entity(.tableEntry(TableEntry(
+                    tableId: table("backends"),
+                    match: [FieldMatch(fieldId: 1, .exact(value: [1])), FieldMatch(fieldId: 2, .exact(value: [UInt8(bucket)]))],
+                    action: TableAction(.action(Action(actionId: dnat, params: [
+                        Action.Param(paramId: 1, value: [10, 244, 1, 5]), Action.Param(paramId: 2, value: [0x1f, 0x90]),
+                        Action.Param(paramId: 3, value: [2, 0x42, 10, 244, 1, 5]),
+                    ])))))))
+            }
             let service = TableEntry(
                 tableId: table("services"),
                 match: [FieldMatch(fieldId: 1, .exact(value: [10, 96, 0, 1])), FieldMatch(fieldId: 2, .exact(value: [6])),
                         FieldMatch(fieldId: 3, .exact(value: [0, 80]))],
-                action: TableAction(.actionProfileGroupId(1)))
-            try self.service.write(WriteRequest(deviceId: 1, updates: [
-                Update(type: .insert, entity: Entity(.actionProfileMember(member))),
-                Update(type: .insert, entity: Entity(.actionProfileGroup(group))),
-                Update(type: .insert, entity: Entity(.tableEntry(service))),
-            ], atomicity: .rollbackOnError))
+                action: TableAction(.action(Action(actionId: setService, params: [Action.Param(paramId: 1, value: [1])]))))
+            updates.append(Update(type: .insert, entity: Entity(.tableEntry(service))))
+            try self.service.write(WriteRequest(deviceId: 1, updates: updates, atomicity: .rollbackOnError))
         }
 
         /// A TCP SYN from 10.1.0.5:`sourcePort` to the service: the data plane pins it (ct_forward, profile `tcp`).

@@ -7,6 +7,9 @@
 
 const ExpireTimeProfileId_t PIN_UDP = (ExpireTimeProfileId_t)0;   //  120 s
 const ExpireTimeProfileId_t PIN_TCP = (ExpireTimeProfileId_t)1;   // 8000 s
+// Buckets per service (a power of two): a new flow picks bucket hash(5-tuple) & (LB_BUCKETS - 1) of its service, and
+// the control plane fills bucket i with the i mod n-th of the service's n sorted endpoints (Maglev-style table).
+const bit<8> LB_BUCKETS = 64;
 
 struct headers_t {
     ethernet_t ethernet;
@@ -20,10 +23,12 @@ struct main_metadata_t {
     bit<16> l4_dst_port;
     bit<1>  steered;           // a classify rule chose the port: skip LB, NAT and forwarding
     bit<1>  is_service;        // destination is a service VIP:port
-    bit<1>  has_backend;       // a backend is known (from the pin or from the selector)
+    bit<1>  has_backend;       // a backend is known (from the pin or from the service's bucket)
     bit<1>  is_reply_lookup;   // ct_reverse is looked up with the packet's own tuple
     bit<1>  create_reverse;    // ct_forward learned a new pin: learn the reverse one too
     ExpireTimeProfileId_t timeout_id;
+    bit<16> service_id;        // set_service's argument: the backends table's first key
+    bit<8>  bucket;            // 5-tuple hash & (LB_BUCKETS - 1): the backends table's second key
     bit<32> backend_addr;      // backend_addr, backend_port, backend_mac: ct_forward_hit's learn arguments
     bit<16> backend_port;
     bit<48> backend_mac;
@@ -56,9 +61,9 @@ control PreControlImpl(in headers_t hdr, inout main_metadata_t meta, in pna_pre_
 
 control MainControlImpl(inout headers_t hdr, inout main_metadata_t meta, in pna_main_input_metadata_t istd,
                         inout pna_main_output_metadata_t ostd) {
-    // 16384 groups (one per service: 10,000 services fit), 2^10 member slots per group (p4c-dpdk lowers the size to
-    // n_groups_max and 2^outputWidth to n_members_per_group_max).
-    ActionSelector(PNA_HashAlgorithm_t.CRC32, 16384, 10) backends;
+    // The flow hash that picks a service's bucket (lowered to `hash crc32`, as p4c-dpdk does for every non-jhash
+    // algorithm).
+    Hash<bit<8>>(PNA_HashAlgorithm_t.CRC32) lb_hash;
     // Packets and bytes (IPv4 total length) per services entry, read per entry by the control plane.
     DirectCounter<bit<32>>(PNA_CounterType_t.PACKETS_AND_BYTES) service_stats;
     InternetChecksum() ip_ck;
@@ -77,27 +82,34 @@ control MainControlImpl(inout headers_t hdr, inout main_metadata_t meta, in pna_
         size = 1024;
     }
 
-    action set_backend(bit<32> backend_addr, bit<16> backend_port, bit<48> backend_mac) {
-        // Lowered into the services table's set_group_id/set_member_id actions, where entryid is the services entry.
+    action set_service(bit<16> service_id) {
         service_stats.count((bit<32>)hdr.ipv4.total_len);
-        meta.backend_addr = backend_addr; meta.backend_port = backend_port; meta.backend_mac = backend_mac;
-        meta.has_backend = 1;
+        meta.service_id = service_id;
     }
 
     table services {
-        key = {
-            hdr.ipv4.dst_addr : exact; hdr.ipv4.protocol : exact; meta.l4_dst_port : exact;
-            hdr.ipv4.src_addr : selector; meta.l4_src_port : selector;
-        }
-        actions = { set_backend; NoAction; }
+        key = { hdr.ipv4.dst_addr : exact; hdr.ipv4.protocol : exact; meta.l4_dst_port : exact; }
+        actions = { set_service; NoAction; }
         const default_action = NoAction;
-        pna_implementation = backends;
         pna_direct_counter = service_stats;
         size = 16384;
     }
 
+    action dnat(bit<32> backend_addr, bit<16> backend_port, bit<48> backend_mac) {
+        meta.backend_addr = backend_addr; meta.backend_port = backend_port; meta.backend_mac = backend_mac;
+        meta.has_backend = 1;
+    }
+
+    // One entry per (service, bucket): 16384 services x 64 buckets.
+    table backends {
+        key = { meta.service_id : exact; meta.bucket : exact; }
+        actions = { dnat; NoAction; }
+        const default_action = NoAction;
+        size = 1048576;
+    }
+
     action ct_forward_hit(bit<32> backend_addr, bit<16> backend_port, bit<48> backend_mac) {
-        // The pinned backend wins over this packet's selector result: load balancing applies to new flows only.
+        // The pinned backend wins over this packet's bucket: load balancing applies to new flows only.
         meta.backend_addr = backend_addr; meta.backend_port = backend_port; meta.backend_mac = backend_mac;
         meta.has_backend = 1;
         restart_expire_timer();
@@ -197,6 +209,9 @@ control MainControlImpl(inout headers_t hdr, inout main_metadata_t meta, in pna_
                 meta.is_service = 1;
                 meta.vip_addr = hdr.ipv4.dst_addr;
                 meta.vip_port = meta.l4_dst_port;
+                meta.bucket = lb_hash.get_hash({ hdr.ipv4.src_addr, hdr.ipv4.dst_addr, hdr.ipv4.protocol,
+                                                 meta.l4_src_port, meta.l4_dst_port }) & (LB_BUCKETS - 1);
+                backends.apply();
             }
             ct_forward.apply();
             if (meta.has_backend == 1) {              // forward direction: key the reverse pin by the reply tuple

@@ -270,47 +270,83 @@ rule_hits counts QUIC [0], exact [1], ternary [2] and default [3] decisions.""")
     c.add(*["regrd rule_hits_0 %d %d" % (i, n) for i, n in enumerate(hits)])
     c.write()
 
+def crc32c(data, crc=0):
+    """rte_hash_crc: CRC32-C (reflected 0x82F63B78), seed 0, no final inversion, bytes in memory order."""
+    for byte in data:
+        crc ^= byte
+        for _ in range(8):
+            crc = (crc >> 1) ^ (0x82F63B78 if crc & 1 else 0)
+    return crc
+
+LB_BUCKETS = 64
+
+def node_bucket(src, dst, proto, sport, dport):
+    """The node's bucket: `hash crc32` over the metadata copies of the 5-tuple (stored little-endian), masked."""
+    le = lambda value, n: value.to_bytes(n, "little")
+    addr = lambda text: int.from_bytes(bytes(int(x) for x in text.split(".")), "big")
+    data = le(addr(src), 4) + le(addr(dst), 4) + le(proto, 1) + le(sport, 2) + le(dport, 2)
+    return crc32c(data) & 0xff & (LB_BUCKETS - 1)
+
+def bucket_lines(service, endpoints, only=None):
+    """`table backends` lines filling a service's buckets: bucket i -> endpoint i mod n (what `lb apply` writes)."""
+    return ["table backends entry match %d %d action dnat backend_addr %s backend_port %d backend_mac %s"
+            % (service, i, hexip(ep[0]), ep[1], hexmac(ep[2])) for i in range(LB_BUCKETS)
+            for ep in [endpoints[i % len(endpoints)]] if only is None or only(i)]
+
 def node_cases():
     c = Case("node", "service", """
 node: classify, then for TCP/UDP to a service VIP load-balance, pin the flow in ct_forward (client tuple ->
 backend) and ct_reverse (backend reply tuple -> VIP), DNAT forward packets, SNAT replies back to the VIP, and
 forward by destination address to the container port. Port 0 is the uplink, ports 1-3 are container ports.""")
     GW_MAC = "00:00:00:00:00:02"
+    VIP2 = "10.96.0.11"
+    web = [(B1, 8080, B1_MAC), (B2, 8080, B2_MAC)]
+    # Client ports whose flows hash to an even bucket (backend 1 while both serve) and to an odd one (backend 2).
+    even = next(p for p in range(40000, 41000) if node_bucket(CLIENT, VIP, 6, p, 80) % 2 == 0)
+    odd = next(p for p in range(even + 1, 41000) if node_bucket(CLIENT, VIP, 6, p, 80) % 2 == 1)
     c.add("ports 4 4",
           "table forward entry match %s action set_out_port port 1" % hexip(B1),
           "table forward entry match %s action set_out_port port 2" % hexip(B2),
-          "table backends entry match 1 action set_backend backend_addr %s backend_port 8080 backend_mac %s" % (hexip(B1), hexmac(B1_MAC)),
-          "table backends entry match 2 action set_backend backend_addr %s backend_port 8080 backend_mac %s" % (hexip(B2), hexmac(B2_MAC)),
-          "table backends entry match 3 action set_backend backend_addr %s backend_port 5353 backend_mac %s" % (hexip(B2), hexmac(B2_MAC)),
-          "selector backends_sel group add 0",
-          "selector backends_sel group add 1",
-          "selector backends_sel group 1 member 1 weight 1",
-          "table services entry match %s 0x6 80 action services_set_group_id group_id 1" % hexip(VIP),
-          "table services entry match %s 0x11 53 action services_set_member_id member_id 3" % hexip(VIP),
+          "# service 1 = %s:80/TCP (two endpoints), service 2 = %s:53/UDP (one endpoint), service 3 = %s:443/TCP"
+          % (VIP, VIP, VIP2),
+          "# shares backend %s:8080 with service 1; bucket i of a service holds endpoint i mod n" % B1,
+          *bucket_lines(1, web),
+          *bucket_lines(2, [(B2, 5353, B2_MAC)]),
+          *bucket_lines(3, [(B1, 8080, B1_MAC)]),
+          "table services entry match %s 0x6 80 action set_service service_id 1" % hexip(VIP),
+          "table services entry match %s 0x11 53 action set_service service_id 2" % hexip(VIP),
+          "table services entry match %s 0x6 443 action set_service service_id 3" % hexip(VIP2),
           "table classify entry match 0/0 0x0a000063/0xffffffff 0/0 0/0 0/0 priority 1 action to_port port 3",
           "table classify entry match 0xc0a84200/0xffffff00 0/0 0/0 0/0 0/0 priority 2 action drop_packet",
           "time 0")
-    def fwd(note, sport, payload, flags, backend, backend_mac, port):
-        c.send(0, packet(CLIENT, VIP, 6, sport, 80, payload, flags=flags), note)
+    def fwd(note, sport, payload, flags, backend, backend_mac, port, vip=VIP, vport=80):
+        c.send(0, packet(CLIENT, vip, 6, sport, vport, payload, flags=flags), note)
         c.expect(port, packet(CLIENT, backend, 6, sport, 8080, payload, flags=flags, dmac=backend_mac))
-    def rev(note, sport, payload, backend, backend_mac, in_port):
+    def rev(note, sport, payload, backend, backend_mac, in_port, vip=VIP, vport=80):
         c.send(in_port, packet(backend, CLIENT, 6, 8080, sport, payload, dmac=GW_MAC, smac=backend_mac), note)
-        c.expect(0, packet(VIP, CLIENT, 6, 80, sport, payload, dmac=GW_MAC, smac=backend_mac))
-    fwd("client SYN to the VIP: group 1 picks backend 1, DNAT, forwarded to its port 1", 40000, b"", SYN, B1, B1_MAC, 1)
-    rev("the backend's SYN-ACK: ct_reverse hit, SNAT back to the VIP, forwarded to the uplink", 40000, b"", B1, B1_MAC, 1)
-    fwd("client ACK with data: ct_forward hit", 40000, b"GET /", ACK, B1, B1_MAC, 1)
-    c.add("# the service now points at backend 2 only (member entry replaces the group)",
-          "table services entry match %s 0x6 80 action services_set_member_id member_id 2" % hexip(VIP))
-    fwd("existing flow: stays pinned on backend 1 although the service changed", 40000, b"more", ACK, B1, B1_MAC, 1)
-    fwd("a new flow goes to backend 2 (port 2)", 40001, b"", SYN, B2, B2_MAC, 2)
-    rev("backend 2 reply: SNAT to the VIP", 40001, b"ok", B2, B2_MAC, 2)
+        c.expect(0, packet(vip, CLIENT, 6, vport, sport, payload, dmac=GW_MAC, smac=backend_mac))
+    fwd("client SYN to the VIP: its flow hashes to bucket %d (even: backend 1), DNAT, forwarded to port 1"
+        % node_bucket(CLIENT, VIP, 6, even, 80), even, b"", SYN, B1, B1_MAC, 1)
+    rev("the backend's SYN-ACK: ct_reverse hit, SNAT back to the VIP, forwarded to the uplink", even, b"", B1, B1_MAC, 1)
+    fwd("client ACK with data: ct_forward hit", even, b"GET /", ACK, B1, B1_MAC, 1)
+    fwd("another flow hashes to bucket %d (odd: backend 2)" % node_bucket(CLIENT, VIP, 6, odd, 80),
+        odd, b"", SYN, B2, B2_MAC, 2)
+    rev("backend 2 reply: SNAT to the VIP", odd, b"ok", B2, B2_MAC, 2)
+    fwd("service 3 shares backend 1: DNAT %s:443 -> %s:8080" % (VIP2, B1), 42000, b"", SYN, B1, B1_MAC, 1, VIP2, 443)
+    rev("the shared backend's reply to that flow is SNATed to service 3's VIP and port", 42000, b"hi", B1, B1_MAC, 1,
+        VIP2, 443)
+    c.add("# endpoint 1 leaves service 1: its buckets (the even ones) are refilled with the remaining endpoint",
+          *bucket_lines(1, [(B2, 8080, B2_MAC)], only=lambda i: i % 2 == 0))
+    fwd("existing flow: stays pinned on backend 1 although its bucket now holds backend 2", even, b"more", ACK,
+        B1, B1_MAC, 1)
+    fwd("a new flow goes to backend 2 (port 2)", 40001 if 40001 not in (even, odd) else 40999, b"", SYN, B2, B2_MAC, 2)
     c.add("time 7000")
-    rev("7000 s later the established flow's reply is still translated", 40000, b"late", B1, B1_MAC, 1)
+    rev("7000 s later the established flow's reply is still translated", even, b"late", B1, B1_MAC, 1)
     c.add("time 16001")
     fwd("8001 s after the last client packet the pin expired: the flow is load-balanced again (backend 2)",
-        40000, b"again", ACK, B2, B2_MAC, 2)
+        even, b"again", ACK, B2, B2_MAC, 2)
     udp = packet(CLIENT, VIP, 17, 5000, 53, b"\x12\x34query")
-    c.send(0, udp, "UDP to the VIP: member 3, DNAT to %s:5353 with the UDP checksum" % B2)
+    c.send(0, udp, "UDP to the VIP: service 2's only endpoint fills all its buckets, DNAT to %s:5353 with the UDP checksum" % B2)
     c.expect(2, packet(CLIENT, B2, 17, 5000, 5353, b"\x12\x34query", dmac=B2_MAC))
     c.send(2, packet(B2, CLIENT, 17, 5353, 5000, b"answer", dmac=GW_MAC, smac=B2_MAC), "UDP reply: SNAT to VIP:53")
     c.expect(0, packet(VIP, CLIENT, 17, 53, 5000, b"answer", dmac=GW_MAC, smac=B2_MAC))
@@ -335,7 +371,22 @@ forward by destination address to the container port. Port 0 is the uplink, port
     c.send(1, arp, "ARP: not IPv4, to the uplink"); c.expect(0, arp)
     c.write()
 
+def node_example():
+    """programs/node/example: the example topology's services and buckets as DPDK table-entry files."""
+    folder = os.path.join(ROOT, "programs", "node", "example")
+    web = [(B1, 8080, B1_MAC), (B2, 8080, B2_MAC)]
+    lines = ["; Service buckets (generated by programs/tools/gen_cases.py): bucket i of a service holds endpoint i mod n.",
+             "; Service 1 = 10.96.0.10:80/TCP (A:8080, B:8080); service 2 = 10.96.0.10:53/UDP (B:5353)."]
+    lines += [l.replace("table backends entry ", "") for l in bucket_lines(1, web) + bucket_lines(2, [(B2, 5353, B2_MAC)])]
+    with open(os.path.join(folder, "backends.txt"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+    with open(os.path.join(folder, "services.txt"), "w") as f:
+        f.write("; 10.96.0.10:80/TCP -> service 1; 10.96.0.10:53/UDP -> service 2 (their buckets are in backends.txt).\n"
+                "match %s 0x6 80 action set_service service_id 1\n" % hexip(VIP) +
+                "match %s 0x11 53 action set_service service_id 2\n" % hexip(VIP))
+
 if __name__ == "__main__":
+    node_example()
     node_cases()
     classifier_cases()
     lb_cases()

@@ -1,8 +1,13 @@
 import P4Model
 
 /// The node program's load-balancer state as the server holds it (or as the plan wants it): frontends mapped to
-/// selector groups, groups to members, members to backends.
+/// service ids (`services` → `set_service`), and each service id's buckets mapped to backends (`backends` exact on
+/// (service id, bucket) → `dnat`).
 public struct LoadBalancerState: Sendable, Hashable {
+    /// Buckets per service, B: the node program picks bucket `hash(5-tuple) & (B - 1)` of a new flow's service
+    /// (programs/node/node.p4, `LB_BUCKETS`). A service balances over at most B distinct endpoints.
+    public static let bucketCount = 64
+
     /// A frontend key: virtual IPv4 address, IP protocol, port.
     public struct FrontendKey: Sendable, Hashable, Comparable {
         public var address: UInt32
@@ -19,26 +24,37 @@ public struct LoadBalancerState: Sendable, Hashable {
         }
     }
 
-    /// A backend as the `set_backend` action carries it.
+    /// A backend as the `dnat` action carries it.
     public struct BackendValue: Sendable, Hashable, Comparable {
         public var address: UInt32
         public var port: UInt16
         public var mac: UInt64
+        /// A backend; `mac` defaults to the derived one (`02:42:` + address).
+        public init(address: UInt32, port: UInt16, mac: UInt64? = nil) {
+            self.address = address
+            self.port = port
+            self.mac = mac ?? Self.derivedMAC(address)
+        }
         public static func < (a: BackendValue, b: BackendValue) -> Bool { (a.address, a.port, a.mac) < (b.address, b.port, b.mac) }
     }
 
-    /// Member id → backend.
-    public var members: [UInt32: BackendValue] = [:]
-    /// Group id → member ids (weight 1 each).
-    public var groups: [UInt32: Set<UInt32>] = [:]
-    /// Frontend → group id.
-    public var frontends: [FrontendKey: UInt32] = [:]
+    /// Frontend → service id (the `set_service` argument).
+    public var services: [FrontendKey: UInt16] = [:]
+    /// Service id → its buckets: element i is the backend of bucket i, nil where the server has no entry.
+    /// Always `bucketCount` elements.
+    public var buckets: [UInt16: [BackendValue?]] = [:]
     /// Frontend → its services-table entry's direct counter (packets and bytes sent to the service), when read
     /// with counters from a program that has one; empty otherwise.
     public var counters: [FrontendKey: CounterData] = [:]
 
     /// An empty state.
     public init() {}
+
+    /// The distinct backends a frontend's buckets hold, sorted.
+    public func backends(of frontend: FrontendKey) -> [BackendValue] {
+        guard let id = services[frontend], let slots = buckets[id] else { return [] }
+        return Set(slots.compactMap { $0 }).sorted()
+    }
 }
 
 extension LoadBalancerState.BackendValue {

@@ -1,20 +1,27 @@
 import P4Model
 
-/// `lb apply`: makes the node program's load-balancer tables match a `LoadBalancerPlan` by diffing against what the
-/// server holds and writing only the difference, as one ROLLBACK_ON_ERROR batch (all of it or none of it).
+/// `lb apply`: makes the node program's load-balancer tables (`services`, `backends`) match a `LoadBalancerPlan` by
+/// diffing against what the server holds and writing only the difference, as one ROLLBACK_ON_ERROR batch (all of it
+/// or none of it).
 ///
-/// Ids are stable: an existing backend keeps its member id and an existing frontend its group id; new ones take the
-/// smallest free ids. Removing a backend also deletes the connection-tracking pins to it (`ct_forward` entries whose
-/// action points at it, `ct_reverse` entries keyed by it), so stale UDP flows do not keep using a gone pod.
+/// Each frontend is a service id (an existing frontend keeps its id; a new one takes the smallest id unused before
+/// the apply) with `LoadBalancerState.bucketCount` buckets filled from its sorted endpoints by
+/// `LoadBalancerState.fillBuckets`, so a change rewrites only the buckets whose endpoint changes. A frontend with more
+/// endpoints than buckets balances over the first `bucketCount` (sorted), reported in `Summary.limited`.
+/// Removing a backend also deletes the connection-tracking pins to it (`ct_forward` entries whose action points at
+/// it, `ct_reverse` entries keyed by it), so stale UDP flows do not keep using a gone pod.
 public struct LoadBalancerSync: Sendable {
     /// What an apply did (or would do, for a dry run).
     public struct Summary: Sendable, Hashable {
-        public var membersInserted = 0, membersModified = 0, membersDeleted = 0
-        public var groupsInserted = 0, groupsModified = 0, groupsDeleted = 0
+        /// `services` entries inserted and deleted (one per frontend).
         public var frontendsInserted = 0, frontendsDeleted = 0
+        /// `backends` entries (service buckets) inserted, modified and deleted.
+        public var bucketsInserted = 0, bucketsModified = 0, bucketsDeleted = 0
         public var pinsDeleted = 0
-        /// Frontends left out, with the reason (IPv6, SCTP, no usable endpoint).
+        /// Frontends left out, with the reason (IPv6, SCTP, no usable endpoint, no free service id).
         public var skipped: [String] = []
+        /// Frontends with more endpoints than buckets: only the first `bucketCount` (sorted) receive new flows.
+        public var limited: [String] = []
         /// Updates written (0 when the server already matched).
         public var updates = 0
         /// Where the time went, in order: `read` (the server's state), `diff`, `pins` (conntrack pins of removed
@@ -39,10 +46,12 @@ public struct LoadBalancerSync: Sendable {
         binding = try NodeProgramBinding(try client.pipelineIndex())
     }
 
-    /// The desired state of a plan, reusing the ids of `current`.
-    public func desiredState(_ plan: LoadBalancerPlan, current: LoadBalancerState) -> (LoadBalancerState, [String]) {
-        var skipped: [String] = []
-        var wanted: [(LoadBalancerState.FrontendKey, [LoadBalancerState.BackendValue])] = []
+    /// The desired state of a plan, reusing the service ids and buckets of `current`; also the skipped and the
+    /// limited frontends (see `Summary`).
+    public static func desiredState(_ plan: LoadBalancerPlan, current: LoadBalancerState)
+        -> (state: LoadBalancerState, skipped: [String], limited: [String]) {
+        var skipped: [String] = [], limited: [String] = []
+        var wanted: [LoadBalancerState.FrontendKey: (label: String, backends: [LoadBalancerState.BackendValue])] = [:]
         for frontend in plan.frontends {
             let label = "\(frontend.service) \(frontend.virtualIP) \(frontend.l4Protocol)/\(frontend.port)"
             guard let vip = IPv4Text.parse(frontend.virtualIP) else { skipped.append("\(label): not IPv4"); continue }
@@ -53,41 +62,38 @@ public struct LoadBalancerSync: Sendable {
             default: skipped.append("\(label): \(frontend.l4Protocol) is not load-balanced by the node program"); continue
             }
             let backends = frontend.backends.compactMap { backend -> LoadBalancerState.BackendValue? in
-                guard let address = IPv4Text.parse(backend.address) else { return nil }
-                return .init(address: address, port: backend.port, mac: LoadBalancerState.BackendValue.derivedMAC(address))
+                IPv4Text.parse(backend.address).map { LoadBalancerState.BackendValue(address: $0, port: backend.port) }
             }
             if backends.isEmpty { skipped.append("\(label): no usable endpoint"); continue }
-            wanted.append((.init(address: vip, ipProtocol: proto, port: frontend.port), backends))
+            let key = LoadBalancerState.FrontendKey(address: vip, ipProtocol: proto, port: frontend.port)
+            let merged = Set(backends).union(wanted[key]?.backends ?? [])
+            wanted[key] = (wanted[key]?.label ?? label, merged.sorted())
         }
         var state = LoadBalancerState()
-        let existingMembers = Dictionary(current.members.map { ($0.value, $0.key) }, uniquingKeysWith: min)
-        var usedMembers = Set<UInt32>()
-        var memberOf: [LoadBalancerState.BackendValue: UInt32] = [:]
-        for backend in Set(wanted.flatMap(\.1)).sorted() {
-            if let id = existingMembers[backend] { memberOf[backend] = id; usedMembers.insert(id) }
-        }
-        var nextMember: UInt32 = 1
-        for backend in Set(wanted.flatMap(\.1)).sorted() where memberOf[backend] == nil {
-            while usedMembers.contains(nextMember) { nextMember += 1 }
-            memberOf[backend] = nextMember
-            usedMembers.insert(nextMember)
-        }
-        for (backend, id) in memberOf { state.members[id] = backend }
-        var usedGroups = Set(wanted.compactMap { current.frontends[$0.0] })
-        var nextGroup: UInt32 = 1
-        for (key, backends) in wanted.sorted(by: { $0.0 < $1.0 }) {
-            let group: UInt32
-            if let existing = current.frontends[key] {
-                group = existing
+        var used = Set(current.services.values)
+        var next: UInt16 = 1
+        for key in wanted.keys.sorted() {
+            guard let (label, all) = wanted[key] else { continue }
+            let id: UInt16
+            if let existing = current.services[key] {
+                id = existing
             } else {
-                while usedGroups.contains(nextGroup) { nextGroup += 1 }
-                group = nextGroup
-                usedGroups.insert(group)
+                while used.contains(next) && next < UInt16.max { next += 1 }
+                guard !used.contains(next) else { skipped.append("\(label): no free service id"); continue }
+                id = next
+                used.insert(id)
             }
-            state.frontends[key] = group
-            state.groups[group] = Set(backends.compactMap { memberOf[$0] })
+            var endpoints = all
+            if endpoints.count > LoadBalancerState.bucketCount {
+                limited.append("\(label): \(endpoints.count) endpoints, new flows use the first "
+                               + "\(LoadBalancerState.bucketCount) (sorted)")
+                endpoints = Array(endpoints.prefix(LoadBalancerState.bucketCount))
+            }
+            state.services[key] = id
+            state.buckets[id] = LoadBalancerState.fillBuckets(current: current.services[key] == nil ? nil : current.buckets[id],
+                                                              endpoints: endpoints)
         }
-        return (state, skipped)
+        return (state, skipped, limited)
     }
 
     /// The unit of the per-service counters (`lb show`), nil when the program has no direct counter on its
@@ -101,34 +107,31 @@ public struct LoadBalancerSync: Sendable {
         var services = TableEntry(tableId: binding.services)
         if counters && binding.servicesCounterUnit != nil { services.counterData = CounterData() }
         let entities = try client.read(ReadRequest(deviceId: client.deviceId, entities: [
-            Entity(.actionProfileMember(ActionProfileMember(actionProfileId: binding.backends))),
-            Entity(.actionProfileGroup(ActionProfileGroup(actionProfileId: binding.backends))),
+            Entity(.tableEntry(TableEntry(tableId: binding.backends))),
             Entity(.tableEntry(services)),
         ]))
         for entity in entities {
-            switch entity.kind {
-            case .actionProfileMember(let member)?:
-                guard let action = member.action, action.actionId == binding.setBackend else { continue }
-                let value = { (id: ActionParamID) in Bytestring.uint64(action.params.first { $0.paramId == id }?.value ?? []) ?? 0 }
-                state.members[member.memberId.rawValue] = .init(
-                    address: UInt32(truncatingIfNeeded: value(binding.backendAddress)),
-                    port: UInt16(truncatingIfNeeded: value(binding.backendPort)), mac: value(binding.backendMAC))
-            case .actionProfileGroup(let group)?:
-                state.groups[group.groupId.rawValue] = Set(group.members.map(\.memberId.rawValue))
-            case .tableEntry(let entry)? where !entry.isDefaultAction:
-                guard case .actionProfileGroupId(let group)? = entry.action?.kind else { continue }
-                let value = { (id: MatchFieldID) -> UInt64 in
-                    guard case .exact(let bytes)? = entry.match.first(where: { $0.fieldId == id })?.kind else { return 0 }
-                    return Bytestring.uint64(bytes) ?? 0
-                }
+            guard case .tableEntry(let entry)? = entity.kind, !entry.isDefaultAction,
+                  case .action(let action)? = entry.action?.kind else { continue }
+            let match = { (id: MatchFieldID) -> UInt64 in
+                guard case .exact(let bytes)? = entry.match.first(where: { $0.fieldId == id })?.kind else { return 0 }
+                return Bytestring.uint64(bytes) ?? 0
+            }
+            let param = { (id: ActionParamID) in Bytestring.uint64(action.params.first { $0.paramId == id }?.value ?? []) ?? 0 }
+            if entry.tableId == binding.backends && action.actionId == binding.dnat {
+                let bucket = Int(match(binding.backendsBucket))
+                guard bucket < LoadBalancerState.bucketCount else { continue }
+                let id = UInt16(truncatingIfNeeded: match(binding.backendsService))
+                state.buckets[id, default: [LoadBalancerState.BackendValue?](repeating: nil, count: LoadBalancerState.bucketCount)][bucket] =
+                    .init(address: UInt32(truncatingIfNeeded: param(binding.backendAddress)),
+                          port: UInt16(truncatingIfNeeded: param(binding.backendPort)), mac: param(binding.backendMAC))
+            } else if entry.tableId == binding.services && action.actionId == binding.setService {
                 let key = LoadBalancerState.FrontendKey(
-                    address: UInt32(truncatingIfNeeded: value(binding.servicesVIP)),
-                    ipProtocol: UInt8(truncatingIfNeeded: value(binding.servicesProtocol)),
-                    port: UInt16(truncatingIfNeeded: value(binding.servicesPort)))
-                state.frontends[key] = group.rawValue
+                    address: UInt32(truncatingIfNeeded: match(binding.servicesVIP)),
+                    ipProtocol: UInt8(truncatingIfNeeded: match(binding.servicesProtocol)),
+                    port: UInt16(truncatingIfNeeded: match(binding.servicesPort)))
+                state.services[key] = UInt16(truncatingIfNeeded: param(binding.serviceID))
                 if counters, let data = entry.counterData { state.counters[key] = data }
-            default:
-                continue
             }
         }
         return state
@@ -149,37 +152,39 @@ public struct LoadBalancerSync: Sendable {
         }
         let current = try currentState()
         phase("read")
-        let (desired, skipped) = desiredState(plan, current: current)
+        let (desired, skipped, limited) = Self.desiredState(plan, current: current)
         summary.skipped = skipped
+        summary.limited = limited
         var updates: [Update] = []
-        // Members first (groups refer to them), then groups, then table entries; deletions in reverse order.
-        for id in desired.members.keys.sorted() where current.members[id] != desired.members[id] {
-            updates.append(Update(type: current.members[id] == nil ? .insert : .modify, entity: member(id, desired.members[id]!)))
-            if current.members[id] == nil { summary.membersInserted += 1 } else { summary.membersModified += 1 }
+        // Buckets before the services entries that lead to them; deletions the other way round.
+        let empty = [LoadBalancerState.BackendValue?](repeating: nil, count: LoadBalancerState.bucketCount)
+        for id in desired.buckets.keys.sorted() {
+            let now = current.buckets[id] ?? empty
+            for (bucket, backend) in (desired.buckets[id] ?? empty).enumerated() {
+                guard let backend, now[bucket] != backend else { continue }
+                updates.append(Update(type: now[bucket] == nil ? .insert : .modify, entity: bucketEntry(id, bucket, backend)))
+                if now[bucket] == nil { summary.bucketsInserted += 1 } else { summary.bucketsModified += 1 }
+            }
         }
-        for id in desired.groups.keys.sorted() where current.groups[id] != desired.groups[id] {
-            let exists = current.groups[id] != nil
-            updates.append(Update(type: exists ? .modify : .insert, entity: group(id, desired.groups[id]!)))
-            if exists { summary.groupsModified += 1 } else { summary.groupsInserted += 1 }
-        }
-        for key in desired.frontends.keys.sorted() where current.frontends[key] != desired.frontends[key] {
-            let exists = current.frontends[key] != nil
-            updates.append(Update(type: exists ? .modify : .insert, entity: frontend(key, group: desired.frontends[key]!)))
+        for key in desired.services.keys.sorted() where current.services[key] != desired.services[key] {
+            let exists = current.services[key] != nil
+            updates.append(Update(type: exists ? .modify : .insert, entity: frontend(key, service: desired.services[key] ?? 0)))
             if !exists { summary.frontendsInserted += 1 }
         }
-        for key in current.frontends.keys.sorted() where desired.frontends[key] == nil {
-            updates.append(Update(type: .delete, entity: frontend(key, group: current.frontends[key]!)))
+        for key in current.services.keys.sorted() where desired.services[key] == nil {
+            updates.append(Update(type: .delete, entity: frontend(key, service: current.services[key] ?? 0)))
             summary.frontendsDeleted += 1
         }
-        for id in current.groups.keys.sorted() where desired.groups[id] == nil {
-            updates.append(Update(type: .delete, entity: group(id, [])))
-            summary.groupsDeleted += 1
+        for id in current.buckets.keys.sorted() {
+            let wanted = desired.buckets[id] ?? empty
+            for (bucket, backend) in (current.buckets[id] ?? empty).enumerated() {
+                guard let backend, wanted[bucket] == nil else { continue }
+                updates.append(Update(type: .delete, entity: bucketEntry(id, bucket, backend)))
+                summary.bucketsDeleted += 1
+            }
         }
-        let removed = Set(current.members.filter { desired.members[$0.key] != $0.value }.map(\.value))
-        for id in current.members.keys.sorted() where desired.members[id] == nil {
-            updates.append(Update(type: .delete, entity: member(id, current.members[id]!)))
-            summary.membersDeleted += 1
-        }
+        let kept = Set(desired.buckets.values.joined().compactMap { $0 })
+        let removed = Set(current.buckets.values.joined().compactMap { $0 }).subtracting(kept)
         phase("diff")
         let pins = removed.isEmpty ? [] : try pinsTo(removed)
         summary.pinsDeleted = pins.count
@@ -226,30 +231,30 @@ public struct LoadBalancerSync: Sendable {
         }
     }
 
-    func member(_ id: UInt32, _ backend: LoadBalancerState.BackendValue) -> Entity {
-        Entity(.actionProfileMember(ActionProfileMember(
-            actionProfileId: binding.backends, memberId: ActionProfileMemberID(id),
-            action: Action(actionId: binding.setBackend, params: [
-                Action.Param(paramId: binding.backendAddress, value: Bytestring.encode(UInt64(backend.address))),
-                Action.Param(paramId: binding.backendPort, value: Bytestring.encode(UInt64(backend.port))),
-                Action.Param(paramId: binding.backendMAC, value: Bytestring.encode(backend.mac)),
-            ]))))
+    func bucketEntry(_ service: UInt16, _ bucket: Int, _ backend: LoadBalancerState.BackendValue) -> Entity {
+        var entry = TableEntry(tableId: binding.backends)
+        entry.match = [
+            FieldMatch(fieldId: binding.backendsService, .exact(value: Bytestring.encode(UInt64(service)))),
+            FieldMatch(fieldId: binding.backendsBucket, .exact(value: Bytestring.encode(UInt64(bucket)))),
+        ]
+        entry.action = TableAction(.action(Action(actionId: binding.dnat, params: [
+            Action.Param(paramId: binding.backendAddress, value: Bytestring.encode(UInt64(backend.address))),
+            Action.Param(paramId: binding.backendPort, value: Bytestring.encode(UInt64(backend.port))),
+            Action.Param(paramId: binding.backendMAC, value: Bytestring.encode(backend.mac)),
+        ])))
+        return Entity(.tableEntry(entry))
     }
 
-    func group(_ id: UInt32, _ members: Set<UInt32>) -> Entity {
-        Entity(.actionProfileGroup(ActionProfileGroup(
-            actionProfileId: binding.backends, groupId: ActionProfileGroupID(id),
-            members: members.sorted().map { ActionProfileGroup.Member(memberId: ActionProfileMemberID($0), weight: 1) })))
-    }
-
-    func frontend(_ key: LoadBalancerState.FrontendKey, group: UInt32) -> Entity {
+    func frontend(_ key: LoadBalancerState.FrontendKey, service: UInt16) -> Entity {
         var entry = TableEntry(tableId: binding.services)
         entry.match = [
             FieldMatch(fieldId: binding.servicesVIP, .exact(value: Bytestring.encode(UInt64(key.address)))),
             FieldMatch(fieldId: binding.servicesProtocol, .exact(value: Bytestring.encode(UInt64(key.ipProtocol)))),
             FieldMatch(fieldId: binding.servicesPort, .exact(value: Bytestring.encode(UInt64(key.port)))),
         ]
-        entry.action = TableAction(.actionProfileGroupId(ActionProfileGroupID(group)))
+        entry.action = TableAction(.action(Action(actionId: binding.setService, params: [
+            Action.Param(paramId: binding.serviceID, value: Bytestring.encode(UInt64(service))),
+        ])))
         return Entity(.tableEntry(entry))
     }
 }

@@ -7,8 +7,12 @@ public struct NodeProgramBinding: Sendable {
     let servicesVIP: MatchFieldID
     let servicesProtocol: MatchFieldID
     let servicesPort: MatchFieldID
-    let backends: ActionProfileID
-    let setBackend: ActionID
+    let setService: ActionID
+    let serviceID: ActionParamID
+    let backends: TableID
+    let backendsService: MatchFieldID
+    let backendsBucket: MatchFieldID
+    let dnat: ActionID
     let backendAddress: ActionParamID
     let backendPort: ActionParamID
     let backendMAC: ActionParamID
@@ -24,22 +28,28 @@ public struct NodeProgramBinding: Sendable {
         guard let services = index.table(named: "MainControlImpl.services") else {
             throw Self.missing("table MainControlImpl.services")
         }
-        guard let profile = index.actionProfile(ofTable: services.id) else {
-            throw Self.missing("action selector on MainControlImpl.services")
+        guard let backends = index.table(named: "MainControlImpl.backends") else {
+            throw Self.missing("table MainControlImpl.backends (service buckets)")
         }
-        guard let action = index.action(named: "MainControlImpl.set_backend") else {
-            throw Self.missing("action MainControlImpl.set_backend")
+        guard let setService = index.action(named: "MainControlImpl.set_service").map({ ActionID($0.preamble.id) }) else {
+            throw Self.missing("action MainControlImpl.set_service")
         }
-        let setBackend = ActionID(action.preamble.id)
+        guard let dnat = index.action(named: "MainControlImpl.dnat").map({ ActionID($0.preamble.id) }) else {
+            throw Self.missing("action MainControlImpl.dnat")
+        }
         self.services = services.id
         servicesVIP = try Self.field(index, "hdr.ipv4.dst_addr", services)
         servicesProtocol = try Self.field(index, "hdr.ipv4.protocol", services)
         servicesPort = try Self.field(index, "meta.l4_dst_port", services)
-        backends = ActionProfileID(profile.preamble.id)
-        self.setBackend = setBackend
-        backendAddress = try Self.param(index, "backend_addr", setBackend)
-        backendPort = try Self.param(index, "backend_port", setBackend)
-        backendMAC = try Self.param(index, "backend_mac", setBackend)
+        self.setService = setService
+        serviceID = try Self.param(index, "service_id", setService, "set_service")
+        self.backends = backends.id
+        backendsService = try Self.field(index, "meta.service_id", backends)
+        backendsBucket = try Self.field(index, "meta.bucket", backends)
+        self.dnat = dnat
+        backendAddress = try Self.param(index, "backend_addr", dnat, "dnat")
+        backendPort = try Self.param(index, "backend_port", dnat, "dnat")
+        backendMAC = try Self.param(index, "backend_mac", dnat, "dnat")
         forwardPins = index.table(named: "MainControlImpl.ct_forward")?.id
         let reverse = index.table(named: "MainControlImpl.ct_reverse")
         reversePins = reverse?.id
@@ -60,8 +70,9 @@ public struct NodeProgramBinding: Sendable {
         return field.id
     }
 
-    static func param(_ index: P4InfoIndex, _ name: String, _ action: ActionID) throws(P4RTClientError) -> ActionParamID {
-        guard let param = index.param(named: name, inAction: action) else { throw missing("parameter \(name) of set_backend") }
+    static func param(_ index: P4InfoIndex, _ name: String, _ action: ActionID, _ actionName: String)
+        throws(P4RTClientError) -> ActionParamID {
+        guard let param = index.param(named: name, inAction: action) else { throw missing("parameter \(name) of \(actionName)") }
         return param.id
     }
 }

@@ -3,17 +3,21 @@ import Testing
 import TestSupport
 
 /// The node program's per-service direct counter (`service_stats` on `services`) through the real p4rtd: two
-/// services behind groups, packets to one of them, and the counters read per entry (what `p4rtctl lb show` shows).
+/// services sharing one service id's buckets, packets to one of them, and the counters read per entry (what `p4rtctl lb show` shows).
 @Suite(.enabled(if: P4RTDProcess.available, Comment(rawValue: P4RTDProcess.executableMissing)))
 struct NodeServiceCounterEndToEndTests {
     @Test func servicesEntriesCountTheirPacketsAndBytes() throws {
         let node = try ProgramServer(program: "node")
+        // Service 1's 64 buckets all hold one backend; both VIPs lead to service 1.
+        let buckets = (0..<64).map { bucket in
+            #"{"type":"INSERT","entity":{"tableEntry":{"table":"backends","match":{"meta.service_id":1,"meta.bucket":\#(bucket)},"#
+                + #""action":"dnat","params":{"backend_addr":"10.244.1.5","backend_port":8080,"backend_mac":"02:00:0a:f4:01:05"}}}},"#
+        }.joined(separator: "\n")
         try node.call("POST", "/v1/friendly/write", #"""
             {"deviceId":1,"atomicity":"ROLLBACK_ON_ERROR","updates":[
-             {"type":"INSERT","entity":{"actionProfileMember":{"actionProfile":"backends","memberId":1,"action":"set_backend","params":{"backend_addr":"10.244.1.5","backend_port":8080,"backend_mac":"02:00:0a:f4:01:05"}}}},
-             {"type":"INSERT","entity":{"actionProfileGroup":{"actionProfile":"backends","groupId":1,"members":[{"memberId":1,"weight":1}]}}},
-             {"type":"INSERT","entity":{"tableEntry":{"table":"services","match":{"hdr.ipv4.dst_addr":"10.96.0.10","hdr.ipv4.protocol":6,"meta.l4_dst_port":80},"group":1}}},
-             {"type":"INSERT","entity":{"tableEntry":{"table":"services","match":{"hdr.ipv4.dst_addr":"10.96.0.11","hdr.ipv4.protocol":6,"meta.l4_dst_port":80},"group":1}}},
+            \#(buckets)
+             {"type":"INSERT","entity":{"tableEntry":{"table":"services","match":{"hdr.ipv4.dst_addr":"10.96.0.10","hdr.ipv4.protocol":6,"meta.l4_dst_port":80},"action":"set_service","params":{"service_id":1}}}},
+             {"type":"INSERT","entity":{"tableEntry":{"table":"services","match":{"hdr.ipv4.dst_addr":"10.96.0.11","hdr.ipv4.protocol":6,"meta.l4_dst_port":80},"action":"set_service","params":{"service_id":1}}}},
              {"type":"INSERT","entity":{"tableEntry":{"table":"forward","match":{"hdr.ipv4.dst_addr":"10.244.1.5"},"action":"set_out_port","params":{"port":1}}}}]}
             """#)
         let syn = Frame(source: Frame.address("10.0.0.1"), destination: Frame.address("10.96.0.10"),
