@@ -46,7 +46,6 @@ public final class SoftwareTargetDevice: P4Device, @unchecked Sendable {
     /// Control-plane callers waiting for the lock; the run loop lets them in before its next burst (pthread mutexes
     /// are not fair, so a busy run loop would otherwise starve the control plane).
     let waitingWriters = Atomic<Int>(0)
-    let learnerSnapshot = Mutex<(pipeline: SoftwareTargetPipeline?, state: LearnerSnapshot)>((nil, LearnerSnapshot()))
 
     /// The running pipeline: the verified pipeline, its engine and the control-plane maps.
     final class Active: @unchecked Sendable {

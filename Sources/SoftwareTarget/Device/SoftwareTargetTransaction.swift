@@ -12,6 +12,8 @@ final class SoftwareTargetTransaction: DeviceTransaction {
     private var undo: [() -> Void] = []
     private let keepsUndo: Bool
     private var finished = false
+    /// Learned entries the batch deleted, reported as `entriesRemoved` once the batch stands.
+    private var removedLearned: [TableEntry] = []
 
     init(device: SoftwareTargetDevice, active: SoftwareTargetDevice.Active, keepsUndo: Bool) {
         self.device = device
@@ -42,6 +44,7 @@ final class SoftwareTargetTransaction: DeviceTransaction {
             return error
         }
         if keepsUndo { undo.append(contentsOf: steps.inverses) }
+        removedLearned.append(contentsOf: steps.removedLearned)
         return nil
     }
 
@@ -49,6 +52,7 @@ final class SoftwareTargetTransaction: DeviceTransaction {
         guard !finished else { return }
         finished = true
         device.lock.unlock()
+        reportRemovedLearned()
     }
 
     func abort() {
@@ -57,6 +61,20 @@ final class SoftwareTargetTransaction: DeviceTransaction {
         for step in undo.reversed() { step() }
         if let saved { active.state = saved }
         device.lock.unlock()
+        // Without undo the changes stand.
+        if !keepsUndo { reportRemovedLearned() }
+    }
+
+    /// Delivers `entriesRemoved` for the learned entries the batch deleted, one event per table, in batch order.
+    private func reportRemovedLearned() {
+        guard !removedLearned.isEmpty, let receiver = device.sink.withLock({ $0 }) else { return }
+        var tables: [TableID] = []
+        var byTable: [TableID: [TableEntry]] = [:]
+        for entry in removedLearned {
+            if byTable[entry.tableId] == nil { tables.append(entry.tableId) }
+            byTable[entry.tableId, default: []].append(entry)
+        }
+        for table in tables { receiver.deliver(.entriesRemoved(table, byTable[table] ?? [])) }
     }
 }
 
@@ -64,6 +82,8 @@ final class SoftwareTargetTransaction: DeviceTransaction {
 struct EngineSteps {
     let engine: SWXPipeline
     private(set) var inverses: [() -> Void] = []
+    /// Learned entries this operation deleted (to report once the batch stands).
+    private(set) var removedLearned: [TableEntry] = []
 
     init(engine: SWXPipeline) { self.engine = engine }
 
@@ -91,6 +111,9 @@ struct EngineSteps {
 
     /// Records an inverse for a change made directly on the engine.
     mutating func record(_ inverse: @escaping () -> Void) { inverses.append(inverse) }
+
+    /// Notes a learned entry this operation deleted.
+    mutating func reportRemoved(_ entry: TableEntry) { removedLearned.append(entry) }
 
     /// Runs every recorded inverse, newest first.
     mutating func undoAll() {

@@ -93,6 +93,7 @@ extension TargetState {
             let live = try? steps.engine.learnerEntries(tableBinding.specName).first { $0.key == key }
             guard let live else { throw .notFound("table \(tableBinding.schema.label): no learned entry with this key") }
             try deleteLearned(tableBinding, key: key, action: live.action, steps: &steps)
+            steps.reportRemoved(TableEntry(tableId: table, match: tableBinding.exactMatch(fromKey: key)))
         case .setDefaultEntry(let table, let entry):
             try setDefault(try bound(table, binding), entry, steps: &steps)
         case .insertMember(let member):
