@@ -188,9 +188,9 @@ public final class SoftwareTargetDevice: P4Device, @unchecked Sendable {
 
     func makeEngine(_ program: SpecProgram) throws(SWXPipelineError) -> SWXPipeline {
         let count = configuration.enginePortCount
-        return try SWXPipeline(program: program,
-                               configuration: SWXPipelineConfiguration(inputPorts: count, outputPorts: count),
-                               clock: EngineClock(clock: clock))
+        var engineConfiguration = SWXPipelineConfiguration(inputPorts: count, outputPorts: count)
+        engineConfiguration.learnerEventLogCapacity = configuration.learnerEventLogCapacity
+        return try SWXPipeline(program: program, configuration: engineConfiguration, clock: EngineClock(clock: clock))
     }
 
     func requireActive() throws(P4RuntimeError) -> Active {
