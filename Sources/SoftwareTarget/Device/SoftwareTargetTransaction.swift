@@ -29,18 +29,15 @@ final class SoftwareTargetTransaction: DeviceTransaction {
     func apply(_ operation: DeviceOperation) -> P4RuntimeError? {
         guard !finished else { return .internal("apply after the transaction ended") }
         var steps = EngineSteps(engine: active.engine)
-        // `apply` changes `entries` and `idle` only after its last throwing step, so the copy kept for a failure
-        // leaves them out: holding them would make every insert copy the whole table map (O(n) per entry).
-        var before = active.state
-        before.entries = [:]
-        before.idle = [:]
+        // `apply` changes the maps only after its last throwing step; only the dense id pools are taken from
+        // earlier, so they are all a failure has to restore. Keeping a copy of a map would make the next change
+        // copy it whole (O(n) per operation).
+        let pools = active.state.pools
         do throws(P4RuntimeError) {
             try active.state.apply(operation, binding: active.pipeline.binding, steps: &steps)
         } catch {
             steps.undoAll()
-            before.entries = active.state.entries
-            before.idle = active.state.idle
-            active.state = before
+            active.state.restorePools(pools)
             return error
         }
         if keepsUndo { undo.append(contentsOf: steps.inverses) }
