@@ -50,6 +50,21 @@ extension SWXPipeline {
         }
     }
 
+    /// The entry of learner `learner` with `key` if it is live now (one bucket probe, not a walk). Throws for an
+    /// unknown learner or a key of the wrong size.
+    public func learnerEntry(_ learner: String, key: [UInt8]) throws(SWXPipelineError) -> SWXLearnerEntryRecord? {
+        let l = try learnerIndex(learner)
+        return try lock.withLock { _ throws(SWXPipelineError) -> SWXLearnerEntryRecord? in
+            let table = runtime.learners[l]
+            let now = clock.nanoseconds()
+            let id: UInt32
+            do throws(SWXRuntimeError) { id = try table.entryID(key: key, now: now) } catch {
+                throw SWXPipelineError(error, context: "learner \(learner)")
+            }
+            return table.entry(id, now: now).map(record)
+        }
+    }
+
     private func record(_ entry: LearnerEntry) -> SWXLearnerEntryRecord {
         SWXLearnerEntryRecord(id: entry.id, key: entry.key, action: entryAction(Int(entry.actionID), entry.actionData),
                               timeoutID: entry.timeoutID, expiresAt: entry.expiresAt)

@@ -94,7 +94,7 @@ extension TargetState {
                 throw .invalidArgument("table \(tableBinding.schema.label) is not managed by the data plane")
             }
             let key = try tableBinding.specMatches(entry)[0].key
-            let live = try? steps.engine.learnerEntries(tableBinding.specName).first { $0.key == key }
+            let live = (try? steps.engine.learnerEntry(tableBinding.specName, key: key)) ?? nil
             guard let live else { throw .notFound("table \(tableBinding.schema.label): no learned entry with this key") }
             try deleteLearned(tableBinding, key: key, action: live.action, steps: &steps)
             steps.reportRemoved(TableEntry(tableId: table, match: tableBinding.exactMatch(fromKey: key)))
