@@ -10,6 +10,9 @@ public enum DeviceEvent: Sendable {
     case entriesLearned(TableID, [TableEntry])
     /// Entries the data plane removed by itself (expiry of learner entries, AUTO_DELETE tables).
     case entriesRemoved(TableID, [TableEntry])
+    /// `count` events the device could not keep (a bounded log overflowed) before this point; the controller
+    /// should read the affected state again.
+    case eventsLost(count: Int)
 }
 
 /// Receives device events. Implementations must not block: a full queue drops the event and counts it.

@@ -23,6 +23,10 @@ final class SlotEventSink: DeviceEventSink {
             return service.broadcast(.entriesLearned(table, entries), on: slot)
         case .entriesRemoved(let table, let entries):
             return service.broadcast(.entriesRemoved(table, entries), on: slot)
+        case .eventsLost(let count):
+            let primaries = service.primarySessions(slot)
+            for session in primaries { session.recordLost(count) }
+            return !primaries.isEmpty
         }
     }
 }

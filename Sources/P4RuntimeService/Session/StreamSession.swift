@@ -81,6 +81,19 @@ public final class StreamSession: Sendable, Hashable, CustomStringConvertible {
         queue.withLock { $0.wakeup = wakeup }
     }
 
+    /// Counts `count` events lost before they reached this session (a device's bounded log overflowed); the next
+    /// `poll` reports them with the queue's own losses, first.
+    func recordLost(_ count: Int) {
+        guard count > 0 else { return }
+        let wakeup = queue.withLock { queue -> (@Sendable () -> Void)? in
+            if queue.closed { return nil }
+            queue.lost += count
+            counters?.eventsLost.wrappingAdd(UInt64(count), ordering: .relaxed)
+            return queue.wakeup
+        }
+        wakeup?()
+    }
+
     /// Queues `event`; returns false when the queue was full (the event is counted as lost) or the session closed.
     @discardableResult
     func enqueue(_ event: SessionEvent) -> Bool {

@@ -23,6 +23,9 @@ public struct SWXPipelineConfiguration: Sendable, Hashable {
     /// Whether big tables ask for transparent huge pages (2 MiB-aligned mappings with MADV_HUGEPAGE); without
     /// kernel support they silently get ordinary pages.
     public var hugePages: Bool
+    /// Events each learner's event log holds between two control-plane drains (``LearnerEventLog``); more are
+    /// counted as lost.
+    public var learnerEventLogCapacity: Int = 1 << 16
 
     /// A configuration; counts are rounded up to powers of two where DPDK requires it.
     public init(inputPorts: UInt32 = 1, outputPorts: UInt32 = 4, mirrorSlots: Int = 4, mirrorSessions: Int = 64,

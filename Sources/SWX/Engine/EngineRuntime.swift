@@ -158,7 +158,8 @@ final class EngineRuntime: @unchecked Sendable {
             do {
                 learner = try Learner(keySize: l.keyWindow.byteCount, actionDataSize: dataSize, size: max(l.size, 1),
                                       timeouts: l.timeouts, hashFunction: l.hashFunction == .jhash ? .jhash : .crc32,
-                                      ticksPerSecond: 1_000_000_000, hugePages: configuration.hugePages)
+                                      ticksPerSecond: 1_000_000_000, hugePages: configuration.hugePages,
+                                      eventLogCapacity: configuration.learnerEventLogCapacity)
             } catch {
                 throw SWXPipelineError(error, context: "learner \(l.name)")
             }

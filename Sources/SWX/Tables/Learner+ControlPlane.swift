@@ -41,7 +41,11 @@ extension Learner {
         guard ok else {
             throw .resourceExhausted("learner: bucket \(mailbox.bucket) of key \(hex(key)) is full (4 live keys)")
         }
-        return UInt32(mailbox.bucket * 4 + mailbox.position + 1)
+        let id = UInt32(mailbox.bucket * 4 + mailbox.position + 1)
+        // The event log reports what packets did; the caller knows what it added (an expired key whose slot this
+        // took stays logged).
+        events.retractLearned(id: id)
+        return id
     }
 
     /// Deletes the live entry with `key` (an extension: DPDK cannot); returns the id it had. Throws `notFound`.
@@ -70,6 +74,28 @@ extension Learner {
         let expiry = b.load(fromByteOffset: Learner.expireOffset + 8 * i, as: UInt64.self)
         guard expiry > now else { return nil }
         return makeEntry(id, b, i, expiry)
+    }
+
+    /// Frees the entries of the next `bucketLimit` buckets (from a cursor that wraps around) that have expired by
+    /// `now` and returns them (ascending id within the slice), counting them in `stats.expired`. Called once per
+    /// control-plane tick, a full pass over the learner takes `bucketCount / bucketLimit` ticks.
+    public func sweepExpired(now: UInt64, bucketLimit: Int) -> [LearnerEntry] {
+        var out: [LearnerEntry] = []
+        var bi = events.header.pointee.expiryCursor % bucketCount
+        for _ in 0..<min(max(bucketLimit, 0), bucketCount) {
+            let b = bucket(bi)
+            for i in 0..<4 {
+                let expiry = b.load(fromByteOffset: Learner.expireOffset + 8 * i, as: UInt64.self)
+                if expiry != 0 && expiry <= now {
+                    out.append(makeEntry(UInt32(bi * 4 + i + 1), b, i, expiry))
+                    free(b, i)
+                }
+            }
+            bi = (bi + 1) & bucketMask
+        }
+        events.header.pointee.expiryCursor = bi
+        stats.expired &+= UInt64(out.count)
+        return out.sorted { $0.id < $1.id }
     }
 
     /// Every entry live at `now`, in ascending id order.
@@ -109,6 +135,7 @@ extension Learner {
         buckets.initializeMemory(as: UInt8.self, repeating: 0, count: bucketCount * Learner.bucketStride)
         pool.pointee = (0, 0, 0)
         stats = LearnerStats()
+        events.clear()
     }
 
     /// Zeroes the packet counters.

@@ -69,6 +69,8 @@ public final class Learner: @unchecked Sendable {
     /// Pool state (a pointer so packet-path updates are plain stores): the highest record ever handed out, the
     /// head of the free list (threaded through the records' action id field; 0 ends it) and the records in use.
     let pool: UnsafeMutablePointer<(highWater: UInt32, freeHead: UInt32, inUse: Int)>
+    /// New and removed entries since the control plane last drained them (``LearnerEventLog``).
+    public let events: LearnerEventLog
 
     // Bucket layout: 4 expiry times, 4 signatures, 4 record numbers (0 = no record).
     static let bucketStride = 64
@@ -82,9 +84,10 @@ public final class Learner: @unchecked Sendable {
 
     /// Creates an empty learner. Throws `invalidArgument` when a size is out of range, when there are not 1 to 16
     /// timeouts, or a timeout is 0; `resourceExhausted` beyond 2^29 buckets or when the record pool cannot be
-    /// reserved. `hugePages` asks for transparent huge pages for big arrays.
+    /// reserved. `hugePages` asks for transparent huge pages for big arrays; `eventLogCapacity` bounds the event log.
     public init(keySize: Int, actionDataSize: Int, size: Int, timeouts: [UInt32], hashFunction: HashFunction = .crc32,
-                ticksPerSecond: UInt64 = 1_000_000_000, hugePages: Bool = true) throws(SWXRuntimeError) {
+                ticksPerSecond: UInt64 = 1_000_000_000, hugePages: Bool = true,
+                eventLogCapacity: Int = 1 << 16) throws(SWXRuntimeError) {
         guard keySize > 0 else { throw .invalidArgument("learner: key size \(keySize) must be positive") }
         guard actionDataSize >= 0 else { throw .invalidArgument("learner: action data size \(actionDataSize) is negative") }
         guard size > 0, size <= 1 << 31 else { throw .invalidArgument("learner: size \(size) must be between 1 and 2^31") }
@@ -126,12 +129,14 @@ public final class Learner: @unchecked Sendable {
         counters.initialize(to: LearnerStats())
         pool = .allocate(capacity: 1)
         pool.initialize(to: (0, 0, 0))
+        events = LearnerEventLog(capacity: eventLogCapacity, keySize: keySize)
     }
 
     deinit {
         counters.deallocate()
         timeoutTicks.deallocate()
         pool.deallocate()
+        events.release()
         bucketMemory.release()
         recordMemory.release()
     }
@@ -223,8 +228,11 @@ public final class Learner: @unchecked Sendable {
         for i in 0..<Learner.keysPerBucket {
             let old = b.load(fromByteOffset: Learner.expireOffset + 8 &* i, as: UInt64.self)
             if old <= mailbox.time {
-                if old != 0 { counters.pointee.expired &+= 1 }
                 var r = b.load(fromByteOffset: Learner.recordOffset + 4 &* i, as: UInt32.self)
+                if old != 0 {
+                    counters.pointee.expired &+= 1
+                    events.log(.removed, id: UInt32(truncatingIfNeeded: mailbox.bucket &* 4 &+ i &+ 1), key: record(r) + Learner.recordKeyOffset)
+                }
                 if r == 0 {
                     // A bucket holds at most 4 records and the pool has 4 per bucket: this never runs dry.
                     r = allocateRecord()
@@ -233,6 +241,7 @@ public final class Learner: @unchecked Sendable {
                 b.storeBytes(of: mailbox.signature, toByteOffset: Learner.signatureOffset + 4 &* i, as: UInt32.self)
                 (record(r) + Learner.recordKeyOffset).copyMemory(from: key, byteCount: keySize)
                 install(b, i, expiry: expiry, timeoutID: tid, actionID: actionID, actionData: actionData)
+                events.log(.learned, id: UInt32(truncatingIfNeeded: mailbox.bucket &* 4 &+ i &+ 1), key: nil)
                 mailbox.hit = true
                 mailbox.position = i
                 counters.pointee.learnOK &+= 1
@@ -271,6 +280,8 @@ public final class Learner: @unchecked Sendable {
     public func forget(mailbox: inout LearnerMailbox) {
         counters.pointee.forgets &+= 1
         guard mailbox.hit else { return }
+        events.log(.removed, id: UInt32(truncatingIfNeeded: mailbox.bucket &* 4 &+ mailbox.position &+ 1),
+                   key: entryRecord(UInt32(truncatingIfNeeded: mailbox.bucket &* 4 &+ mailbox.position &+ 1)) + Learner.recordKeyOffset)
         free(bucket(mailbox.bucket), mailbox.position)
         mailbox.hit = false
     }

@@ -14,6 +14,12 @@ public struct SoftwareTargetConfiguration: Sendable {
     /// PNA direction per port (0 = NET_TO_HOST, 1 = HOST_TO_NET), written into the program's `direction`
     /// regarray (p4c-dpdk's PNA port model) whenever a pipeline is committed; unlisted ports are NET_TO_HOST.
     public var portDirections: [UInt32: UInt64]
+    /// Calls of `sweepLearners` per full pass of the expiry sweep over a big learner (each call visits this
+    /// fraction of its buckets): an expired flow is reported within this many calls, plus one.
+    public var learnerExpirySlices: Int = 10
+    /// Learned-flow events each learner keeps between two `sweepLearners` calls; beyond it they are reported as
+    /// `eventsLost`.
+    public var learnerEventLogCapacity: Int = 1 << 16
 
     /// A configuration; by default ports 0 to 7 are in-memory ports.
     public init(ports: [(number: UInt32, spec: PortSpec)] = (0..<8).map { ($0, PortSpec.memory) },

@@ -46,7 +46,6 @@ public final class SoftwareTargetDevice: P4Device, @unchecked Sendable {
     /// Control-plane callers waiting for the lock; the run loop lets them in before its next burst (pthread mutexes
     /// are not fair, so a busy run loop would otherwise starve the control plane).
     let waitingWriters = Atomic<Int>(0)
-    let learnerSnapshot = Mutex<(pipeline: SoftwareTargetPipeline?, state: LearnerSnapshot)>((nil, LearnerSnapshot()))
 
     /// The running pipeline: the verified pipeline, its engine and the control-plane maps.
     final class Active: @unchecked Sendable {
@@ -189,9 +188,9 @@ public final class SoftwareTargetDevice: P4Device, @unchecked Sendable {
 
     func makeEngine(_ program: SpecProgram) throws(SWXPipelineError) -> SWXPipeline {
         let count = configuration.enginePortCount
-        return try SWXPipeline(program: program,
-                               configuration: SWXPipelineConfiguration(inputPorts: count, outputPorts: count),
-                               clock: EngineClock(clock: clock))
+        var engineConfiguration = SWXPipelineConfiguration(inputPorts: count, outputPorts: count)
+        engineConfiguration.learnerEventLogCapacity = configuration.learnerEventLogCapacity
+        return try SWXPipeline(program: program, configuration: engineConfiguration, clock: EngineClock(clock: clock))
     }
 
     func requireActive() throws(P4RuntimeError) -> Active {

@@ -12,6 +12,8 @@ final class SoftwareTargetTransaction: DeviceTransaction {
     private var undo: [() -> Void] = []
     private let keepsUndo: Bool
     private var finished = false
+    /// Learned entries the batch deleted, reported as `entriesRemoved` once the batch stands.
+    private var removedLearned: [TableEntry] = []
 
     init(device: SoftwareTargetDevice, active: SoftwareTargetDevice.Active, keepsUndo: Bool) {
         self.device = device
@@ -27,21 +29,19 @@ final class SoftwareTargetTransaction: DeviceTransaction {
     func apply(_ operation: DeviceOperation) -> P4RuntimeError? {
         guard !finished else { return .internal("apply after the transaction ended") }
         var steps = EngineSteps(engine: active.engine)
-        // `apply` changes `entries` and `idle` only after its last throwing step, so the copy kept for a failure
-        // leaves them out: holding them would make every insert copy the whole table map (O(n) per entry).
-        var before = active.state
-        before.entries = [:]
-        before.idle = [:]
+        // `apply` changes the maps only after its last throwing step; only the dense id pools are taken from
+        // earlier, so they are all a failure has to restore. Keeping a copy of a map would make the next change
+        // copy it whole (O(n) per operation).
+        let pools = active.state.pools
         do throws(P4RuntimeError) {
             try active.state.apply(operation, binding: active.pipeline.binding, steps: &steps)
         } catch {
             steps.undoAll()
-            before.entries = active.state.entries
-            before.idle = active.state.idle
-            active.state = before
+            active.state.restorePools(pools)
             return error
         }
         if keepsUndo { undo.append(contentsOf: steps.inverses) }
+        removedLearned.append(contentsOf: steps.removedLearned)
         return nil
     }
 
@@ -49,6 +49,7 @@ final class SoftwareTargetTransaction: DeviceTransaction {
         guard !finished else { return }
         finished = true
         device.lock.unlock()
+        reportRemovedLearned()
     }
 
     func abort() {
@@ -57,6 +58,20 @@ final class SoftwareTargetTransaction: DeviceTransaction {
         for step in undo.reversed() { step() }
         if let saved { active.state = saved }
         device.lock.unlock()
+        // Without undo the changes stand.
+        if !keepsUndo { reportRemovedLearned() }
+    }
+
+    /// Delivers `entriesRemoved` for the learned entries the batch deleted, one event per table, in batch order.
+    private func reportRemovedLearned() {
+        guard !removedLearned.isEmpty, let receiver = device.sink.withLock({ $0 }) else { return }
+        var tables: [TableID] = []
+        var byTable: [TableID: [TableEntry]] = [:]
+        for entry in removedLearned {
+            if byTable[entry.tableId] == nil { tables.append(entry.tableId) }
+            byTable[entry.tableId, default: []].append(entry)
+        }
+        for table in tables { receiver.deliver(.entriesRemoved(table, byTable[table] ?? [])) }
     }
 }
 
@@ -64,6 +79,8 @@ final class SoftwareTargetTransaction: DeviceTransaction {
 struct EngineSteps {
     let engine: SWXPipeline
     private(set) var inverses: [() -> Void] = []
+    /// Learned entries this operation deleted (to report once the batch stands).
+    private(set) var removedLearned: [TableEntry] = []
 
     init(engine: SWXPipeline) { self.engine = engine }
 
@@ -91,6 +108,9 @@ struct EngineSteps {
 
     /// Records an inverse for a change made directly on the engine.
     mutating func record(_ inverse: @escaping () -> Void) { inverses.append(inverse) }
+
+    /// Notes a learned entry this operation deleted.
+    mutating func reportRemoved(_ entry: TableEntry) { removedLearned.append(entry) }
 
     /// Runs every recorded inverse, newest first.
     mutating func undoAll() {

@@ -4,8 +4,9 @@ import SWX
 
 extension TargetState {
     /// Applies one validated operation to the engine (through `steps`, which records inverses) and to these maps.
-    /// On a throw the caller undoes `steps` and restores the maps; `entries` and `idle` are changed only after the
-    /// last step that can throw (the caller relies on it to avoid copying them per operation).
+    /// On a throw the caller undoes `steps` and restores the dense id pools (`pools`): every map (`entries`, `idle`,
+    /// `meters`, profile members and groups, `controllerLearnerKeys`) is changed only after the last step that can
+    /// throw, or put back before the throw; the caller relies on it to avoid copying the maps per operation.
     mutating func apply(_ operation: DeviceOperation, binding: PipelineBinding, steps: inout EngineSteps)
         throws(P4RuntimeError)
     {
@@ -44,7 +45,10 @@ extension TargetState {
                 let action = try directAction(tableBinding, entry.action)
                 let key = installed.matches[0].key
                 try deleteLearned(tableBinding, key: key, action: installed.action, steps: &steps)
-                try insertLearned(tableBinding, key: key, action: action, entry: entry, steps: &steps)
+                do { try insertLearned(tableBinding, key: key, action: action, entry: entry, steps: &steps) } catch {
+                    controllerLearnerKeys[table, default: []].insert(key)
+                    throw error
+                }
                 entries[table]?[handle]?.action = action
                 return
             }
@@ -90,9 +94,10 @@ extension TargetState {
                 throw .invalidArgument("table \(tableBinding.schema.label) is not managed by the data plane")
             }
             let key = try tableBinding.specMatches(entry)[0].key
-            let live = try? steps.engine.learnerEntries(tableBinding.specName).first { $0.key == key }
+            let live = (try? steps.engine.learnerEntry(tableBinding.specName, key: key)) ?? nil
             guard let live else { throw .notFound("table \(tableBinding.schema.label): no learned entry with this key") }
             try deleteLearned(tableBinding, key: key, action: live.action, steps: &steps)
+            steps.reportRemoved(TableEntry(tableId: table, match: tableBinding.exactMatch(fromKey: key)))
         case .setDefaultEntry(let table, let entry):
             try setDefault(try bound(table, binding), entry, steps: &steps)
         case .insertMember(let member):
@@ -167,7 +172,8 @@ extension TargetState {
         case .writeMeter(let id, let index, let config, _):
             guard let meter = binding.externs.meters[id] else { throw .notFound("meter \(id) is not bound") }
             let cells = try Self.indices(index, size: meter.size, what: "meter \(id)")
-            let current = meters[id] ?? MeterCells()
+            // The old configs of the written cells only: a copy of the map would make the change below copy it.
+            let previous = Self.configs(of: cells, in: meters[id])
             try setMeter(meter.name, cells, config: config, steps: &steps)
             if let index {
                 meters[id, default: MeterCells()].cells[index] = .some(config)
@@ -178,8 +184,7 @@ extension TargetState {
             let name = meter.name
             steps.record {
                 // Restores the cells' previous profiles (a reset for cells that had none).
-                for cell in cells {
-                    let old = current[Int64(cell)]
+                for (cell, old) in zip(cells, previous) {
                     if let old, let profile = try? Self.meterProfile(old, engine: engine) {
                         try? engine.setMeterProfile(name, indices: cell...cell, profile: profile)
                     } else {
@@ -361,6 +366,12 @@ extension TargetState {
     }
 
     // MARK: Learners
+
+    /// The configs of `cells` of an indirect meter (nil: none set).
+    static func configs(of cells: Range<UInt64>, in meter: MeterCells?) -> [MeterConfig?] {
+        guard let meter else { return cells.map { _ in nil } }
+        return cells.map { meter[Int64($0)] }
+    }
 
     mutating func insertLearned(_ table: TableBinding, key: [UInt8], action: SpecEntryAction, entry: TableEntry,
                                 steps: inout EngineSteps) throws(P4RuntimeError) {

@@ -50,6 +50,19 @@ struct TargetState: Sendable {
     /// Engine ids by handle for the tables that track hits (NOTIFY_CONTROL), see `SoftwareTargetDevice+IdleTimeout`.
     var idle: [TableID: IdleHitIndex] = [:]
 
+    /// Every action profile's member and group id pools (see `apply`).
+    var pools: [ActionProfileID: (members: DensePool, groups: DensePool)] {
+        profiles.mapValues { ($0.memberPool, $0.groupPool) }
+    }
+
+    /// Puts back pools taken with `pools`.
+    mutating func restorePools(_ pools: [ActionProfileID: (members: DensePool, groups: DensePool)]) {
+        for (id, pool) in pools {
+            profiles[id]?.memberPool = pool.members
+            profiles[id]?.groupPool = pool.groups
+        }
+    }
+
     init(binding: PipelineBinding) {
         idle = Self.idleIndexes(binding)
         for (id, profile) in binding.profiles {
