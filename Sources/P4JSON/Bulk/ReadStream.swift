@@ -60,21 +60,27 @@ public enum ReadStream {
     /// response). Errors name the line (`line 3: entities[0].tableEntry…`).
     public static func decode(_ bytes: [UInt8]) throws(P4RuntimeError) -> (entities: [Entity], status: P4RuntimeError?)
     {
+        // Lines are parsed and decoded on all cores (a large read is hundreds of thousands of lines); the results
+        // are then gathered in line order, so the first failing line is the one reported.
+        let lines: [Result<Line, P4RuntimeError>] = bytes.withUnsafeBytes { buffer in
+            NDJSON.decodeLines(buffer) { _, lineNumber, parsed in
+                switch parsed {
+                case .failure(let error):
+                    return .failure(.invalidArgument("line \(lineNumber): invalid JSON: \(error)"))
+                case .success(let root):
+                    do throws(P4RuntimeError) { return .success(try decodeLine(root.value)) } catch {
+                        return .failure(error.prefixed("line \(lineNumber)"))
+                    }
+                }
+            }
+        }
         var entities: [Entity] = []
         var status: P4RuntimeError?
-        for line in NDJSON.parse(bytes) {
-            let value: JSONValue
-            switch line.result {
-            case .success(let parsed): value = parsed
-            case .failure(let error): throw .invalidArgument("line \(line.lineNumber): invalid JSON: \(error)")
-            }
-            do throws(P4RuntimeError) {
-                switch try decodeLine(value) {
-                case .entities(let more): entities.append(contentsOf: more)
-                case .status(let error): status = error
-                }
-            } catch {
-                throw error.prefixed("line \(line.lineNumber)")
+        for line in lines {
+            switch line {
+            case .success(.entities(let more)): entities.append(contentsOf: more)
+            case .success(.status(let error)): status = error
+            case .failure(let error): throw error
             }
         }
         return (entities, status)
