@@ -52,6 +52,7 @@ bench: release
 	.build/release/p4rtd-bench idle
 	python3 bench/http_bench.py
 	python3 bench/lb_apply_bench.py
+	python3 bench/metrics_scrape_bench.py
 
 clean:
 	rm -rf .build
