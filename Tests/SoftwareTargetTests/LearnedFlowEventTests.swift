@@ -15,15 +15,11 @@ struct LearnedFlowEventTests {
     let clock: ManualClock
     let conntrack: TableID
     let session: StreamSession
+    let program: CTProgram
 
     init(eventLogCapacity: Int = 1 << 16) throws {
-        let text = try String(contentsOf: Fixtures.project("p4info/ct.p4info.txt"), encoding: .utf8)
-        let p4info = try P4Info.decode(textFormat: text, source: "ct.p4info.txt").p4info
-        let spec = try String(contentsOf: Fixtures.project("programs/ct/ct.spec"), encoding: .utf8)
-        let context = try String(contentsOf: Fixtures.project("programs/ct/context.json"), encoding: .utf8)
-        let payload = #"{"spec":\#(LearnerTimeoutTests.Node.quoted(spec)),"context":\#(LearnerTimeoutTests.Node.quoted(context))}"#
-        let config = ForwardingPipelineConfig(p4info: p4info, p4DeviceConfig: Array(payload.utf8))
-        conntrack = TableID(rawValue: p4info.tables.first { $0.preamble.name == "MainControlImpl.conntrack" }?.preamble.id ?? 0)
+        program = try CTProgram()
+        conntrack = program.conntrack
         clock = ManualClock()
         service = P4RuntimeService(clock: clock)
         var configuration = SoftwareTargetConfiguration()
@@ -31,7 +27,7 @@ struct LearnedFlowEventTests {
         device = try SoftwareTargetDevice(configuration: configuration, clock: clock)
         try service.addDevice(id: 1, target: device)
         try service.setForwardingPipelineConfig(SetForwardingPipelineConfigRequest(
-            deviceId: 1, action: .verifyAndCommit, config: config))
+            deviceId: 1, action: .verifyAndCommit, config: program.config))
         session = try service.openSession()
         try service.handle(StreamMessageRequest(.arbitration(MasterArbitrationUpdate(
             deviceId: 1, electionId: Uint128(low: 1)))), from: session)
@@ -83,12 +79,7 @@ struct LearnedFlowEventTests {
         #expect(Set(gone.map(\.match)) == Set(Self.learned(first).map(\.match)))
         #expect(sweepPass().isEmpty)
         // The sweep freed them: the read shows none and the learner counted them as expired.
-        var live = 0
-        try service.read(ReadRequest(deviceId: 1, entities: [Entity(.tableEntry(TableEntry(tableId: conntrack)))])) { _ in
-            live += 1
-            return true
-        }
-        #expect(live == 0)
+        #expect(try program.flowCount(service) == 0)
     }
 
     @Test func aControlPlaneDeleteIsReportedAtCommitAndNotAgain() throws {
@@ -116,12 +107,7 @@ struct LearnedFlowEventTests {
                 Update(type: .delete, entity: Entity(.tableEntry(key)))], atomicity: .rollbackOnError))
         }
         #expect(sweepPass().isEmpty)
-        var live = 0
-        try service.read(ReadRequest(deviceId: 1, entities: [Entity(.tableEntry(TableEntry(tableId: conntrack)))])) { _ in
-            live += 1
-            return true
-        }
-        #expect(live == 1)
+        #expect(try program.flowCount(service) == 1)
     }
 
     @Test func anOverflowingLogIsReportedAsLostEvents() throws {

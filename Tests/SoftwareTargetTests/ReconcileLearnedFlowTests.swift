@@ -11,17 +11,10 @@ import TestSupport
 struct ReconcileLearnedFlowTests {
     let service: P4RuntimeService
     let device: SoftwareTargetDevice
-    let config: ForwardingPipelineConfig
-    let conntrack: TableID
+    let program: CTProgram
 
     init() throws {
-        let text = try String(contentsOf: Fixtures.project("p4info/ct.p4info.txt"), encoding: .utf8)
-        let p4info = try P4Info.decode(textFormat: text, source: "ct.p4info.txt").p4info
-        let spec = try String(contentsOf: Fixtures.project("programs/ct/ct.spec"), encoding: .utf8)
-        let context = try String(contentsOf: Fixtures.project("programs/ct/context.json"), encoding: .utf8)
-        let device = #"{"spec":\#(LearnerTimeoutTests.Node.quoted(spec)),"context":\#(LearnerTimeoutTests.Node.quoted(context))}"#
-        config = ForwardingPipelineConfig(p4info: p4info, p4DeviceConfig: Array(device.utf8))
-        conntrack = TableID(rawValue: p4info.tables.first { $0.preamble.name == "MainControlImpl.conntrack" }?.preamble.id ?? 0)
+        program = try CTProgram()
         let clock = ManualClock()
         service = P4RuntimeService(clock: clock)
         self.device = try SoftwareTargetDevice(clock: clock)
@@ -30,7 +23,7 @@ struct ReconcileLearnedFlowTests {
     }
 
     func push(_ action: SetForwardingPipelineConfigRequest.Action) throws {
-        try service.setForwardingPipelineConfig(SetForwardingPipelineConfigRequest(deviceId: 1, action: action, config: config))
+        try service.setForwardingPipelineConfig(SetForwardingPipelineConfigRequest(deviceId: 1, action: action, config: program.config))
     }
 
     /// The client's SYN (port 0) learns the flow; the server's ACK (port 1) is then the reply direction, and
@@ -39,14 +32,7 @@ struct ReconcileLearnedFlowTests {
     static let reply = TestPackets.tcp(srcMAC: [2, 0, 0, 0, 0, 2], dstMAC: [2, 0, 0, 0, 0, 1], src: "10.0.0.2",
                                         dst: "10.0.0.1", sport: 80, dport: 5001, flags: 0x10)
 
-    func learnedFlows() throws -> Int {
-        var count = 0
-        try service.read(ReadRequest(deviceId: 1, entities: [Entity(.tableEntry(TableEntry(tableId: conntrack)))])) { _ in
-            count += 1
-            return true
-        }
-        return count
-    }
+    func learnedFlows() throws -> Int { try program.flowCount(service) }
 
     @Test func reconcileKeepsLearnedFlows() throws {
         #expect(try device.inject(Self.syn, port: 0).outputs.map(\.port) == [1])

@@ -170,14 +170,7 @@ struct TableEntryTests {
         let (service, device) = try P.load()
         _ = try forward(device, dst: "1.2.3.4", inPort: 3)
         _ = try forward(device, dst: "1.2.3.4", inPort: 3)
-        var cells: [Entity] = []
-        try service.read(ReadRequest(deviceId: 1, entities: [Entity(.registerEntry(RegisterEntry(registerId: P.hits,
-                                                                                                  index: .init(3))))])) {
-            cells.append($0)
-            return true
-        }
-        guard case .registerEntry(let cell)? = cells.first?.kind else { Issue.record("no register cell"); return }
-        #expect(cell.data == P4Data(.bitstring([2])))
+        #expect(try P.hitsCell(service, index: 3) == P4Data(.bitstring([2])))
     }
 
     @Test func unbindableAndAmbiguousProgramsFailVerifyNamingTheObjects() throws {
@@ -218,21 +211,11 @@ struct ReconcileTests {
             tableId: P.route, match: [FieldMatch(fieldId: 1, .lpm(value: [10, 0, 0, 0], prefixLen: 8))],
             action: .action(Action(actionId: P.send, params: [.init(paramId: 1, value: [2])]))))))]))
         _ = try device.inject(TestPackets.tcp(src: "1.1.1.1", dst: "10.0.0.1", sport: 1, dport: 2, flags: 2), port: 3)
-        try service.setForwardingPipelineConfig(SetForwardingPipelineConfigRequest(
-            deviceId: 1, action: .reconcileAndCommit,
-            config: ForwardingPipelineConfig(p4info: try P4Info.decode(textFormat: P.p4info).p4info,
-                                             p4DeviceConfig: Array(P.spec().utf8))))
+        try P.reconcile(service)
         let out = try device.inject(TestPackets.tcp(src: "1.1.1.1", dst: "10.0.0.1", sport: 1, dport: 2, flags: 2),
                                     port: 3)
         #expect(out.outputs.map(\.port) == [2])
-        var cells: [Entity] = []
-        try service.read(ReadRequest(deviceId: 1, entities: [Entity(.registerEntry(RegisterEntry(registerId: P.hits,
-                                                                                                  index: .init(3))))])) {
-            cells.append($0)
-            return true
-        }
-        guard case .registerEntry(let cell)? = cells.first?.kind else { Issue.record("no register cell"); return }
-        #expect(cell.data == P4Data(.bitstring([2])))
+        #expect(try P.hitsCell(service, index: 3) == P4Data(.bitstring([2])))
     }
 }
 
@@ -247,10 +230,7 @@ struct ReconcileMeterTests {
         let frame = TestPackets.tcp(src: "1.1.1.1", dst: "10.0.0.1", sport: 1, dport: 2, flags: 2)
         // 40 bytes against a 1-byte burst: red, dropped.
         #expect(try device.inject(frame, port: 3).outputs.isEmpty)
-        try service.setForwardingPipelineConfig(SetForwardingPipelineConfigRequest(
-            deviceId: 1, action: .reconcileAndCommit,
-            config: ForwardingPipelineConfig(p4info: try P4Info.decode(textFormat: P.p4info).p4info,
-                                             p4DeviceConfig: Array(P.spec().utf8))))
+        try P.reconcile(service)
         #expect(try device.inject(frame, port: 3).outputs.isEmpty)
         var cells: [MeterEntry] = []
         try service.read(ReadRequest(deviceId: 1, entities: [Entity(.meterEntry(MeterEntry(meterId: P.policer, index: .init(3))))])) {

@@ -90,6 +90,9 @@ struct PipelineBinding: Sendable {
             schema: table, target: target, specName: specName, fields: fields, windowSize: window?.byteCount ?? 0,
             windowMask: window?.mask ?? [], isExactTable: isExact, actions: actions,
             setMemberAction: setMember, setGroupAction: setGroup, capacity: capacity, directCounter: directCounter)
+        bound.actionsBySpecAction = Dictionary(actions.values.map { ($0.specAction, $0) }) {
+            $0.actionId < $1.actionId ? $0 : $1
+        }
         bound.directMeter = try bindDirectMeter(table, schema: schema, program: program, names: names,
                                                 capacity: capacity, target: target)
         return bound

@@ -31,6 +31,9 @@ struct TableBinding: Sendable {
     var isExactTable: Bool
     /// Direct actions by P4Info id.
     var actions: [ActionID: ActionBinding]
+    /// `actions` by spec action id, the lowest P4Info id where several share one: names the action of an entry
+    /// the data plane learned (which carries only the spec action) without a search per entry.
+    var actionsBySpecAction: [Int: ActionBinding] = [:]
     /// For profile/selector tables: spec action writing the member id, and its data layout.
     var setMemberAction: (action: Int, placement: FieldPlacement)?
     /// For selector tables: spec action writing the group id.

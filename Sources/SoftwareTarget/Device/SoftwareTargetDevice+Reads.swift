@@ -112,8 +112,7 @@ extension SoftwareTargetDevice {
 
     /// The P4Runtime form of a learned entry: exact matches by field, the action by P4Info id.
     static func tableEntry(_ record: SWXLearnerEntryRecord, binding: TableBinding) -> TableEntry? {
-        guard let action = binding.actions.values.sorted(by: { $0.actionId < $1.actionId })
-            .first(where: { $0.specAction == record.action.actionIndex }) else { return nil }
+        guard let action = binding.actionsBySpecAction[record.action.actionIndex] else { return nil }
         return TableEntry(tableId: binding.schema.id, match: binding.exactMatch(fromKey: record.key),
                           action: .action(action.action(from: record.action.actionData)))
     }

@@ -9,14 +9,19 @@ extension SoftwareTargetDevice {
     /// service, which replays them. Entries the new learner cannot hold (full, or an action it no longer allows)
     /// are dropped, as a flow the data plane would learn again on its next packet.
     static func keepLearnedEntries(from old: SWXPipeline, into new: SWXPipeline, controllerKeys: [String: Set<[UInt8]>]) {
+        // The new program's action for each old action index, matched by name once rather than per entry.
+        var newIndexByName: [String: Int] = [:]
+        for (index, action) in new.program.actions.enumerated() where newIndexByName[action.name] == nil {
+            newIndexByName[action.name] = index
+        }
+        let translated = old.program.actions.map { newIndexByName[$0.name] }
         for learner in new.program.learners {
-            guard old.program.learnerIndex(named: learner.name) != nil,
-                  let records = try? old.learnerEntries(learner.name) else { continue }
+            // A learner the old program lacks answers NOT_FOUND; addLearnerEntry refuses keys, actions and
+            // data sizes the new learner does not take.
+            guard let records = try? old.learnerEntries(learner.name) else { continue }
             let written = controllerKeys[learner.name] ?? []
             for record in records where !written.contains(record.key) {
-                let actionName = old.program.actions[record.action.actionIndex].name
-                guard let action = new.program.actions.firstIndex(where: { $0.name == actionName }),
-                      new.program.actionDataSize(ofAction: action) == record.action.actionData.count else { continue }
+                guard let action = translated[record.action.actionIndex] else { continue }
                 _ = try? new.addLearnerEntry(learner.name, key: record.key,
                                              action: SpecEntryAction(actionIndex: action, actionData: record.action.actionData),
                                              timeoutID: UInt32(record.timeoutID))

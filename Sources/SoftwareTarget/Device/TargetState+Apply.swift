@@ -367,12 +367,6 @@ extension TargetState {
 
     // MARK: Learners
 
-    /// The configs of `cells` of an indirect meter (nil: none set).
-    static func configs(of cells: Range<UInt64>, in meter: MeterCells?) -> [MeterConfig?] {
-        guard let meter else { return cells.map { _ in nil } }
-        return cells.map { meter[Int64($0)] }
-    }
-
     mutating func insertLearned(_ table: TableBinding, key: [UInt8], action: SpecEntryAction, entry: TableEntry,
                                 steps: inout EngineSteps) throws(P4RuntimeError) {
         let engine = steps.engine

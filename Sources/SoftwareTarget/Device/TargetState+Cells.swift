@@ -60,6 +60,12 @@ extension TargetState {
         return name
     }
 
+    /// The configs of `cells` of an indirect meter (nil: none set).
+    static func configs(of cells: Range<UInt64>, in meter: MeterCells?) -> [MeterConfig?] {
+        guard let meter else { return cells.map { _ in nil } }
+        return cells.map { meter[Int64($0)] }
+    }
+
     func setMeter(_ name: String, _ cells: Range<UInt64>, config: MeterConfig?, steps: inout EngineSteps)
         throws(P4RuntimeError)
     {

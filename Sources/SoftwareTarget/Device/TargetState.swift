@@ -14,7 +14,8 @@ struct TargetState: Sendable {
         var action: SpecEntryAction
         /// The hidden group and members of a one-shot action set.
         var oneShot: OneShot?
-        /// The engine entry ids of `matches` (the direct counter cells), for tables with a direct counter.
+        /// The engine entry ids of `matches` (the direct counter and meter cells), for tables with a direct counter
+        /// or meter or that track hits.
         var ids: [UInt32] = []
         /// The direct meter's config (nil: the default, all green), for tables with a direct meter.
         var meterConfig: MeterConfig? = nil

@@ -124,12 +124,9 @@ extension SoftwareTargetDevice {
         counters.withLock { delivered ? ($0.packetIns += 1) : ($0.packetInsDropped += 1) }
     }
 
-    /// Sends one output packet where it goes: a packet-in event for the controller port, else the port's backend.
+    /// Transmits one output packet on its port's backend (callers hand controller-port outputs to
+    /// `deliverPacketIn` instead, after the device lock is released).
     func route(_ port: UInt32, _ bytes: UnsafeRawBufferPointer) {
-        if port == configuration.controllerPort {
-            deliverPacketIn(Array(bytes), header: nil)
-            return
-        }
         guard let backend = ports[port], let base = bytes.baseAddress else { return }
         var ref = PacketRef(data: UnsafeMutableRawPointer(mutating: base), length: bytes.count)
         withUnsafePointer(to: &ref) { pointer in

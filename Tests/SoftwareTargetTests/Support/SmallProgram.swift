@@ -193,4 +193,24 @@ enum SmallProgram {
             config: ForwardingPipelineConfig(p4info: info, p4DeviceConfig: Array(spec.utf8))))
         return (service, device)
     }
+
+    /// Pushes the program again with RECONCILE_AND_COMMIT.
+    static func reconcile(_ service: P4RuntimeService) throws {
+        try service.setForwardingPipelineConfig(SetForwardingPipelineConfigRequest(
+            deviceId: 1, action: .reconcileAndCommit,
+            config: ForwardingPipelineConfig(p4info: try P4Info.decode(textFormat: p4info).p4info,
+                                             p4DeviceConfig: Array(spec().utf8))))
+    }
+
+    /// Cell `index` of register `hits` as the service reads it (nil when the read returns no register cell).
+    static func hitsCell(_ service: P4RuntimeService, index: Int64) throws -> P4Data? {
+        var cells: [Entity] = []
+        try service.read(ReadRequest(deviceId: 1, entities: [Entity(.registerEntry(RegisterEntry(registerId: hits,
+                                                                                                  index: .init(index))))])) {
+            cells.append($0)
+            return true
+        }
+        guard case .registerEntry(let cell)? = cells.first?.kind else { return nil }
+        return cell.data
+    }
 }
