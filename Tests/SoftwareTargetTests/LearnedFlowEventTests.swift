@@ -110,6 +110,32 @@ struct LearnedFlowEventTests {
         #expect(try program.flowCount(service) == 1)
     }
 
+    @Test func aRolledBackDeleteRestoresTheFlowWithItsProfile() throws {
+        // SYN, SYN-ACK, ACK: the flow is established (profile 1), not in the SYN profile (0).
+        _ = try device.inject(Self.syn(sport: 6200), port: 0)
+        _ = try device.inject(TestPackets.tcp(srcMAC: [2, 0, 0, 0, 0, 2], dstMAC: [2, 0, 0, 0, 0, 1], src: "10.0.0.2",
+                                              dst: "10.0.0.1", sport: 80, dport: 6200, flags: 0x12), port: 1)
+        _ = try device.inject(TestPackets.tcp(src: "10.0.0.1", dst: "10.0.0.2", sport: 6200, dport: 80, flags: 0x10), port: 0)
+        func flow() throws -> TableEntry? {
+            var found: TableEntry?
+            try service.read(ReadRequest(deviceId: 1, entities: [Entity(.tableEntry(TableEntry(tableId: conntrack)))])) {
+                if case .tableEntry(let entry)? = $0.kind { found = entry }
+                return true
+            }
+            return found
+        }
+        let before = try #require(try flow())
+        let established = Int64(try service.learnerTimeouts(deviceId: 1, table: conntrack)[1]) * 1_000_000_000
+        #expect(before.idleTimeoutNs == established)
+        let key = TableEntry(tableId: conntrack, match: before.match)
+        #expect(throws: (any Error).self) {
+            try service.write(WriteRequest(deviceId: 1, electionId: Uint128(low: 1), updates: [
+                Update(type: .delete, entity: Entity(.tableEntry(key))),
+                Update(type: .delete, entity: Entity(.tableEntry(key)))], atomicity: .rollbackOnError))
+        }
+        #expect(try flow()?.idleTimeoutNs == established)
+    }
+
     @Test func anOverflowingLogIsReportedAsLostEvents() throws {
         let small = try LearnedFlowEventTests(eventLogCapacity: 4)
         for sport in UInt16(7000)..<7006 { _ = try small.device.inject(Self.syn(sport: sport), port: 0) }

@@ -387,14 +387,20 @@ extension TargetState {
     mutating func deleteLearned(_ table: TableBinding, key: [UInt8], action: SpecEntryAction,
                                 steps: inout EngineSteps) throws(P4RuntimeError) {
         let engine = steps.engine
+        // The live entry's profile, so an undo re-adds it as it was (nil: already expired, nothing to undo).
+        let live = (try? engine.learnerEntry(table.specName, key: key)) ?? nil
         do { try engine.deleteLearnerEntry(table.specName, key: key) } catch {
             // An entry the data plane already expired is gone, which is what the delete asks for.
             guard error.code == .notFound else {
                 throw SoftwareTargetDevice.mapped(error, context: "table \(table.schema.label) (learner)")
             }
         }
-        let name = table.specName
-        steps.record { _ = try? engine.addLearnerEntry(name, key: key, action: action, timeoutID: 0) }
+        if let live {
+            let name = table.specName
+            steps.record {
+                _ = try? engine.addLearnerEntry(name, key: key, action: action, timeoutID: UInt32(live.timeoutID))
+            }
+        }
         controllerLearnerKeys[table.schema.id]?.remove(key)
     }
 }
