@@ -11,21 +11,12 @@ extension SoftwareTargetDevice {
         guard let counter = active.pipeline.binding.externs.counters[id] else {
             throw .notFound("counter \(id) is not in the pipeline")
         }
-        let cells = try TargetState.indices(index, size: counter.size, what: "counter \(id)")
-        for cell in cells {
-            var data = CounterData()
-            do {
-                if let name = counter.packets {
-                    data.packetCount = Int64(clamping: try active.engine.readRegister(name, index: cell))
-                }
-                if let name = counter.bytes {
-                    data.byteCount = Int64(clamping: try active.engine.readRegister(name, index: cell))
-                }
-            } catch {
-                throw Self.mapped(error, context: "counter \(id)")
-            }
-            if !body(Int64(cell), data) { return }
+        let cells = Array(try TargetState.indices(index, size: counter.size, what: "counter \(id)"))
+        let data: [CounterData]
+        do { data = try counter.cells(at: cells, engine: active.engine) } catch {
+            throw Self.mapped(error, context: "counter \(id)")
         }
+        for (cell, value) in zip(cells, data) where !body(Int64(cell), value) { return }
     }
 
     /// Reads register cells from their regarray, each truncated to the register's P4 width.
@@ -38,11 +29,11 @@ extension SoftwareTargetDevice {
         }
         let cells = try TargetState.indices(index, size: register.size, what: "register \(id)")
         let isBool = active.pipeline.schema.register(id)?.type == .bool
-        for cell in cells {
-            let raw: UInt64
-            do { raw = try active.engine.readRegister(register.name, index: cell) } catch {
-                throw Self.mapped(error, context: "register \(id)")
-            }
+        let values: [UInt64]
+        do { values = try active.engine.readRegisters(register.name, indices: cells) } catch {
+            throw Self.mapped(error, context: "register \(id)")
+        }
+        for (cell, raw) in zip(cells, values) {
             let value = register.bits >= 64 ? raw : raw & ((UInt64(1) << register.bits) - 1)
             let data: P4Data = isBool ? P4Data(.bool(value != 0))
                 : P4Data(.bitstring(WideValue.canonical((0..<8).map { UInt8(truncatingIfNeeded: value >> (8 * (7 - $0))) })))
@@ -71,12 +62,17 @@ extension SoftwareTargetDevice {
         }
         let timeouts = (try? active.engine.learnerTimeouts(binding.specName)) ?? []
         let now = clock.monotonicNanoseconds()
-        for record in records where !written.contains(record.key) {
+        let learned = records.filter { !written.contains($0.key) }
+        var counters: [CounterData]?
+        if counterData, let counter = binding.directCounter {
+            do { counters = try counter.cells(at: learned.map { UInt64($0.id) }, engine: active.engine) } catch {
+                throw Self.mapped(error, context: "table \(binding.schema.label) direct counter")
+            }
+        }
+        for (position, record) in learned.enumerated() {
             guard var entry = Self.tableEntry(record, binding: binding) else { continue }
             Self.describeAgeing(&entry, record, timeouts: timeouts, now: now)
-            if counterData, let counter = binding.directCounter {
-                entry.counterData = try learnedCounter(record.id, counter, engine: active.engine, binding: binding)
-            }
+            entry.counterData = counters?[position]
             if !body(entry) { return }
         }
     }
@@ -91,23 +87,6 @@ extension SoftwareTargetDevice {
         entry.idleTimeoutNs = Int64(clamping: ttl)
         let armedAt = record.expiresAt >= ttl ? record.expiresAt - ttl : 0
         entry.timeSinceLastHit = TableEntry.IdleTimeout(elapsedNs: Int64(clamping: now >= armedAt ? now - armedAt : 0))
-    }
-
-    /// The direct counter cells of learned entry `id` (p4c-dpdk indexes them by the learner's entry id).
-    private func learnedCounter(_ id: UInt32, _ counter: ExternBinding.Counter, engine: SWXPipeline,
-                                binding: TableBinding) throws(P4RuntimeError) -> CounterData {
-        var data = CounterData()
-        do {
-            if let name = counter.packets {
-                data.packetCount = Int64(clamping: try engine.readRegister(name, index: UInt64(id)))
-            }
-            if let name = counter.bytes {
-                data.byteCount = Int64(clamping: try engine.readRegister(name, index: UInt64(id)))
-            }
-        } catch {
-            throw Self.mapped(error, context: "table \(binding.schema.label) direct counter")
-        }
-        return data
     }
 
     /// The P4Runtime form of a learned entry: exact matches by field, the action by P4Info id.

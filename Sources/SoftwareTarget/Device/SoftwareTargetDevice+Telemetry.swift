@@ -119,9 +119,9 @@ extension SoftwareTargetDevice {
         for counter in active.pipeline.schema.counters {
             guard let binding = active.pipeline.binding.externs.counters[counter.id] else { continue }
             var summary = TargetTelemetry.Counter(name: counter.name, packets: 0, bytes: 0, cells: [])
-            for index in 0..<Int(max(counter.size, 0)) {
-                let packets = binding.packets.flatMap { try? engine.readRegister($0, index: UInt64(index)) } ?? 0
-                let bytes = binding.bytes.flatMap { try? engine.readRegister($0, index: UInt64(index)) } ?? 0
+            let cells = (try? binding.cells(at: Array(0..<UInt64(max(counter.size, 0))), engine: engine)) ?? []
+            for (index, cell) in cells.enumerated() {
+                let packets = UInt64(bitPattern: cell.packetCount), bytes = UInt64(bitPattern: cell.byteCount)
                 summary.packets &+= packets
                 summary.bytes &+= bytes
                 if (packets != 0 || bytes != 0) && summary.cells.count < TargetTelemetry.cellLimit {

@@ -159,20 +159,15 @@ public final class SoftwareTargetDevice: P4Device, @unchecked Sendable {
         guard let counter = active.pipeline.binding.tables[table]?.directCounter else {
             throw .unimplemented("table \(table): the spec has no regarray for its direct counter")
         }
-        var data = CounterData()
-        do {
-            for id in installed.ids {
-                if let name = counter.packets {
-                    data.packetCount &+= Int64(clamping: try active.engine.readRegister(name, index: UInt64(id)))
-                }
-                if let name = counter.bytes {
-                    data.byteCount &+= Int64(clamping: try active.engine.readRegister(name, index: UInt64(id)))
-                }
-            }
-        } catch {
+        let cells: [CounterData]
+        do { cells = try counter.cells(at: installed.ids.map { UInt64($0) }, engine: active.engine) } catch {
             throw Self.mapped(error, context: "table \(table) direct counter")
         }
-        return data
+        // A range entry realised as several engine entries counts in each of them.
+        return cells.reduce(into: CounterData()) {
+            $0.packetCount &+= $1.packetCount
+            $0.byteCount &+= $1.byteCount
+        }
     }
 
     // MARK: Helpers

@@ -100,14 +100,12 @@ extension TargetState {
         throws(P4RuntimeError)
     {
         let engine = steps.engine
-        for cell in cells {
-            do {
-                let old = try engine.readRegister(name, index: cell)
-                try engine.writeRegister(name, index: cell, value: value)
-                steps.record { try? engine.writeRegister(name, index: cell, value: old) }
-            } catch {
-                throw SoftwareTargetDevice.mapped(error, context: "regarray \(name)")
-            }
+        let indices = Array(cells)
+        do {
+            let old = try engine.writeRegisters(name, indices: indices, values: Array(repeating: value, count: indices.count))
+            steps.record { _ = try? engine.writeRegisters(name, indices: indices, values: old) }
+        } catch {
+            throw SoftwareTargetDevice.mapped(error, context: "regarray \(name)")
         }
     }
 }
