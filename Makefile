@@ -5,7 +5,7 @@ BUILD_FLAGS  ?= --disable-index-store
 LISTEN       ?= 127.0.0.1:9559
 # What `make run` serves: the node datapath (programs/node) on the software target, in-memory ports 0-7.
 RUN_ARGS     ?= --p4info p4info/node.p4info.txt --spec programs/node/node.spec --context programs/node/context.json
-APT_PACKAGES := libmicrohttpd-dev libjansson-dev libpcap-dev pkg-config python3 python3-venv
+APT_PACKAGES := libmicrohttpd-dev libjansson-dev libpcap-dev libcurl4-openssl-dev pkg-config python3 python3-venv
 VENV         := .venv
 PY_PACKAGES  := p4runtime==1.6.0 jsonschema
 

@@ -26,6 +26,7 @@ let package = Package(
         .systemLibrary(name: "CIntrinsics"),
         .systemLibrary(name: "CNetLinux"),
         .systemLibrary(name: "CPcap", pkgConfig: "libpcap", providers: [.apt(["libpcap-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // Model and engine.
         .target(name: "P4Model"),
@@ -61,7 +62,7 @@ let package = Package(
         ),
 
         // Clients.
-        .target(name: "P4RTClient", dependencies: ["P4JSON", "P4Model", "JSONCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "P4RTClient", dependencies: ["CCurl", "P4JSON", "P4Model", "JSONCore", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "p4rtctl",
             dependencies: [
