@@ -1,5 +1,5 @@
 import JSONCore
-import P4JSON
+@testable import P4JSON
 import P4Model
 import Testing
 
@@ -82,5 +82,38 @@ struct BulkTests {
         let total = stream.count
         #expect(stream.take().count == total)
         #expect(stream.count == 0)
+    }
+
+    @Test func readStreamTableEntriesDecodeAlikeOnTheScannedAndTheFullPath() throws {
+        // Entries in the scanned subset (exact, ternary, LPM, range; direct action; member; priority) next to
+        // entries outside it (counter data, int64 strings), and one malformed line that both paths must refuse.
+        var stream = ReadStreamWriter()
+        var entries: [Entity] = []
+        for index in 0..<4 {
+            var entry = TableEntry(tableId: 0x0200_0001)
+            entry.match = [
+                FieldMatch(fieldId: 1, .exact(value: [UInt8(index), 1])),
+                FieldMatch(fieldId: 2, .ternary(value: [0x0A], mask: [0xFF])),
+                FieldMatch(fieldId: 3, .lpm(value: [10, 0, 0, 0], prefixLen: 8)),
+                FieldMatch(fieldId: 4, .range(low: [1], high: [9])),
+            ]
+            entry.priority = Int32(index + 1)
+            entry.action = index == 3 ? TableAction(.actionProfileMemberId(7))
+                : TableAction(.action(Action(actionId: 0x0100_0002, params: [Action.Param(paramId: 1, value: [UInt8(index)])])))
+            if index == 2 { entry.counterData = CounterData(byteCount: 1 << 40, packetCount: 3) }
+            entries.append(Entity(.tableEntry(entry)))
+        }
+        for entity in entries { stream.append(entity) }
+        let scanned = stream.bytes.split(separator: UInt8(ascii: "\n")).map { line in
+            Array(line).withUnsafeBytes { ReadStream.scannedLine($0) }
+        }
+        #expect(scanned.map { $0 != nil } == [true, true, false, true])
+        #expect(scanned[0] == .entities([entries[0]]))
+        #expect(scanned[3] == .entities([entries[3]]))
+        #expect(try ReadStream.decode(stream.bytes).entities == entries)
+
+        let broken = Array(#"{"entities":[{"tableEntry":{"tableId":1,"match":[{"fieldId":1,"exact":{"value":"A"}}]}}]}"#.utf8)
+        #expect(broken.withUnsafeBytes { ReadStream.scannedLine($0) } == nil)
+        #expect(throws: P4RuntimeError.self) { try ReadStream.decode(broken) }
     }
 }

@@ -63,7 +63,8 @@ public enum ReadStream {
         // Lines are parsed and decoded on all cores (a large read is hundreds of thousands of lines); the results
         // are then gathered in line order, so the first failing line is the one reported.
         let lines: [Result<Line, P4RuntimeError>] = bytes.withUnsafeBytes { buffer in
-            NDJSON.decodeLines(buffer) { _, lineNumber, parsed in
+            NDJSON.decodeLines(buffer, prefilter: { line in scannedLine(line).map { .success($0) } }) {
+                _, lineNumber, parsed in
                 switch parsed {
                 case .failure(let error):
                     return .failure(.invalidArgument("line \(lineNumber): invalid JSON: \(error)"))
@@ -92,6 +93,25 @@ public enum ReadStream {
         case entities([Entity])
         /// The final `{"status": …}` line.
         case status(P4RuntimeError)
+    }
+
+    /// A `ReadResponse` line of table entries in the common shape, read by ``JSONScanner`` without building a
+    /// document; nil for anything else, which the full decoder then reads (and reports, if it is wrong).
+    static func scannedLine(_ bytes: UnsafeRawBufferPointer) -> Line? {
+        var s = JSONScanner(bytes)
+        guard s.beginObject() else { return nil }
+        var first = true
+        guard case .next(let key) = s.nextMember(&first), key == "entities", s.beginArray() else { return nil }
+        var entities: [Entity] = []
+        var elementFirst = true
+        while true {
+            guard let more = s.nextElement(&elementFirst) else { return nil }
+            if !more { break }
+            guard let entity = FastUpdateDecoder.entity(&s) else { return nil }
+            entities.append(entity)
+        }
+        guard case .end = s.nextMember(&first), s.finish() else { return nil }
+        return .entities(entities)
     }
 
     /// Decodes one parsed line: a `ReadResponse`, or an object holding only `status`.

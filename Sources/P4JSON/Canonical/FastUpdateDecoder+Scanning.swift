@@ -28,24 +28,27 @@ extension FastUpdateDecoder {
                     guard seen.insert(0), let type = updateType(&s) else { return nil }
                     update.type = type
                 case "entity":
-                    guard seen.insert(1), s.beginObject() else { return nil }
-                    var entity = Entity(nil)
-                    var entityFirst = true
-                    loop: while true {
-                        switch s.nextMember(&entityFirst) {
-                        case .end: break loop
-                        case .invalid: return nil
-                        case .next(let entityKey):
-                            guard entityKey == "tableEntry", entity.kind == nil, let entry = tableEntry(&s) else {
-                                return nil
-                            }
-                            entity.kind = .tableEntry(entry)
-                        }
-                    }
+                    guard seen.insert(1), let entity = entity(&s) else { return nil }
                     update.entity = entity
                 default:
                     return nil
                 }
+            }
+        }
+    }
+
+    /// One entity value at the scanner's position: only a table entry is in the fast subset.
+    static func entity(_ s: inout JSONScanner) -> Entity? {
+        guard s.beginObject() else { return nil }
+        var entity = Entity(nil)
+        var first = true
+        while true {
+            switch s.nextMember(&first) {
+            case .end: return entity
+            case .invalid: return nil
+            case .next(let key):
+                guard key == "tableEntry", entity.kind == nil, let entry = tableEntry(&s) else { return nil }
+                entity.kind = .tableEntry(entry)
             }
         }
     }
