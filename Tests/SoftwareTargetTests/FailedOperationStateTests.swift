@@ -88,6 +88,51 @@ struct FailedOperationStateTests {
         }
     }
 
+    /// Every kind of operation that succeeded before the failing one is undone: modified and deleted entries (a
+    /// one-shot entry's hidden group and members included), inserted, modified and deleted members, inserted,
+    /// modified and deleted groups.
+    @Test func rollbackOnErrorUndoesEverySucceededOperationKind() throws {
+        let ip = TestPackets.ipv4
+        for oneShot in [false, true] {
+            let k8s = try K()
+            try k8s.programClusterIP(oneShot: oneShot)
+            let before = Self.fingerprint(k8s.device)
+            let profile = k8s.profile("as_sl3_tcp")
+            func update(_ type: UpdateType, _ entity: Entity) -> Update { Update(type: type, entity: entity) }
+            func member(_ id: UInt32, _ dest: UInt64) -> Entity {
+                Entity(.actionProfileMember(ActionProfileMember(actionProfileId: profile, memberId: ActionProfileMemberID(rawValue: id),
+                                                                action: k8s.act("set_default_lb_dest", [K.bytes(dest, width: 3)]))))
+            }
+            var updates = [
+                update(.modify, k8s.entry("write_dest_ip_table", [K.bytes(1, width: 3)],
+                                          .action(k8s.act("update_dst_ip", [ip("10.244.7.7"), K.bytes(9090, width: 2)])))),
+                update(.delete, k8s.entry("ipv4_to_port_table", [ip(K.client)],
+                                          .action(k8s.act("set_dest_mac_vport", [K.bytes(0, width: 4), [0x02, 0, 0, 0, 0, 1]])))),
+                update(.insert, member(300, 5)),
+                update(.insert, Entity(.actionProfileGroup(ActionProfileGroup(actionProfileId: profile, groupId: 9,
+                                                                             members: [.init(memberId: 300, weight: 1)])))),
+                update(.modify, Entity(.actionProfileGroup(ActionProfileGroup(actionProfileId: profile, groupId: 9,
+                                                                             members: [.init(memberId: 300, weight: 2)])))),
+                update(.delete, Entity(.actionProfileGroup(ActionProfileGroup(actionProfileId: profile, groupId: 9)))),
+                update(.delete, member(300, 5)),
+            ]
+            if oneShot {
+                let set = ActionProfileActionSet(actionProfileActions: [
+                    ActionProfileAction(action: k8s.act("set_default_lb_dest", [K.bytes(4, width: 3)]), weight: 1)])
+                updates.append(update(.modify, k8s.entry("tx_balance_tcp", [ip(K.vip), K.bytes(80, width: 2)], .actionSet(set))))
+            } else {
+                updates.append(update(.modify, member(100, 6)))
+                updates.append(update(.modify, Entity(.actionProfileGroup(ActionProfileGroup(
+                    actionProfileId: profile, groupId: 7, members: [.init(memberId: 101, weight: 1)])))))
+            }
+            // Fails: the key exists.
+            updates.append(update(.insert, k8s.entry("write_dest_ip_table", [K.bytes(2, width: 3)],
+                                                     .action(k8s.act("update_dst_ip", [ip("10.244.9.9"), K.bytes(8080, width: 2)])))))
+            let after = Self.failing(k8s, updates, .rollbackOnError)
+            #expect(after == before, "one-shot \(oneShot): \(Set(after).symmetricDifference(before).sorted())")
+        }
+    }
+
     @Test func continueOnErrorLeavesNothingOfTheFailingOperation() throws {
         for (index, (kind, updates)) in Self.cases(try K()).enumerated() {
             // The valid first operation alone, then the batch on a fresh target: the failing one adds nothing.

@@ -6,7 +6,7 @@ import P4Device
 ///
 /// Per slot one word: `generation << 32 | first engine id` (id 0 = no live entry). A P4Runtime entry realised by
 /// several engine entries (an expanded range) has the rest of its ids in `moreIDs`, flagged by bit 31 of the
-/// first id (engine ids stay below 2^31). A value type inside `TargetState`, so an aborted batch restores it.
+/// first id (engine ids stay below 2^31). An aborted batch puts it back through `TargetState.UndoRecord`.
 struct IdleHitIndex: Sendable {
     private(set) var words: [UInt64] = []
     private(set) var moreIDs: [UInt32: [UInt32]] = [:]
@@ -29,6 +29,12 @@ struct IdleHitIndex: Sendable {
         guard slot < words.count, UInt32(truncatingIfNeeded: words[slot] >> 32) == handle.generation else { return }
         words[slot] = 0
         moreIDs[handle.slot] = nil
+    }
+
+    /// Drops the slots from `count` on, which `set` added and `remove` emptied (an undone batch leaves the index
+    /// as it found it).
+    mutating func shrink(toSlots count: Int) {
+        if words.count > count { words.removeSubrange(count...) }
     }
 
     /// The first engine id of the live entry with `handle`, or 0 when the handle is stale; `hasMore` tells

@@ -8,8 +8,9 @@ import SWX
 final class SoftwareTargetTransaction: DeviceTransaction {
     let device: SoftwareTargetDevice
     let active: SoftwareTargetDevice.Active
-    private let saved: TargetState?
     private var undo: [() -> Void] = []
+    /// What each applied operation changed in the state maps, in order (kept only when the batch may be undone).
+    private var records: [TargetState.UndoRecord] = []
     private let keepsUndo: Bool
     private var finished = false
     /// Learned entries the batch deleted, reported as `entriesRemoved` once the batch stands.
@@ -19,7 +20,6 @@ final class SoftwareTargetTransaction: DeviceTransaction {
         self.device = device
         self.active = active
         self.keepsUndo = keepsUndo
-        saved = keepsUndo ? active.state : nil
     }
 
     deinit {
@@ -33,6 +33,7 @@ final class SoftwareTargetTransaction: DeviceTransaction {
         // earlier, so they are all a failure has to restore. Keeping a copy of a map would make the next change
         // copy it whole (O(n) per operation).
         let pools = active.state.pools
+        let record = keepsUndo ? active.state.undoRecord(for: operation, binding: active.pipeline.binding) : nil
         do throws(P4RuntimeError) {
             try active.state.apply(operation, binding: active.pipeline.binding, steps: &steps)
         } catch {
@@ -40,7 +41,10 @@ final class SoftwareTargetTransaction: DeviceTransaction {
             active.state.restorePools(pools)
             return error
         }
-        if keepsUndo { undo.append(contentsOf: steps.inverses) }
+        if let record {
+            undo.append(contentsOf: steps.inverses)
+            records.append(record)
+        }
         removedLearned.append(contentsOf: steps.removedLearned)
         return nil
     }
@@ -56,7 +60,7 @@ final class SoftwareTargetTransaction: DeviceTransaction {
         guard !finished else { return }
         finished = true
         for step in undo.reversed() { step() }
-        if let saved { active.state = saved }
+        for record in records.reversed() { active.state.restore(record) }
         device.lock.unlock()
         // Without undo the changes stand.
         if !keepsUndo { reportRemovedLearned() }

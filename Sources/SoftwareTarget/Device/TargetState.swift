@@ -3,8 +3,8 @@ import P4Model
 import SWX
 
 /// The control-plane side of the running pipeline that the engine does not hold: which spec entries realise each
-/// P4Runtime entry, and the dense id maps of action profiles. A value type, so a ROLLBACK_ON_ERROR transaction
-/// restores it by keeping a copy (the engine is undone step by step).
+/// P4Runtime entry, and the dense id maps of action profiles. A ROLLBACK_ON_ERROR transaction restores it from
+/// one `UndoRecord` per operation (the engine is undone step by step).
 struct TargetState: Sendable {
     /// One P4Runtime table entry as installed.
     struct Installed: Sendable {
