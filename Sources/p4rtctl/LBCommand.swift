@@ -20,11 +20,18 @@ struct LBCommand: ParsableCommand {
                 on a change only the buckets whose endpoint changes are rewritten; a service with more than 64 \
                 endpoints uses the first 64), diffs against the server and writes the difference as one \
                 ROLLBACK_ON_ERROR batch. Re-applying the same input writes nothing. Removed backends also lose their \
-                conntrack pins.
+                conntrack pins (those of the frontend they left).
+
+                With --partial, only the frontends on the virtual IPs of the given Services are reconciled and every \
+                other frontend stays as it is: give the Services that changed with all their EndpointSlices \
+                (`kubectl get svc NAME -n NS -o json` and `kubectl get endpointslices -n NS -l \
+                kubernetes.io/service-name=NAME -o json`). A Service given without a usable endpoint loses its \
+                frontends; that is how a deleted Service is removed (give its last object, without slices).
                 """)
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Kubernetes JSON files.") var files: [String]
         @Flag(help: "Compute and print the difference without writing it.") var dryRun = false
+        @Flag(help: "Reconcile only the frontends of the given Services; leave every other frontend as it is.") var partial = false
         @Flag(help: "Print where the time went (parse, plan, read, diff, pins, write) on standard error.") var verbose = false
 
         func validate() throws { if files.isEmpty { throw ValidationError("give at least one JSON file (or - for stdin)") } }
@@ -53,7 +60,7 @@ struct LBCommand: ParsableCommand {
             let client = try global.client()
             Progress.step("\(plan.frontends.count) frontends: reading the server's state and writing the difference…")
             let summary = try perform { () throws(P4RTClientError) in
-                try LoadBalancerSync(client: client).apply(plan, dryRun: dryRun)
+                try LoadBalancerSync(client: client).apply(plan, dryRun: dryRun, partial: partial)
             }
             Progress.done()
             if verbose {

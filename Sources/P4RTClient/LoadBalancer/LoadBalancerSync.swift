@@ -48,7 +48,10 @@ public struct LoadBalancerSync: Sendable {
 
     /// The desired state of a plan, reusing the service ids and buckets of `current`; also the skipped and the
     /// limited frontends (see `Summary`).
-    public static func desiredState(_ plan: LoadBalancerPlan, current: LoadBalancerState)
+    ///
+    /// `usedIDs` are service ids held by frontends outside `current` (a partial apply reads only the frontends it
+    /// reconciles); a new frontend takes none of them.
+    public static func desiredState(_ plan: LoadBalancerPlan, current: LoadBalancerState, usedIDs: Set<UInt16> = [])
         -> (state: LoadBalancerState, skipped: [String], limited: [String]) {
         var skipped: [String] = [], limited: [String] = []
         var wanted: [LoadBalancerState.FrontendKey: (label: String, backends: [LoadBalancerState.BackendValue])] = [:]
@@ -70,7 +73,7 @@ public struct LoadBalancerSync: Sendable {
             wanted[key] = (wanted[key]?.label ?? label, merged.sorted())
         }
         var state = LoadBalancerState()
-        var used = Set(current.services.values)
+        var used = Set(current.services.values).union(usedIDs)
         var next: UInt16 = 1
         for key in wanted.keys.sorted() {
             guard let (label, all) = wanted[key] else { continue }
@@ -106,40 +109,79 @@ public struct LoadBalancerSync: Sendable {
         var state = LoadBalancerState()
         var services = TableEntry(tableId: binding.services)
         if counters && binding.servicesCounterUnit != nil { services.counterData = CounterData() }
-        let entities = try client.read(ReadRequest(deviceId: client.deviceId, entities: [
+        for entity in try client.read(ReadRequest(deviceId: client.deviceId, entities: [
             Entity(.tableEntry(TableEntry(tableId: binding.backends))),
             Entity(.tableEntry(services)),
-        ]))
-        for entity in entities {
-            guard case .tableEntry(let entry)? = entity.kind, !entry.isDefaultAction,
-                  case .action(let action)? = entry.action?.kind else { continue }
-            let match = { (id: MatchFieldID) -> UInt64 in
-                guard case .exact(let bytes)? = entry.match.first(where: { $0.fieldId == id })?.kind else { return 0 }
-                return Bytestring.uint64(bytes) ?? 0
-            }
-            let param = { (id: ActionParamID) in Bytestring.uint64(action.params.first { $0.paramId == id }?.value ?? []) ?? 0 }
-            if entry.tableId == binding.backends && action.actionId == binding.dnat {
-                let bucket = Int(match(binding.backendsBucket))
-                guard bucket < LoadBalancerState.bucketCount else { continue }
-                let id = UInt16(truncatingIfNeeded: match(binding.backendsService))
-                state.buckets[id, default: [LoadBalancerState.BackendValue?](repeating: nil, count: LoadBalancerState.bucketCount)][bucket] =
-                    .init(address: UInt32(truncatingIfNeeded: param(binding.backendAddress)),
-                          port: UInt16(truncatingIfNeeded: param(binding.backendPort)), mac: param(binding.backendMAC))
-            } else if entry.tableId == binding.services && action.actionId == binding.setService {
-                let key = LoadBalancerState.FrontendKey(
-                    address: UInt32(truncatingIfNeeded: match(binding.servicesVIP)),
-                    ipProtocol: UInt8(truncatingIfNeeded: match(binding.servicesProtocol)),
-                    port: UInt16(truncatingIfNeeded: match(binding.servicesPort)))
-                state.services[key] = UInt16(truncatingIfNeeded: param(binding.serviceID))
-                if counters, let data = entry.counterData { state.counters[key] = data }
-            }
+        ])) {
+            add(entity, to: &state, counters: counters)
         }
         return state
     }
 
+    /// The part of the server's state on the given virtual IPs: their frontends and those frontends' buckets (read by
+    /// key, not by reading every bucket of the node), and the service ids every other frontend holds.
+    public func currentState(onAddresses addresses: Set<UInt32>) throws(P4RTClientError)
+        -> (state: LoadBalancerState, otherIDs: Set<UInt16>) {
+        var all = LoadBalancerState()
+        for entity in try client.read(ReadRequest(deviceId: client.deviceId, entities: [
+            Entity(.tableEntry(TableEntry(tableId: binding.services))),
+        ])) {
+            add(entity, to: &all, counters: false)
+        }
+        var state = LoadBalancerState()
+        var otherIDs = Set<UInt16>()
+        for (key, id) in all.services {
+            if addresses.contains(key.address) { state.services[key] = id } else { otherIDs.insert(id) }
+        }
+        let keys = Set(state.services.values).sorted().flatMap { id in
+            (0..<LoadBalancerState.bucketCount).map { bucket -> Entity in
+                var entry = TableEntry(tableId: binding.backends)
+                entry.match = bucketMatch(id, bucket)
+                return Entity(.tableEntry(entry))
+            }
+        }
+        if !keys.isEmpty {
+            for entity in try client.read(ReadRequest(deviceId: client.deviceId, entities: keys)) {
+                add(entity, to: &state, counters: false)
+            }
+        }
+        return (state, otherIDs)
+    }
+
+    /// Adds one read `services` or `backends` entry to `state`; other entities are ignored.
+    private func add(_ entity: Entity, to state: inout LoadBalancerState, counters: Bool) {
+        guard case .tableEntry(let entry)? = entity.kind, !entry.isDefaultAction,
+              case .action(let action)? = entry.action?.kind else { return }
+        let match = { (id: MatchFieldID) -> UInt64 in
+            guard case .exact(let bytes)? = entry.match.first(where: { $0.fieldId == id })?.kind else { return 0 }
+            return Bytestring.uint64(bytes) ?? 0
+        }
+        let param = { (id: ActionParamID) in Bytestring.uint64(action.params.first { $0.paramId == id }?.value ?? []) ?? 0 }
+        if entry.tableId == binding.backends && action.actionId == binding.dnat {
+            let bucket = Int(match(binding.backendsBucket))
+            guard bucket < LoadBalancerState.bucketCount else { return }
+            let id = UInt16(truncatingIfNeeded: match(binding.backendsService))
+            state.buckets[id, default: [LoadBalancerState.BackendValue?](repeating: nil, count: LoadBalancerState.bucketCount)][bucket] =
+                .init(address: UInt32(truncatingIfNeeded: param(binding.backendAddress)),
+                      port: UInt16(truncatingIfNeeded: param(binding.backendPort)), mac: param(binding.backendMAC))
+        } else if entry.tableId == binding.services && action.actionId == binding.setService {
+            let key = LoadBalancerState.FrontendKey(
+                address: UInt32(truncatingIfNeeded: match(binding.servicesVIP)),
+                ipProtocol: UInt8(truncatingIfNeeded: match(binding.servicesProtocol)),
+                port: UInt16(truncatingIfNeeded: match(binding.servicesPort)))
+            state.services[key] = UInt16(truncatingIfNeeded: param(binding.serviceID))
+            if counters, let data = entry.counterData { state.counters[key] = data }
+        }
+    }
+
     /// Applies `plan`: computes the difference to the server's state and writes it as one ROLLBACK_ON_ERROR batch
     /// (nothing when there is no difference). With `dryRun` only the summary is computed.
-    public func apply(_ plan: LoadBalancerPlan, dryRun: Bool = false) throws(P4RTClientError) -> Summary {
+    ///
+    /// With `partial`, only the frontends on the plan's virtual IPs are reconciled (added, changed, or removed when
+    /// the plan gives them no usable endpoint) and every other frontend is left as it is: the plan then holds just
+    /// the Services that changed, with all their EndpointSlices, and the apply reads only their buckets.
+    public func apply(_ plan: LoadBalancerPlan, dryRun: Bool = false, partial: Bool = false) throws(P4RTClientError)
+        -> Summary {
         var summary = Summary()
         let clock = ContinuousClock()
         var mark = clock.now
@@ -150,9 +192,15 @@ public struct LoadBalancerSync: Sendable {
                 + Double(elapsed.components.attoseconds) / 1e18))
             mark = now
         }
-        let current = try currentState()
+        let current: LoadBalancerState
+        var otherIDs = Set<UInt16>()
+        if partial {
+            (current, otherIDs) = try currentState(onAddresses: Set(plan.frontends.compactMap { IPv4Text.parse($0.virtualIP) }))
+        } else {
+            current = try currentState()
+        }
         phase("read")
-        let (desired, skipped, limited) = Self.desiredState(plan, current: current)
+        let (desired, skipped, limited) = Self.desiredState(plan, current: current, usedIDs: otherIDs)
         summary.skipped = skipped
         summary.limited = limited
         var updates: [Update] = []
@@ -183,8 +231,14 @@ public struct LoadBalancerSync: Sendable {
                 summary.bucketsDeleted += 1
             }
         }
-        let kept = Set(desired.buckets.values.joined().compactMap { $0 })
-        let removed = Set(current.buckets.values.joined().compactMap { $0 }).subtracting(kept)
+        // A backend leaves a frontend when the frontend's buckets no longer name it (or the frontend goes): only
+        // that frontend's flows to it lose their pins, so a backend that stays behind another service keeps its own.
+        var removed = Set<Pin>()
+        for (key, id) in current.services {
+            let now = Set((current.buckets[id] ?? []).compactMap { $0 })
+            let wanted = Set(desired.services[key].flatMap { desired.buckets[$0] }?.compactMap { $0 } ?? [])
+            for backend in now.subtracting(wanted) { removed.insert(Pin(frontend: key, address: backend.address, port: backend.port)) }
+        }
         phase("diff")
         let pins = removed.isEmpty ? [] : try pinsTo(removed)
         summary.pinsDeleted = pins.count
@@ -199,26 +253,47 @@ public struct LoadBalancerSync: Sendable {
         return summary
     }
 
-    /// Connection-tracking pins that point at (forward) or come from (reverse) the given backends.
-    func pinsTo(_ backends: Set<LoadBalancerState.BackendValue>) throws(P4RTClientError) -> [TableEntry] {
-        let addresses = Set(backends.map { "\($0.address):\($0.port)" })
+    /// A frontend's flows to one backend: what the conntrack pins of a removed backend are found by.
+    struct Pin: Hashable {
+        var frontend: LoadBalancerState.FrontendKey
+        var address: UInt32
+        var port: UInt16
+    }
+
+    /// The connection-tracking entries of the given frontend-backend pairs: client → VIP flows pinned to the backend
+    /// (forward) and the backend's replies translated back to the VIP (reverse), as keys to delete.
+    func pinsTo(_ removed: Set<Pin>) throws(P4RTClientError) -> [TableEntry] {
         var pins: [TableEntry] = []
+        func value(_ entry: TableEntry, _ field: MatchFieldID) -> UInt64 {
+            guard case .exact(let bytes)? = entry.match.first(where: { $0.fieldId == field })?.kind else { return 0 }
+            return Bytestring.uint64(bytes) ?? 0
+        }
+        func value(_ action: Action, _ param: ActionParamID) -> UInt64 {
+            Bytestring.uint64(action.params.first { $0.paramId == param }?.value ?? []) ?? 0
+        }
+        func pin(_ vip: UInt64, _ ipProtocol: UInt64, _ vipPort: UInt64, _ address: UInt64, _ port: UInt64) -> Pin {
+            Pin(frontend: .init(address: UInt32(truncatingIfNeeded: vip), ipProtocol: UInt8(truncatingIfNeeded: ipProtocol),
+                                port: UInt16(truncatingIfNeeded: vipPort)),
+                address: UInt32(truncatingIfNeeded: address), port: UInt16(truncatingIfNeeded: port))
+        }
         if let forward = binding.forwardPins {
-            for entity in try client.read(ReadRequest(deviceId: client.deviceId, entities: [Entity(.tableEntry(TableEntry(tableId: forward)))])) {
+            try client.read(ReadRequest(deviceId: client.deviceId, entities: [Entity(.tableEntry(TableEntry(tableId: forward.table)))])) { entity in
                 guard case .tableEntry(let entry)? = entity.kind, !entry.isDefaultAction,
-                      case .action(let action)? = entry.action?.kind else { continue }
-                let value = { (id: ActionParamID) in Bytestring.uint64(action.params.first { $0.paramId == id }?.value ?? []) ?? 0 }
-                if addresses.contains("\(value(binding.backendAddress)):\(value(binding.backendPort))") { pins.append(entry) }
+                      case .action(let action)? = entry.action?.kind, action.actionId == forward.hit else { return }
+                if removed.contains(pin(value(entry, forward.vip), value(entry, forward.ipProtocol), value(entry, forward.vipPort),
+                                        value(action, forward.backendAddress), value(action, forward.backendPort))) {
+                    pins.append(entry)
+                }
             }
         }
-        if let reverse = binding.reversePins, let sourceAddress = binding.reverseSourceAddress, let sourcePort = binding.reverseSourcePort {
-            for entity in try client.read(ReadRequest(deviceId: client.deviceId, entities: [Entity(.tableEntry(TableEntry(tableId: reverse)))])) {
-                guard case .tableEntry(let entry)? = entity.kind, !entry.isDefaultAction else { continue }
-                let value = { (id: MatchFieldID) -> UInt64 in
-                    guard case .exact(let bytes)? = entry.match.first(where: { $0.fieldId == id })?.kind else { return 0 }
-                    return Bytestring.uint64(bytes) ?? 0
+        if let reverse = binding.reversePins {
+            try client.read(ReadRequest(deviceId: client.deviceId, entities: [Entity(.tableEntry(TableEntry(tableId: reverse.table)))])) { entity in
+                guard case .tableEntry(let entry)? = entity.kind, !entry.isDefaultAction,
+                      case .action(let action)? = entry.action?.kind, action.actionId == reverse.hit else { return }
+                if removed.contains(pin(value(action, reverse.vip), value(entry, reverse.ipProtocol), value(action, reverse.vipPort),
+                                        value(entry, reverse.backendAddress), value(entry, reverse.backendPort))) {
+                    pins.append(entry)
                 }
-                if addresses.contains("\(value(sourceAddress)):\(value(sourcePort))") { pins.append(entry) }
             }
         }
         return pins.map { pin in
@@ -233,16 +308,18 @@ public struct LoadBalancerSync: Sendable {
 
     func bucketEntry(_ service: UInt16, _ bucket: Int, _ backend: LoadBalancerState.BackendValue) -> Entity {
         var entry = TableEntry(tableId: binding.backends)
-        entry.match = [
-            FieldMatch(fieldId: binding.backendsService, .exact(value: Bytestring.encode(UInt64(service)))),
-            FieldMatch(fieldId: binding.backendsBucket, .exact(value: Bytestring.encode(UInt64(bucket)))),
-        ]
+        entry.match = bucketMatch(service, bucket)
         entry.action = TableAction(.action(Action(actionId: binding.dnat, params: [
             Action.Param(paramId: binding.backendAddress, value: Bytestring.encode(UInt64(backend.address))),
             Action.Param(paramId: binding.backendPort, value: Bytestring.encode(UInt64(backend.port))),
             Action.Param(paramId: binding.backendMAC, value: Bytestring.encode(backend.mac)),
         ])))
         return Entity(.tableEntry(entry))
+    }
+
+    func bucketMatch(_ service: UInt16, _ bucket: Int) -> [FieldMatch] {
+        [FieldMatch(fieldId: binding.backendsService, .exact(value: Bytestring.encode(UInt64(service)))),
+         FieldMatch(fieldId: binding.backendsBucket, .exact(value: Bytestring.encode(UInt64(bucket))))]
     }
 
     func frontend(_ key: LoadBalancerState.FrontendKey, service: UInt16) -> Entity {

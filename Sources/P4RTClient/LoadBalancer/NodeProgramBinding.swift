@@ -16,10 +16,9 @@ public struct NodeProgramBinding: Sendable {
     let backendAddress: ActionParamID
     let backendPort: ActionParamID
     let backendMAC: ActionParamID
-    let forwardPins: TableID?
-    let reversePins: TableID?
-    let reverseSourceAddress: MatchFieldID?
-    let reverseSourcePort: MatchFieldID?
+    /// The conntrack pins, when the program has them (`lb apply` deletes those of removed backends).
+    let forwardPins: ForwardPins?
+    let reversePins: ReversePins?
     /// The unit of the services table's direct counter (per-service packets/bytes), nil when the program has none.
     public let servicesCounterUnit: P4Info.CounterSpec.Unit?
 
@@ -50,11 +49,8 @@ public struct NodeProgramBinding: Sendable {
         backendAddress = try Self.param(index, "backend_addr", dnat, "dnat")
         backendPort = try Self.param(index, "backend_port", dnat, "dnat")
         backendMAC = try Self.param(index, "backend_mac", dnat, "dnat")
-        forwardPins = index.table(named: "MainControlImpl.ct_forward")?.id
-        let reverse = index.table(named: "MainControlImpl.ct_reverse")
-        reversePins = reverse?.id
-        reverseSourceAddress = reverse.flatMap { index.matchField(named: "meta.rev_src_addr", inTable: $0.id)?.id }
-        reverseSourcePort = reverse.flatMap { index.matchField(named: "meta.rev_src_port", inTable: $0.id)?.id }
+        forwardPins = ForwardPins(index)
+        reversePins = ReversePins(index)
         servicesCounterUnit = index.p4info.directCounters.first { $0.directTableId == services.id }
             .map { $0.spec?.unit ?? .both }
     }
@@ -74,5 +70,59 @@ public struct NodeProgramBinding: Sendable {
         throws(P4RTClientError) -> ActionParamID {
         guard let param = index.param(named: name, inAction: action) else { throw missing("parameter \(name) of \(actionName)") }
         return param.id
+    }
+}
+
+/// `ct_forward`: client → VIP flows pinned to a backend (key: the 5-tuple as sent, so the VIP and its port;
+/// action `ct_forward_hit`: the backend).
+struct ForwardPins: Sendable {
+    let table: TableID
+    let vip: MatchFieldID, ipProtocol: MatchFieldID, vipPort: MatchFieldID
+    let hit: ActionID
+    let backendAddress: ActionParamID, backendPort: ActionParamID
+
+    /// Nil when the program lacks any of the names.
+    init?(_ index: P4InfoIndex) {
+        guard let table = index.table(named: "MainControlImpl.ct_forward"),
+              let vip = index.matchField(named: "hdr.ipv4.dst_addr", inTable: table.id),
+              let ipProtocol = index.matchField(named: "hdr.ipv4.protocol", inTable: table.id),
+              let vipPort = index.matchField(named: "meta.l4_dst_port", inTable: table.id),
+              let hit = index.action(named: "MainControlImpl.ct_forward_hit").map({ ActionID($0.preamble.id) }),
+              let address = index.param(named: "backend_addr", inAction: hit),
+              let port = index.param(named: "backend_port", inAction: hit) else { return nil }
+        self.table = table.id
+        self.vip = vip.id
+        self.ipProtocol = ipProtocol.id
+        self.vipPort = vipPort.id
+        self.hit = hit
+        backendAddress = address.id
+        backendPort = port.id
+    }
+}
+
+/// `ct_reverse`: backend → client replies (key: the backend as source; action `ct_reverse_hit`: the VIP and port
+/// to rewrite the source back to).
+struct ReversePins: Sendable {
+    let table: TableID
+    let backendAddress: MatchFieldID, ipProtocol: MatchFieldID, backendPort: MatchFieldID
+    let hit: ActionID
+    let vip: ActionParamID, vipPort: ActionParamID
+
+    /// Nil when the program lacks any of the names.
+    init?(_ index: P4InfoIndex) {
+        guard let table = index.table(named: "MainControlImpl.ct_reverse"),
+              let address = index.matchField(named: "meta.rev_src_addr", inTable: table.id),
+              let ipProtocol = index.matchField(named: "hdr.ipv4.protocol", inTable: table.id),
+              let port = index.matchField(named: "meta.rev_src_port", inTable: table.id),
+              let hit = index.action(named: "MainControlImpl.ct_reverse_hit").map({ ActionID($0.preamble.id) }),
+              let vip = index.param(named: "vip_addr", inAction: hit),
+              let vipPort = index.param(named: "vip_port", inAction: hit) else { return nil }
+        self.table = table.id
+        backendAddress = address.id
+        self.ipProtocol = ipProtocol.id
+        backendPort = port.id
+        self.hit = hit
+        self.vip = vip.id
+        self.vipPort = vipPort.id
     }
 }
