@@ -60,10 +60,10 @@ public enum ReadStream {
     /// response). Errors name the line (`line 3: entities[0].tableEntry…`).
     public static func decode(_ bytes: [UInt8]) throws(P4RuntimeError) -> (entities: [Entity], status: P4RuntimeError?)
     {
-        // Lines are parsed and decoded on all cores (a large read is hundreds of thousands of lines); the results
+        // Large answers are parsed and decoded on all cores (a big read is hundreds of thousands of lines); the results
         // are then gathered in line order, so the first failing line is the one reported.
         let lines: [Result<Line, P4RuntimeError>] = bytes.withUnsafeBytes { buffer in
-            NDJSON.decodeLines(buffer, prefilter: { line in scannedLine(line).map { .success($0) } }) {
+            NDJSON.decodeLines(buffer, parallel: buffer.count >= Self.parallelBytes, prefilter: { line in scannedLine(line).map { .success($0) } }) {
                 _, lineNumber, parsed in
                 switch parsed {
                 case .failure(let error):
@@ -86,6 +86,10 @@ public enum ReadStream {
         }
         return (entities, status)
     }
+
+    /// Answers at least this large are decoded on all cores; below it, waking the worker threads costs more than
+    /// they save (a 10,000-entry answer, 2.6 MB, decoded in 31 ms on one core and 63 ms on two of a busy machine).
+    static let parallelBytes = 8 << 20
 
     /// One line of a streamed read.
     public enum Line: Sendable, Equatable {

@@ -46,6 +46,22 @@ public struct LoadBalancerSync: Sendable {
         binding = try NodeProgramBinding(try client.pipelineIndex())
     }
 
+    /// The key of a plan frontend, or nil and why the node program cannot balance it.
+    static func frontendKey(_ frontend: LoadBalancerPlan.Frontend) -> (key: LoadBalancerState.FrontendKey?, problem: String) {
+        let label = "\(frontend.service) \(frontend.virtualIP) \(frontend.l4Protocol)/\(frontend.port)"
+        guard let vip = IPv4Text.parse(frontend.virtualIP) else { return (nil, "\(label): not IPv4") }
+        switch frontend.l4Protocol {
+        case "TCP": return (LoadBalancerState.FrontendKey(address: vip, ipProtocol: 6, port: frontend.port), "")
+        case "UDP": return (LoadBalancerState.FrontendKey(address: vip, ipProtocol: 17, port: frontend.port), "")
+        default: return (nil, "\(label): \(frontend.l4Protocol) is not load-balanced by the node program")
+        }
+    }
+
+    /// The keys of every frontend of `plan` the node program can balance (with or without usable endpoints).
+    static func frontendKeys(_ plan: LoadBalancerPlan) -> Set<LoadBalancerState.FrontendKey> {
+        Set(plan.frontends.compactMap { frontendKey($0).key })
+    }
+
     /// The desired state of a plan, reusing the service ids and buckets of `current`; also the skipped and the
     /// limited frontends (see `Summary`).
     ///
@@ -57,18 +73,12 @@ public struct LoadBalancerSync: Sendable {
         var wanted: [LoadBalancerState.FrontendKey: (label: String, backends: [LoadBalancerState.BackendValue])] = [:]
         for frontend in plan.frontends {
             let label = "\(frontend.service) \(frontend.virtualIP) \(frontend.l4Protocol)/\(frontend.port)"
-            guard let vip = IPv4Text.parse(frontend.virtualIP) else { skipped.append("\(label): not IPv4"); continue }
-            let proto: UInt8
-            switch frontend.l4Protocol {
-            case "TCP": proto = 6
-            case "UDP": proto = 17
-            default: skipped.append("\(label): \(frontend.l4Protocol) is not load-balanced by the node program"); continue
-            }
+            let (valid, problem) = frontendKey(frontend)
+            guard let key = valid else { skipped.append(problem); continue }
             let backends = frontend.backends.compactMap { backend -> LoadBalancerState.BackendValue? in
                 IPv4Text.parse(backend.address).map { LoadBalancerState.BackendValue(address: $0, port: backend.port) }
             }
             if backends.isEmpty { skipped.append("\(label): no usable endpoint"); continue }
-            let key = LoadBalancerState.FrontendKey(address: vip, ipProtocol: proto, port: frontend.port)
             let merged = Set(backends).union(wanted[key]?.backends ?? [])
             wanted[key] = (wanted[key]?.label ?? label, merged.sorted())
         }
@@ -118,30 +128,41 @@ public struct LoadBalancerSync: Sendable {
         return state
     }
 
-    /// The part of the server's state on the given virtual IPs: their frontends and those frontends' buckets (read by
-    /// key, not by reading every bucket of the node), and the service ids every other frontend holds.
-    public func currentState(onAddresses addresses: Set<UInt32>) throws(P4RTClientError)
+    /// The part of the server's state a partial apply reconciles: the given frontends (read by key) and their
+    /// buckets (read by key, not by reading every bucket of the node); and, when a frontend is new and needs a
+    /// service id, the ids every other frontend holds (which takes reading the whole services table).
+    public func currentState(ofFrontends keys: Set<LoadBalancerState.FrontendKey>) throws(P4RTClientError)
         -> (state: LoadBalancerState, otherIDs: Set<UInt16>) {
-        var all = LoadBalancerState()
-        for entity in try client.read(ReadRequest(deviceId: client.deviceId, entities: [
-            Entity(.tableEntry(TableEntry(tableId: binding.services))),
-        ])) {
-            add(entity, to: &all, counters: false)
-        }
         var state = LoadBalancerState()
-        var otherIDs = Set<UInt16>()
-        for (key, id) in all.services {
-            if addresses.contains(key.address) { state.services[key] = id } else { otherIDs.insert(id) }
+        let frontends = keys.sorted().map { frontend($0, service: 0) }.map { entity -> Entity in
+            guard case .tableEntry(var entry)? = entity.kind else { return entity }
+            entry.action = nil
+            return Entity(.tableEntry(entry))
         }
-        let keys = Set(state.services.values).sorted().flatMap { id in
+        if !frontends.isEmpty {
+            for entity in try client.read(ReadRequest(deviceId: client.deviceId, entities: frontends)) {
+                add(entity, to: &state, counters: false)
+            }
+        }
+        var otherIDs = Set<UInt16>()
+        if state.services.count < keys.count {
+            var all = LoadBalancerState()
+            for entity in try client.read(ReadRequest(deviceId: client.deviceId, entities: [
+                Entity(.tableEntry(TableEntry(tableId: binding.services))),
+            ])) {
+                add(entity, to: &all, counters: false)
+            }
+            otherIDs = Set(all.services.filter { state.services[$0.key] == nil }.values)
+        }
+        let buckets = Set(state.services.values).sorted().flatMap { id in
             (0..<LoadBalancerState.bucketCount).map { bucket -> Entity in
                 var entry = TableEntry(tableId: binding.backends)
                 entry.match = bucketMatch(id, bucket)
                 return Entity(.tableEntry(entry))
             }
         }
-        if !keys.isEmpty {
-            for entity in try client.read(ReadRequest(deviceId: client.deviceId, entities: keys)) {
+        if !buckets.isEmpty {
+            for entity in try client.read(ReadRequest(deviceId: client.deviceId, entities: buckets)) {
                 add(entity, to: &state, counters: false)
             }
         }
@@ -177,9 +198,10 @@ public struct LoadBalancerSync: Sendable {
     /// Applies `plan`: computes the difference to the server's state and writes it as one ROLLBACK_ON_ERROR batch
     /// (nothing when there is no difference). With `dryRun` only the summary is computed.
     ///
-    /// With `partial`, only the frontends on the plan's virtual IPs are reconciled (added, changed, or removed when
-    /// the plan gives them no usable endpoint) and every other frontend is left as it is: the plan then holds just
-    /// the Services that changed, with all their EndpointSlices, and the apply reads only their buckets.
+    /// With `partial`, only the plan's frontends are reconciled (added, changed, or removed when the plan gives them
+    /// no usable endpoint) and every other frontend is left as it is: the plan then holds just the Services that
+    /// changed, with all their EndpointSlices, and the apply reads only their entries. A frontend the plan no
+    /// longer has (a port removed from a Service) is out of its sight: a full apply removes it.
     public func apply(_ plan: LoadBalancerPlan, dryRun: Bool = false, partial: Bool = false) throws(P4RTClientError)
         -> Summary {
         var summary = Summary()
@@ -195,7 +217,7 @@ public struct LoadBalancerSync: Sendable {
         let current: LoadBalancerState
         var otherIDs = Set<UInt16>()
         if partial {
-            (current, otherIDs) = try currentState(onAddresses: Set(plan.frontends.compactMap { IPv4Text.parse($0.virtualIP) }))
+            (current, otherIDs) = try currentState(ofFrontends: Self.frontendKeys(plan))
         } else {
             current = try currentState()
         }
