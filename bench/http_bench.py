@@ -7,9 +7,7 @@ wrk (Debian package `wrk`) with bench/single_write.lua; that figure is skipped w
 """
 import base64, http.client, os, re, subprocess, sys, time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-BIN = os.environ.get("P4RTD_BIN", os.path.join(ROOT, ".build/release/p4rtd"))
+from _common import BIN, HERE, P4rtdServer
 
 
 def b64(value, width):
@@ -37,15 +35,9 @@ def rss_kb(pid, field):
     return 0
 
 
-class Server:
+class Server(P4rtdServer):
     def __init__(self):
-        self.proc = subprocess.Popen([BIN, "--listen", "127.0.0.1:0", "--p4info", os.path.join(HERE, "bench.p4info.txt")],
-                                     stdout=subprocess.PIPE, text=True)
-        line = self.proc.stdout.readline()
-        m = re.match(r"p4rtd listening on http://127\.0\.0\.1:(\d+)", line)
-        if not m:
-            raise SystemExit(f"p4rtd did not start: {line!r}")
-        self.port = int(m.group(1))
+        super().__init__(["--p4info", os.path.join(HERE, "bench.p4info.txt")])
 
     def post(self, path, body, headers):
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=600)
@@ -56,10 +48,6 @@ class Server:
         if response.status != 200:
             raise SystemExit(f"POST {path}: {response.status} {data[:300]!r}")
         return data
-
-    def stop(self):
-        self.proc.terminate()
-        self.proc.wait()
 
 
 def bulk_write(server, first, count, label):

@@ -18,9 +18,8 @@ one-endpoint one wrote only the entries that changed. Exits 1 when a check fails
 """
 import http.client, json, os, re, resource, subprocess, sys, tempfile, time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-BIN = os.environ.get("P4RTD_BIN", os.path.join(ROOT, ".build/release/p4rtd"))
+from _common import BIN, ROOT, P4rtdServer
+
 CTL = os.path.join(os.path.dirname(BIN), "p4rtctl")
 NODE = os.path.join(ROOT, "programs/node")
 
@@ -82,17 +81,10 @@ def write_list(path, items):
         json.dump({"apiVersion": "v1", "items": items, "kind": "List", "metadata": {"resourceVersion": ""}}, out, indent=4)
 
 
-class Server:
+class Server(P4rtdServer):
     def __init__(self):
-        self.proc = subprocess.Popen(
-            [BIN, "--listen", "127.0.0.1:0", "--p4info", os.path.join(ROOT, "p4info/node.p4info.txt"),
-             "--spec", os.path.join(NODE, "node.spec"), "--context", os.path.join(NODE, "context.json")],
-            stdout=subprocess.PIPE, text=True)
-        line = self.proc.stdout.readline()
-        m = re.match(r"p4rtd listening on http://127\.0\.0\.1:(\d+)", line)
-        if not m:
-            raise SystemExit(f"p4rtd did not start: {line!r}")
-        self.port = int(m.group(1))
+        super().__init__(["--p4info", os.path.join(ROOT, "p4info/node.p4info.txt"),
+                          "--spec", os.path.join(NODE, "node.spec"), "--context", os.path.join(NODE, "context.json")])
 
     def writes(self):
         """Write requests answered so far (every route and status), from /metrics."""
@@ -108,10 +100,6 @@ class Server:
         with open(f"/proc/{self.proc.pid}/stat") as stat:
             fields = stat.read().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-    def stop(self):
-        self.proc.terminate()
-        self.proc.wait()
 
 
 def apply(server, files):

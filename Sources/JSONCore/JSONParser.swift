@@ -127,40 +127,16 @@ public struct JSONParser: Sendable {
         }
         if nuls > 0 { return true }
         if openers <= maxDepth { return false }
-        var depth = 0
-        var inString = false
-        var escaped = false
+        var nesting = NestingScanner(maxDepth: maxDepth)
         for byte in bytes {
-            if inString {
-                if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
-                }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""):
-                inString = true
-            case UInt8(ascii: "["), UInt8(ascii: "{"):
-                depth += 1
-                if depth > maxDepth { return true }
-            case UInt8(ascii: "]"), UInt8(ascii: "}"):
-                depth -= 1
-            default:
-                break
-            }
+            if nesting.opensTooDeep(byte) { return true }
         }
         return false
     }
 
     /// The exact error (line, column, byte) for a document that `mayViolate`.
     private static func locateViolation(in bytes: UnsafeRawBufferPointer, maxDepth: Int) -> JSONParseError? {
-        var depth = 0
-        var inString = false
-        var escaped = false
+        var nesting = NestingScanner(maxDepth: maxDepth)
         var line = 1
         var column = 0
         for (offset, byte) in bytes.enumerated() {
@@ -169,36 +145,56 @@ public struct JSONParser: Sendable {
             if byte == 0 {
                 return JSONParseError(line: line, column: column, position: offset, message: "NUL byte in input")
             }
-            if inString {
-                if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
-                }
-                continue
+            if nesting.opensTooDeep(byte) {
+                return JSONParseError(
+                    line: line, column: column, position: offset,
+                    message: "nesting deeper than \(maxDepth) levels")
             }
-            switch byte {
-            case UInt8(ascii: "\""):
-                inString = true
-            case UInt8(ascii: "["), UInt8(ascii: "{"):
-                depth += 1
-                if depth > maxDepth {
-                    return JSONParseError(
-                        line: line, column: column, position: offset,
-                        message: "nesting deeper than \(maxDepth) levels")
-                }
-            case UInt8(ascii: "]"), UInt8(ascii: "}"):
-                depth -= 1
-            case UInt8(ascii: "\n"):
+            // A newline byte never changes the string state, so the state after it says whether it was in a string.
+            if byte == UInt8(ascii: "\n"), !nesting.inString {
                 line += 1
                 column = 0
-            default:
-                break
             }
         }
         return nil
+    }
+}
+
+/// The bracket depth of a JSON document read byte by byte, with strings (and their escapes) skipped; shared by
+/// the cheap check and the exact-position scan of ``JSONParser/depthViolation(in:maxDepth:)``.
+private struct NestingScanner {
+    let maxDepth: Int
+    var depth = 0
+    var inString = false
+    var escaped = false
+
+    init(maxDepth: Int) { self.maxDepth = maxDepth }
+
+    /// Takes the next byte; true when it is a `[` or `{` (outside strings) that opens level `maxDepth + 1`.
+    @inline(__always)
+    mutating func opensTooDeep(_ byte: UInt8) -> Bool {
+        if inString {
+            if escaped {
+                escaped = false
+            } else if byte == UInt8(ascii: "\\") {
+                escaped = true
+            } else if byte == UInt8(ascii: "\"") {
+                inString = false
+            }
+            return false
+        }
+        switch byte {
+        case UInt8(ascii: "\""):
+            inString = true
+        case UInt8(ascii: "["), UInt8(ascii: "{"):
+            depth += 1
+            return depth > maxDepth
+        case UInt8(ascii: "]"), UInt8(ascii: "}"):
+            depth -= 1
+        default:
+            break
+        }
+        return false
     }
 }
 

@@ -63,11 +63,7 @@ enum BindingBenchmarks {
             configuration: SoftwareTargetConfiguration(ports: (0..<4).map { ($0, PortSpec.memory) },
                                                        burstSize: burstSize, portDirections: [2: 1, 3: 1]),
             clock: clock)
-        let service = P4RuntimeService(clock: clock)
-        try service.addDevice(id: 1, target: device)
-        try service.setForwardingPipelineConfig(SetForwardingPipelineConfigRequest(
-            deviceId: 1, action: .verifyAndCommit, config: ForwardingPipelineConfig(p4info: p4info,
-                                                                                   p4DeviceConfig: deviceConfig)))
+        let service = try BenchSupport.service(device: device, clock: clock, p4info: p4info, deviceConfig: deviceConfig)
         func id(_ list: [(name: String, id: UInt32)], _ name: String) throws -> UInt32 {
             guard let found = list.first(where: { $0.name == "k8s_dp_control.\(name)" }) else {
                 throw P4RuntimeError.notFound("k8s_dp P4Info has no \(name)")

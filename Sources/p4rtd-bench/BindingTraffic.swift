@@ -101,14 +101,14 @@ final class BindingTraffic {
     private func timed(_ packets: Int, _ body: (Burst) -> Void) -> Double {
         var done = 0
         var next = 0
-        let start = Self.threadCPUNanoseconds()
+        let start = BenchSupport.threadCPUNanoseconds()
         while done < packets {
             let burst = bursts[next]
             body(burst)
             done += burst.count
             next = next + 1 == bursts.count ? 0 : next + 1
         }
-        let elapsed = Self.threadCPUNanoseconds() - start
+        let elapsed = BenchSupport.threadCPUNanoseconds() - start
         return elapsed == 0 ? 0 : Double(done) * 1e3 / Double(elapsed)
     }
 
@@ -123,12 +123,6 @@ final class BindingTraffic {
                 + "\(direct.map { "\($0.port):\(hex($0.bytes))" }) vs \(bound.map { "\($0.port):\(hex($0.bytes))" })")
         }
         return direct
-    }
-
-    static func threadCPUNanoseconds() -> UInt64 {
-        var spec = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
-        return UInt64(spec.tv_sec) &* 1_000_000_000 &+ UInt64(spec.tv_nsec)
     }
 
     static func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }

@@ -40,14 +40,6 @@ enum IdleBenchmarks {
         }
     }
 
-    static func threadCPU() -> UInt64 {
-        var ts = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
-        return UInt64(ts.tv_sec) &* 1_000_000_000 &+ UInt64(ts.tv_nsec)
-    }
-
-    static func wall() -> UInt64 { SystemClock().monotonicNanoseconds() }
-
     static func address(_ index: Int) -> UInt32 { 0x0A00_0000 | UInt32(index) }
 
     static func measure(entries: Int) throws {
@@ -58,19 +50,16 @@ enum IdleBenchmarks {
         }
         let clock = ManualClock()
         let device = try SoftwareTargetDevice(clock: clock)
-        let service = P4RuntimeService(clock: clock)
-        try service.addDevice(id: 1, target: device)
         let p4info = try P4Info.decode(textFormat: p4infoText, source: p4infoPath).p4info
-        try service.setForwardingPipelineConfig(SetForwardingPipelineConfigRequest(
-            deviceId: 1, action: .verifyAndCommit,
-            config: ForwardingPipelineConfig(p4info: p4info, p4DeviceConfig: Array(spec.utf8))))
+        let service = try BenchSupport.service(device: device, clock: clock, p4info: p4info,
+                                               deviceConfig: Array(spec.utf8))
         let session = try service.openSession()
         try service.handle(StreamMessageRequest(.arbitration(MasterArbitrationUpdate(
             deviceId: 1, electionId: Uint128(low: 1)))), from: session)
         _ = session.poll()
 
         // Entries.
-        let insertStart = wall()
+        let insertStart = BenchSupport.wallNanoseconds()
         var next = 0
         while next < entries {
             let batch = min(10_000, entries - next)
@@ -85,7 +74,7 @@ enum IdleBenchmarks {
             try service.write(WriteRequest(deviceId: 1, electionId: Uint128(low: 1), updates: updates))
             next += batch
         }
-        let insertSeconds = Double(wall() - insertStart) / 1e9
+        let insertSeconds = Double(BenchSupport.wallNanoseconds() - insertStart) / 1e9
         print("idle entries \(entries) inserted in \(String(format: "%.1f", insertSeconds)) s")
 
         // Traffic and ticks.
@@ -102,7 +91,7 @@ enum IdleBenchmarks {
         var busyReports = 0
         var idleReports = 0
         let perTick = (entries + ticksPerRound - 1) / ticksPerRound
-        let trafficStart = wall()
+        let trafficStart = BenchSupport.wallNanoseconds()
         for tick in 1...lastTick {
             clock.advance(byNanoseconds: tickNs)
             let now = clock.monotonicNanoseconds()
@@ -119,9 +108,9 @@ enum IdleBenchmarks {
                 reference[i] = now
                 packets += 1
             }
-            let before = threadCPU()
+            let before = BenchSupport.threadCPUNanoseconds()
             service.tick()
-            let spent = threadCPU() - before
+            let spent = BenchSupport.threadCPUNanoseconds() - before
             sweepCPU += spent
             worstTick = max(worstTick, spent)
             for event in session.poll() {
@@ -139,7 +128,7 @@ enum IdleBenchmarks {
                 }
             }
         }
-        let trafficSeconds = Double(wall() - trafficStart) / 1e9
+        let trafficSeconds = Double(BenchSupport.wallNanoseconds() - trafficStart) / 1e9
         let simulated = Double(UInt64(lastTick) * tickNs)
         let share = Double(sweepCPU) / simulated * 100
         print("idle traffic \(packets) packets over \(String(format: "%.1f", simulated / 1e9)) s simulated "

@@ -28,9 +28,9 @@ enum LearnerEventBenchmarks {
             print("learner-events first-drain \(format(first / 1e6)) ms CPU for \(events.learned) new-flow events, "
                 + "\(events.lost) lost (\(pinned.map(String.init).joined(separator: " + ")) flows learned)")
             print("learner-events live \(share(perTick(live, ticks: 100))) of a core with \(flows) flows")
-            let t0 = NodeBenchmarks.threadCPUNanoseconds()
+            let t0 = BenchSupport.threadCPUNanoseconds()
             let walked = learners.reduce(0) { $0 + ((try? live.learnerEntries($1).count) ?? 0) }
-            let walk = Double(NodeBenchmarks.threadCPUNanoseconds() - t0)
+            let walk = Double(BenchSupport.threadCPUNanoseconds() - t0)
             print("learner-events full-walk \(share(walk)) of a core (\(walked) live entries, the previous sweep's walk alone)")
         } catch {
             print("learner-events: \(error)")
@@ -39,7 +39,7 @@ enum LearnerEventBenchmarks {
 
     /// CPU nanoseconds of one drain of both learners, and what it reported.
     static func drain(_ pipeline: SWXPipeline) -> (Double, (learned: Int, removed: Int, lost: Int)) {
-        let t0 = NodeBenchmarks.threadCPUNanoseconds()
+        let t0 = BenchSupport.threadCPUNanoseconds()
         var learned = 0, removed = 0, lost = 0
         for learner in learners {
             guard let events = try? pipeline.takeLearnerEvents(learner, expirySlices: 10) else { continue }
@@ -47,7 +47,7 @@ enum LearnerEventBenchmarks {
             removed += events.removed.count
             lost += events.lost
         }
-        return (Double(NodeBenchmarks.threadCPUNanoseconds() - t0), (learned, removed, lost))
+        return (Double(BenchSupport.threadCPUNanoseconds() - t0), (learned, removed, lost))
     }
 
     /// Mean CPU nanoseconds per tick over `ticks` ticks with no traffic.

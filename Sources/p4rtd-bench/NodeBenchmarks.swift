@@ -117,18 +117,6 @@ enum NodeBenchmarks {
         var text: String { "\(format(cpu)) Mpps (wall \(format(wall)))" }
     }
 
-    static func threadCPUNanoseconds() -> UInt64 {
-        var t = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
-        return UInt64(t.tv_sec) &* 1_000_000_000 &+ UInt64(t.tv_nsec)
-    }
-
-    static func wallNanoseconds() -> UInt64 {
-        var t = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &t)
-        return UInt64(t.tv_sec) &* 1_000_000_000 &+ UInt64(t.tv_nsec)
-    }
-
     /// Runs `packets` packets cycling over `traffic` in bursts of 64 from one contiguous buffer.
     static func measure(_ pipeline: SWXPipeline, _ traffic: [SWXPacket], packets: Int) -> Rate {
         let size = 64
@@ -138,7 +126,7 @@ enum NodeBenchmarks {
             p.bytes.withUnsafeBytes { (storage + i * size).copyMemory(from: $0.baseAddress!, byteCount: min(size, $0.count)) }
         }
         var done = 0, next = 0, outputs = 0
-        let cpu0 = threadCPUNanoseconds(), wall0 = wallNanoseconds()
+        let cpu0 = BenchSupport.threadCPUNanoseconds(), wall0 = BenchSupport.wallNanoseconds()
         while done < packets {
             let n = min(64, packets - done)
             pipeline.process(count: n, input: { i in
@@ -149,7 +137,7 @@ enum NodeBenchmarks {
             next = (next + n) % traffic.count
             done += n
         }
-        let cpu = threadCPUNanoseconds() - cpu0, wall = wallNanoseconds() - wall0
+        let cpu = BenchSupport.threadCPUNanoseconds() - cpu0, wall = BenchSupport.wallNanoseconds() - wall0
         if outputs != packets { print("node: \(packets - outputs) of \(packets) packets were dropped") }
         return Rate(cpu: Double(packets) * 1e3 / Double(max(cpu, 1)), wall: Double(packets) * 1e3 / Double(max(wall, 1)))
     }

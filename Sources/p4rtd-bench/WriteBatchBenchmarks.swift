@@ -64,11 +64,8 @@ enum WriteBatchBenchmarks {
             "spec": try ConformanceFiles.readText(specPath), "context": try ConformanceFiles.readText(contextPath)])
         let clock = ManualClock()
         let device = try SoftwareTargetDevice(clock: clock)
-        let service = P4RuntimeService(clock: clock)
-        try service.addDevice(id: 1, target: device)
         let p4info = try P4Info.decode(textFormat: p4infoText, source: p4infoPath).p4info
-        try service.setForwardingPipelineConfig(SetForwardingPipelineConfigRequest(
-            deviceId: 1, action: .verifyAndCommit, config: ForwardingPipelineConfig(p4info: p4info, p4DeviceConfig: Array(payload))))
+        let service = try BenchSupport.service(device: device, clock: clock, p4info: p4info, deviceConfig: Array(payload))
         try service.write(WriteRequest(deviceId: 1, updates: [Update(type: .insert, entity: Entity(.actionProfileMember(
             ActionProfileMember(actionProfileId: backends, memberId: 1, action: Action(actionId: setBackend, params: [
                 .init(paramId: 1, value: bytes(0x0AF4_0001, 4)), .init(paramId: 2, value: [0x1F, 0x90]),
@@ -79,9 +76,9 @@ enum WriteBatchBenchmarks {
     static func measure(_ name: String, updates: Int, atomicity: Atomicity, update: (Int) -> Update) throws {
         let service = try service()
         let batch = (0..<updates).map(update)
-        let cpu0 = NodeBenchmarks.threadCPUNanoseconds(), wall0 = NodeBenchmarks.wallNanoseconds()
+        let cpu0 = BenchSupport.threadCPUNanoseconds(), wall0 = BenchSupport.wallNanoseconds()
         try service.write(WriteRequest(deviceId: 1, updates: batch, atomicity: atomicity))
-        let cpu = Double(NodeBenchmarks.threadCPUNanoseconds() - cpu0), wall = Double(NodeBenchmarks.wallNanoseconds() - wall0)
+        let cpu = Double(BenchSupport.threadCPUNanoseconds() - cpu0), wall = Double(BenchSupport.wallNanoseconds() - wall0)
         let n = Double(max(updates, 1))
         print("write-batch \(name) \(atomicity) \(updates) updates: \(String(format: "%.2f", cpu / n / 1000)) µs per update "
             + "(\(String(format: "%.3f", cpu / 1e9)) s CPU, wall \(String(format: "%.3f", wall / 1e9)) s)")

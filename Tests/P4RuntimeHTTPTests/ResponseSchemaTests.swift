@@ -85,12 +85,7 @@ struct ResponseSchemaTests {
 /// Validates documents against `schemas/` with the Python interpreter named by `P4RTD_PYTHON` and its `jsonschema`
 /// (draft 2020-12, as `schemas/` declares).
 enum SchemaValidator {
-    static let interpreter: String? = {
-        guard let path = ProcessInfo.processInfo.environment["P4RTD_PYTHON"], !path.isEmpty,
-              FileManager.default.isExecutableFile(atPath: path)
-        else { return nil }
-        return path
-    }()
+    static let interpreter: String? = ChildProcess.executable(fromEnvironment: "P4RTD_PYTHON")
 
     /// True when the interpreter exists and imports `jsonschema`.
     static let available: Bool = {
@@ -151,15 +146,6 @@ enum SchemaValidator {
 
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
         guard let interpreter else { return (-1, "no interpreter") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: interpreter)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        return try ChildProcess.run(interpreter, arguments)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Ports
+import TestSupport
 
 /// What the TAP and AF_PACKET tests need from the machine, and helpers to build and tear down their
 /// interfaces and namespaces with `ip`.
@@ -24,19 +25,10 @@ enum LinuxNetwork {
         prefix + String(UInt32.random(in: 0...UInt32.max), radix: 16)
     }
 
-    /// Runs a program to completion; returns its exit status and standard output.
+    /// Runs a program to completion; returns its exit status and its standard output and error combined.
     @discardableResult
     static func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try ChildProcess.run(tool, arguments)
     }
 
     /// Runs `ip ARGS`, throwing with its output when it fails.

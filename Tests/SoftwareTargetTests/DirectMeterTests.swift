@@ -196,17 +196,11 @@ struct IndirectMeterCounterTests {
 
     @Test func meterReadsCarryPerColourCounters() throws {
         let (service, device) = try P.load()
-        try service.write(WriteRequest(deviceId: 1, updates: [Update(type: .modify, entity: Entity(.meterEntry(
-            MeterEntry(meterId: P.policer, index: .init(3), config: MeterConfig(cir: 1, cburst: 1, pir: 1, pburst: 1)))))]))
+        try P.police(service, index: 3, MeterConfig(cir: 1, cburst: 1, pir: 1, pburst: 1))
         let frame = TestPackets.tcp(src: "1.1.1.1", dst: "10.0.0.1", sport: 1, dport: 2, flags: 2)
         #expect(try device.inject(frame, port: 3).outputs.isEmpty)
         _ = try device.inject(frame, port: 2)
-        var cells: [MeterEntry] = []
-        try service.read(ReadRequest(deviceId: 1, entities: [Entity(.meterEntry(MeterEntry(
-            meterId: P.policer, counterData: MeterCounterData())))])) {
-            if case .meterEntry(let cell)? = $0.kind { cells.append(cell) }
-            return true
-        }
+        let cells = try P.meterCells(service, MeterEntry(meterId: P.policer, counterData: MeterCounterData()))
         try #require(cells.count == 4)
         #expect(cells[3].counterData?.red == CounterData(byteCount: 40, packetCount: 1))
         #expect(cells[3].counterData?.green == CounterData())

@@ -225,18 +225,13 @@ struct ReconcileMeterTests {
 
     @Test func reconcileKeepsIndirectMeterConfigs() throws {
         let (service, device) = try P.load()
-        try service.write(WriteRequest(deviceId: 1, updates: [Update(type: .modify, entity: Entity(.meterEntry(
-            MeterEntry(meterId: P.policer, index: .init(3), config: MeterConfig(cir: 1, cburst: 1, pir: 1, pburst: 1)))))]))
+        try P.police(service, index: 3, MeterConfig(cir: 1, cburst: 1, pir: 1, pburst: 1))
         let frame = TestPackets.tcp(src: "1.1.1.1", dst: "10.0.0.1", sport: 1, dport: 2, flags: 2)
         // 40 bytes against a 1-byte burst: red, dropped.
         #expect(try device.inject(frame, port: 3).outputs.isEmpty)
         try P.reconcile(service)
         #expect(try device.inject(frame, port: 3).outputs.isEmpty)
-        var cells: [MeterEntry] = []
-        try service.read(ReadRequest(deviceId: 1, entities: [Entity(.meterEntry(MeterEntry(meterId: P.policer, index: .init(3))))])) {
-            if case .meterEntry(let cell)? = $0.kind { cells.append(cell) }
-            return true
-        }
+        let cells = try P.meterCells(service, MeterEntry(meterId: P.policer, index: .init(3)))
         #expect(cells.first?.config == MeterConfig(cir: 1, cburst: 1, pir: 1, pburst: 1))
     }
 }

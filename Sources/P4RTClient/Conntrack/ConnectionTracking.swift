@@ -11,6 +11,7 @@ public struct ConnectionTracking: Sendable {
         self.client = client
         let index = try client.pipelineIndex()
         var tables: [(String, TableID, String, [MatchFieldID], [ActionParamID], Bool)] = []
+        let directCounterIDs = Set(index.p4info.directCounters.map(\.preamble.id))
         for (direction, name, fields, action, params) in [
             ("forward", "MainControlImpl.ct_forward", ["hdr.ipv4.src_addr", "hdr.ipv4.dst_addr", "hdr.ipv4.protocol", "meta.l4_src_port", "meta.l4_dst_port"],
              "MainControlImpl.ct_forward_hit", ["backend_addr", "backend_port"]),
@@ -25,7 +26,7 @@ public struct ConnectionTracking: Sendable {
             guard fieldIDs.count == 5, paramIDs.count == 2 else {
                 throw .protocolViolation("\(name) does not have the node program's key and action parameters")
             }
-            let counted = table.directResourceIds.contains { index.p4info.directCounters.map(\.preamble.id).contains($0) }
+            let counted = table.directResourceIds.contains { directCounterIDs.contains($0) }
             tables.append((direction, table.id, name, fieldIDs, paramIDs, counted))
         }
         self.tables = tables

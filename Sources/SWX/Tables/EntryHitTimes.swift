@@ -55,12 +55,13 @@ struct EntryHitTimes {
         if UInt(bitPattern: i) < UInt(bitPattern: h.capacity) { times[i] = now }
     }
 
-    /// The last hit of entry `id` (0 = never, or tracking off, or `id` out of range).
-    func lastHit(_ id: UInt32) -> UInt64 {
+    /// The last hit of entry `id`; nil when it was never hit, tracking is off, or `id` is out of range.
+    func lastHit(_ id: UInt32) -> UInt64? {
         let h = header.pointee
-        guard let times = h.times else { return 0 }
+        guard let times = h.times else { return nil }
         let i = Int(id) &- 1
-        return UInt(bitPattern: i) < UInt(bitPattern: h.capacity) ? times[i] : 0
+        guard UInt(bitPattern: i) < UInt(bitPattern: h.capacity) else { return nil }
+        return times[i] == 0 ? nil : times[i]
     }
 
     /// Sets the time of entry `id` (a new entry: 0; an undone delete: the time it had).

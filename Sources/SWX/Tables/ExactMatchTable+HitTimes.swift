@@ -16,9 +16,7 @@ extension ExactMatchTable {
     /// When live entry `entryID` was last hit (clock ns); nil when never hit since it was added, when it is not
     /// live, or when tracking is off.
     public func lastHit(ofEntry entryID: UInt32) -> UInt64? {
-        guard isLive(entryID) else { return nil }
-        let t = hitTimes.lastHit(entryID)
-        return t == 0 ? nil : t
+        isLive(entryID) ? hitTimes.lastHit(entryID) : nil
     }
 
     /// Sets the last-hit time of live entry `entryID` (0 = never); restores it when a deleted entry is re-added.

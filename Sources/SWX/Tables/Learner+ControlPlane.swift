@@ -83,14 +83,7 @@ extension Learner {
         var out: [LearnerEntry] = []
         var bi = events.header.pointee.expiryCursor % bucketCount
         for _ in 0..<min(max(bucketLimit, 0), bucketCount) {
-            let b = bucket(bi)
-            for i in 0..<4 {
-                let expiry = b.load(fromByteOffset: Learner.expireOffset + 8 * i, as: UInt64.self)
-                if expiry != 0 && expiry <= now {
-                    out.append(makeEntry(UInt32(bi * 4 + i + 1), b, i, expiry))
-                    free(b, i)
-                }
-            }
+            sweepExpired(bucket: bi, now: now, into: &out)
             bi = (bi + 1) & bucketMask
         }
         events.header.pointee.expiryCursor = bi
@@ -116,18 +109,21 @@ extension Learner {
     /// again when their slot is reused.
     public func sweepExpired(now: UInt64) -> [LearnerEntry] {
         var out: [LearnerEntry] = []
-        for bi in 0..<bucketCount {
-            let b = bucket(bi)
-            for i in 0..<4 {
-                let expiry = b.load(fromByteOffset: Learner.expireOffset + 8 * i, as: UInt64.self)
-                if expiry != 0 && expiry <= now {
-                    out.append(makeEntry(UInt32(bi * 4 + i + 1), b, i, expiry))
-                    free(b, i)
-                }
-            }
-        }
+        for bi in 0..<bucketCount { sweepExpired(bucket: bi, now: now, into: &out) }
         stats.expired &+= UInt64(out.count)
         return out
+    }
+
+    /// Frees the entries of bucket `bi` that have expired by `now`, appending them to `out` in slot order.
+    private func sweepExpired(bucket bi: Int, now: UInt64, into out: inout [LearnerEntry]) {
+        let b = bucket(bi)
+        for i in 0..<4 {
+            let expiry = b.load(fromByteOffset: Learner.expireOffset + 8 * i, as: UInt64.self)
+            if expiry != 0 && expiry <= now {
+                out.append(makeEntry(UInt32(bi * 4 + i + 1), b, i, expiry))
+                free(b, i)
+            }
+        }
     }
 
     /// Deletes every entry and zeroes the counters.

@@ -185,11 +185,8 @@ extension TargetState {
             steps.record {
                 // Restores the cells' previous profiles (a reset for cells that had none).
                 for (cell, old) in zip(cells, previous) {
-                    if let old, let profile = try? Self.meterProfile(old, engine: engine) {
-                        try? engine.setMeterProfile(name, indices: cell...cell, profile: profile)
-                    } else {
-                        try? engine.resetMeter(name, index: cell)
-                    }
+                    let profile = old.flatMap { try? Self.meterProfile($0, engine: engine) }
+                    try? Self.applyMeter(name, cell...cell, profile: profile, engine: engine)
                 }
             }
         case .writeDirectMeter(let table, let handle, let config, let resetCounters):

@@ -72,18 +72,25 @@ extension TargetState {
         guard !cells.isEmpty else { return }
         let engine = steps.engine
         do {
-            if let config {
-                let profile = try Self.meterProfile(config, engine: engine)
-                try engine.setMeterProfile(name, indices: cells.lowerBound...(cells.upperBound - 1), profile: profile)
-            } else {
-                for cell in cells { try engine.resetMeter(name, index: cell) }
-            }
+            let profile = try config.map { config throws(P4RuntimeError) in try Self.meterProfile(config, engine: engine) }
+            try Self.applyMeter(name, cells.lowerBound...(cells.upperBound - 1), profile: profile, engine: engine)
         } catch let error as SWXPipelineError {
             throw SoftwareTargetDevice.mapped(error, context: "metarray \(name)")
         } catch let error as P4RuntimeError {
             throw error
         } catch {
             throw .internal("\(error)")
+        }
+    }
+
+    /// Gives `cells` of metarray `name` the meter profile `profile`, or resets them (always green) when it is nil.
+    static func applyMeter(_ name: String, _ cells: ClosedRange<UInt64>, profile: String?, engine: SWXPipeline)
+        throws(SWXPipelineError)
+    {
+        if let profile {
+            try engine.setMeterProfile(name, indices: cells, profile: profile)
+        } else {
+            for cell in cells { try engine.resetMeter(name, index: cell) }
         }
     }
 

@@ -29,14 +29,7 @@ extension TargetState {
         }
         do {
             let profile = try config.map { config throws(P4RuntimeError) in try Self.meterProfile(config, engine: engine) }
-            for id in installed.ids {
-                let cell = UInt64(id)
-                if let profile {
-                    try engine.setMeterProfile(name, indices: cell...cell, profile: profile)
-                } else {
-                    try engine.resetMeter(name, index: cell)
-                }
-            }
+            for id in installed.ids { try Self.applyMeter(name, UInt64(id)...UInt64(id), profile: profile, engine: engine) }
         } catch let error as SWXPipelineError {
             throw SoftwareTargetDevice.mapped(error, context: context)
         } catch let error as P4RuntimeError {
@@ -48,13 +41,7 @@ extension TargetState {
         steps.record {
             // Restores the previous configs (the buckets and per-colour counts restart, as on any meter set).
             let profile = old.flatMap { try? Self.meterProfile($0, engine: engine) }
-            for id in ids {
-                if let profile {
-                    try? engine.setMeterProfile(name, indices: UInt64(id)...UInt64(id), profile: profile)
-                } else {
-                    try? engine.resetMeter(name, index: UInt64(id))
-                }
-            }
+            for id in ids { try? Self.applyMeter(name, UInt64(id)...UInt64(id), profile: profile, engine: engine) }
         }
         installed.meterConfig = config
     }

@@ -6,12 +6,7 @@ import TestSupport
 /// tests; they skip with `skipMessage` when it is unset or lacks a module.
 enum PythonEnvironment {
     /// The interpreter path, when `P4RTD_PYTHON` is set to an executable file.
-    static let interpreter: String? = {
-        guard let path = ProcessInfo.processInfo.environment["P4RTD_PYTHON"], !path.isEmpty,
-            FileManager.default.isExecutableFile(atPath: path)
-        else { return nil }
-        return path
-    }()
+    static let interpreter: String? = ChildProcess.executable(fromEnvironment: "P4RTD_PYTHON")
 
     /// True when the interpreter can import P4Runtime's bindings.
     static let hasP4Runtime: Bool = canImport("p4.v1.p4runtime_pb2, google.rpc.status_pb2")
@@ -32,19 +27,9 @@ enum PythonEnvironment {
     /// exit status and combined output.
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
         guard let interpreter else { return (-1, "no interpreter") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: interpreter)
-        process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["PROTOCOL_BUFFERS_PYTHON_IMPLEMENTATION"] = "python"
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        return try ChildProcess.run(interpreter, arguments, environment: environment)
     }
 
     /// A fresh temporary file path.

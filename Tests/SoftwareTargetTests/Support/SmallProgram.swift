@@ -202,6 +202,22 @@ enum SmallProgram {
                                              p4DeviceConfig: Array(spec().utf8))))
     }
 
+    /// Configures cell `index` of meter `policer` with `config` (a MODIFY of its MeterEntry).
+    static func police(_ service: P4RuntimeService, index: Int64, _ config: MeterConfig) throws {
+        try service.write(WriteRequest(deviceId: 1, updates: [Update(type: .modify, entity: Entity(.meterEntry(
+            MeterEntry(meterId: policer, index: .init(index), config: config))))]))
+    }
+
+    /// The meter cells the service returns for `query` (one cell, or every cell when it has no index).
+    static func meterCells(_ service: P4RuntimeService, _ query: MeterEntry) throws -> [MeterEntry] {
+        var cells: [MeterEntry] = []
+        try service.read(ReadRequest(deviceId: 1, entities: [Entity(.meterEntry(query))])) {
+            if case .meterEntry(let cell)? = $0.kind { cells.append(cell) }
+            return true
+        }
+        return cells
+    }
+
     /// Cell `index` of register `hits` as the service reads it (nil when the read returns no register cell).
     static func hitsCell(_ service: P4RuntimeService, index: Int64) throws -> P4Data? {
         var cells: [Entity] = []
