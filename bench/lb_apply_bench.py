@@ -10,7 +10,9 @@ service filling its 64 buckets), then times, end to end (process start to exit):
 
     lb-apply initial N services T s          p4rtctl lb apply onto the empty node
     lb-apply unchanged T ms                  the same files again (must write nothing)
-    lb-apply one-endpoint T ms               one endpoint of one service moved to a new pod IP
+    lb-apply one-endpoint T ms               one endpoint of one service moved to a new pod IP, applied with
+                                             --partial and the changed Service and slice only
+    lb-apply one-endpoint-full-input T ms    the whole input again, the change included (must write nothing)
 
 and checks, from p4rtctl's JSON summary and from the server's /metrics (p4rtd_http_requests_total of the write
 route), that the first apply wrote every entry in one request, the unchanged one wrote nothing, and the
@@ -102,14 +104,14 @@ class Server(P4rtdServer):
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def apply(server, files):
+def apply(server, files, *options):
     """Runs p4rtctl lb apply; returns wall seconds, the JSON summary, and a note with the CPU seconds of client and
     server (the machine may be shared: CPU time is the load-independent figure)."""
     env = dict(os.environ, P4RTCTL_SERVER=f"http://127.0.0.1:{server.port}")
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     server_cpu = server.cpu_seconds()
     start = time.perf_counter()
-    done = subprocess.run([CTL, "lb", "apply", "--verbose", "--output", "json", *files], env=env, capture_output=True,
+    done = subprocess.run([CTL, "lb", "apply", "--verbose", "--output", "json", *options, *files], env=env, capture_output=True,
                           text=True)
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
@@ -157,19 +159,34 @@ def main():
                 failures.append(f"unchanged apply wrote {summary['updates']} updates in {requests:.0f} requests")
 
             changed = services // 2
-            write_list(eps, [slice_(i, endpoints, moved=ip(0x0AC00001) if i == changed else None)
-                             for i in range(services)])
+            moved = ip(0x0AC00001)
+            # The change as a controller applies it: the changed Service and its slice only, with --partial.
+            one_svc, one_eps = os.path.join(tmp, "one-service.json"), os.path.join(tmp, "one-endpointslice.json")
+            write_list(one_svc, [service(changed)])
+            write_list(one_eps, [slice_(changed, endpoints, moved=moved)])
             before = server.writes()
-            elapsed, summary, note = apply(server, [svc, eps])
+            elapsed, summary, note = apply(server, [one_svc, one_eps], "--partial")
             requests = server.writes() - before
             changes = {k: v for k, v in summary.items() if isinstance(v, int) and v and k != "updates"}
             print(f"lb-apply one-endpoint {elapsed * 1000:.1f} ms ({summary['updates']} updates: "
-                  f"{', '.join(f'{k} {v}' for k, v in sorted(changes.items()))}; {note})", flush=True)
+                  f"{', '.join(f'{k} {v}' for k, v in sorted(changes.items()))}; lb apply --partial of the changed "
+                  f"service; {note})", flush=True)
             # One backend replaced in one service: only the buckets it held are rewritten (⌊64/E⌋ or ⌈64/E⌉ of them,
             # 6 or 7 for 10 endpoints), nothing else.
             most = -(-BUCKETS // endpoints)
             if not 1 <= summary["updates"] <= most or summary["bucketsModified"] != summary["updates"] or requests != 1:
                 failures.append(f"one-endpoint apply wrote {summary['updates']} updates in {requests:.0f} requests")
+
+            # The same state given as the whole input again (every Service and slice, the change included): a full
+            # apply re-reads the node and finds nothing to write.
+            write_list(eps, [slice_(i, endpoints, moved=moved if i == changed else None) for i in range(services)])
+            before = server.writes()
+            elapsed, summary, note = apply(server, [svc, eps])
+            requests = server.writes() - before
+            print(f"lb-apply one-endpoint-full-input {elapsed * 1000:.1f} ms ({summary['updates']} updates; {note})",
+                  flush=True)
+            if summary["updates"] != 0 or requests != 0:
+                failures.append(f"full re-apply after the partial one wrote {summary['updates']} updates")
         finally:
             server.stop()
     for failure in failures:
