@@ -133,32 +133,15 @@ extension JSONNode {
         -> [T]
     {
         let count = raw.pointee.type == JSON_ARRAY ? json_array_size(raw) : 0
-        guard count > 0 else { return [] }
-        let chunks = (count + Self.elementsPerChunk - 1) / Self.elementsPerChunk
-        return Array(unsafeUninitializedCapacity: count) { results, initialized in
-            let shared = SharedArray(array: raw, out: UnsafeMutableRawPointer(results.baseAddress!))
-            withoutActuallyEscaping(transform) { transform in
-                let work: @Sendable (Int) -> Void = { chunk in
-                    let out = shared.out.assumingMemoryBound(to: T.self)
-                    for index in chunk * Self.elementsPerChunk..<min((chunk + 1) * Self.elementsPerChunk, count) {
-                        // In bounds, so jansson returns the element.
-                        let element = json_array_get(shared.array, index).map(JSONNode.init) ?? JSONNode(shared.array)
-                        (out + index).initialize(to: transform(index, element))
-                    }
-                }
-                if parallel && chunks > 1 {
-                    DispatchQueue.concurrentPerform(iterations: chunks, execute: work)
-                } else {
-                    for chunk in 0..<chunks { work(chunk) }
-                }
-            }
-            initialized = count
+        let array = SharedDocument(array: raw)
+        return parallelMap(count: count, perChunk: Self.elementsPerChunk, parallel: parallel) { index in
+            // In bounds, so jansson returns the element.
+            transform(index, json_array_get(array.array, index).map(JSONNode.init) ?? JSONNode(array.array))
         }
     }
 }
 
-/// Carries a read-only document and disjoint result slots into `concurrentPerform`.
-private struct SharedArray: @unchecked Sendable {
+/// Carries a read-only document into `parallelMap`'s concurrent chunks.
+private struct SharedDocument: @unchecked Sendable {
     let array: UnsafeMutablePointer<json_t>
-    let out: UnsafeMutableRawPointer
 }

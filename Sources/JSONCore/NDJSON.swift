@@ -73,47 +73,20 @@ public enum NDJSON {
         _ transform: @Sendable (_ index: Int, _ lineNumber: Int, _ parsed: Result<JSONNode, JSONParseError>) -> T
     ) -> [T] {
         let found = lines(in: bytes)
-        guard !found.isEmpty else { return [] }
-        let chunks = (found.count + linesPerChunk - 1) / linesPerChunk
-        return Array(unsafeUninitializedCapacity: found.count) { results, initialized in
-            let box = UnsafeSendableBuffer(out: UnsafeMutableRawPointer(results.baseAddress!), input: bytes)
-            withoutActuallyEscaping(transform) { transform in
-                let work: @Sendable (Int) -> Void = { chunk in
-                    let out = box.out.assumingMemoryBound(to: T.self)
-                    let lower = chunk * linesPerChunk
-                    let upper = min(lower + linesPerChunk, found.count)
-                    for i in lower..<upper {
-                        let (lineNumber, range) = found[i]
-                        let slice = UnsafeRawBufferPointer(rebasing: box.input[range])
-                        if let prefilter, let early = prefilter(slice) {
-                            (out + i).initialize(to: early)
-                            continue
-                        }
-                        let result: T
-                        do throws(JSONParseError) {
-                            result = try parser.withDocument(slice) { root in transform(i, lineNumber, .success(root)) }
-                        } catch {
-                            var located = error
-                            located.position += range.lowerBound
-                            located.line = lineNumber
-                            result = transform(i, lineNumber, .failure(located))
-                        }
-                        (out + i).initialize(to: result)
-                    }
-                }
-                if parallel && chunks > 1 {
-                    DispatchQueue.concurrentPerform(iterations: chunks, execute: work)
-                } else {
-                    for chunk in 0..<chunks { work(chunk) }
-                }
+        let input = SharedBytes(bytes: bytes)
+        return parallelMap(count: found.count, perChunk: linesPerChunk, parallel: parallel) { i in
+            let (lineNumber, range) = found[i]
+            let slice = UnsafeRawBufferPointer(rebasing: input.bytes[range])
+            if let prefilter, let early = prefilter(slice) { return early }
+            do throws(JSONParseError) {
+                return try parser.withDocument(slice) { root in transform(i, lineNumber, .success(root)) }
+            } catch {
+                var located = error
+                located.position += range.lowerBound
+                located.line = lineNumber
+                return transform(i, lineNumber, .failure(located))
             }
-            initialized = found.count
         }
     }
 }
 
-/// Carries the raw buffers into `concurrentPerform`; each work item writes disjoint slots.
-private struct UnsafeSendableBuffer: @unchecked Sendable {
-    let out: UnsafeMutableRawPointer
-    let input: UnsafeRawBufferPointer
-}

@@ -1,4 +1,5 @@
 import Foundation
+import JSONCore
 import P4RTClient
 import Testing
 import TestSupport
@@ -24,6 +25,32 @@ struct LoadBalancerPlanTests {
         #expect(web.backends == [.init(address: "10.244.1.5", port: 8080), .init(address: "10.244.2.7", port: 8080)])
         #expect(!web.usesTerminatingFallback)
         #expect(plan.frontends[1].backends == [.init(address: "10.244.0.3", port: 53)])
+    }
+
+    /// A List's items are parsed one by one on all cores: the objects are those of the items given one at a time,
+    /// and a List with a broken item still reports the whole-document parse error.
+    @Test func listItemsReadAlikeAsAListAndOneByOne() throws {
+        for file in ["services.json", "endpointslices.json"] {
+            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: Fixtures.project("examples/kubernetes/\(file)").path)))
+            var listed = KubernetesObjects()
+            try listed.add(json: bytes, source: file)
+            var single = KubernetesObjects()
+            for (index, item) in (try JSONValue.parse(bytes))["items"]?.arrayValue?.enumerated() ?? [].enumerated() {
+                try single.add(json: item.serialized(), source: "item \(index)")
+            }
+            #expect(listed == single && !(listed.services.isEmpty && listed.endpointSlices.isEmpty), "\(file)")
+        }
+        var broken = KubernetesObjects()
+        #expect(throws: KubernetesInputError.self) {
+            try broken.add(json: Array(#"{"apiVersion":"v1","items":[{"kind":"Service",}],"kind":"List"}"#.utf8), source: "b.json")
+        }
+        do {
+            try broken.add(json: Array(#"{"apiVersion":"v1","items":[{"kind":"Service","metadata":{}}],"kind":"List"}"#.utf8),
+                           source: "c.json")
+            Issue.record("accepted a Service without a name")
+        } catch {
+            #expect(error.description == "c.json.items[0].metadata.name: missing")
+        }
     }
 
     @Test func fallsBackToServingTerminatingEndpointsOnly() throws {

@@ -19,12 +19,10 @@ public struct KubernetesObjects: Sendable, Hashable {
     /// are decoded on all cores, in input order: `kubectl get -A -o json` for 10,000 services is ~90 MB.
     public mutating func add(json bytes: [UInt8], source: String) throws(KubernetesInputError) {
         let decoded: Result<[Item], KubernetesInputError>
-        do {
-            decoded = try bytes.withUnsafeBytes { buffer throws(JSONParseError) in
-                try JSONParser().withDocument(buffer) { root in Self.items(root, path: source, parallel: true) }
-            }
-        } catch {
-            throw KubernetesInputError("\(source): not JSON: \(error)")
+        if let listed = Self.listItems(bytes, source: source) {
+            decoded = listed
+        } else {
+            decoded = try Self.document(bytes, source: source)
         }
         for item in try decoded.get() {
             switch item {
@@ -33,6 +31,44 @@ public struct KubernetesObjects: Sendable, Hashable {
             case .ignored(let label): ignored.append(label)
             }
         }
+    }
+
+    /// The objects of a `List` document whose items are parsed one by one on all cores (`kubectl get -A -o json`
+    /// prints one big List); nil when the document is not such a List or an item is not valid JSON (the
+    /// whole-document parse then reports the error with its position).
+    static func listItems(_ bytes: [UInt8], source: String) -> Result<[Item], KubernetesInputError>? {
+        bytes.withUnsafeBytes { buffer -> Result<[Item], KubernetesInputError>? in
+            guard let split = JSONObjectSplit(buffer, arrayMember: "items"),
+                  let kind = split.strings["kind"], Self.listKinds.contains(kind) else { return nil }
+            let parsed = JSONParser().parseEach(buffer, ranges: split.elements) { index, item in
+                item.map { Self.items($0, path: "\(source).items[\(index)]", parallel: false) }
+            }
+            var all: [Item] = []
+            all.reserveCapacity(parsed.count)
+            for result in parsed {
+                guard case .success(let items) = result else { return nil }
+                switch items {
+                case .success(let more): all += more
+                case .failure(let error): return .failure(error)
+                }
+            }
+            return .success(all)
+        }
+    }
+
+    static let listKinds: Set<String> = ["List", "ServiceList", "EndpointSliceList"]
+
+    /// The objects of a document parsed whole.
+    static func document(_ bytes: [UInt8], source: String) throws(KubernetesInputError) -> Result<[Item], KubernetesInputError> {
+        let decoded: Result<[Item], KubernetesInputError>
+        do {
+            decoded = try bytes.withUnsafeBytes { buffer throws(JSONParseError) in
+                try JSONParser().withDocument(buffer) { root in Self.items(root, path: source, parallel: true) }
+            }
+        } catch {
+            throw KubernetesInputError("\(source): not JSON: \(error)")
+        }
+        return decoded
     }
 
     /// One decoded object.
@@ -49,7 +85,7 @@ public struct KubernetesObjects: Sendable, Hashable {
         }
         do throws(KubernetesInputError) {
             switch kind {
-            case "List", "ServiceList", "EndpointSliceList":
+            case _ where listKinds.contains(kind):
                 guard let items = value["items"], items.isArray else {
                     throw KubernetesInputError("\(path).items: expected an array")
                 }
