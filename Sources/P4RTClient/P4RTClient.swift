@@ -70,11 +70,17 @@ public struct P4RTClient: Sendable {
 
     /// `Write` of many updates as one bulk NDJSON request (parsed on the server's cores), same atomicity rules.
     public func writeBulk(_ updates: [Update], atomicity: Atomicity = .continueOnError) throws(P4RTClientError) {
+        try writeBulk(ndjson: BulkWrite.encode(updates), atomicity: atomicity)
+    }
+
+    /// `Write` of updates already encoded as NDJSON (``BulkWrite/encode(_:)``, one `Update` per line; a caller
+    /// with many updates can encode parts of them on several cores and join the parts).
+    public func writeBulk(ndjson: [UInt8], atomicity: Atomicity = .continueOnError) throws(P4RTClientError) {
         var query = [("deviceId", String(deviceId)), ("atomicity", atomicity.name ?? "CONTINUE_ON_ERROR")]
         if let electionId {
             query += [("electionId.high", String(electionId.high)), ("electionId.low", String(electionId.low))]
         }
-        _ = try call("POST", "/v1/write", query: query, body: BulkWrite.encode(updates), contentType: "application/x-ndjson")
+        _ = try call("POST", "/v1/write", query: query, body: ndjson, contentType: "application/x-ndjson")
     }
 
     /// `Read`, streamed: `body` gets each entity as its line arrives in order; a failed entity request throws

@@ -1,4 +1,7 @@
+import Dispatch
+import P4JSON
 import P4Model
+import Synchronization
 
 /// `lb apply`: makes the node program's load-balancer tables (`services`, `backends`) match a `LoadBalancerPlan` by
 /// diffing against what the server holds and writing only the difference, as one ROLLBACK_ON_ERROR batch (all of it
@@ -225,17 +228,30 @@ public struct LoadBalancerSync: Sendable {
         let (desired, skipped, limited) = Self.desiredState(plan, current: current, usedIDs: otherIDs)
         summary.skipped = skipped
         summary.limited = limited
-        var updates: [Update] = []
-        // Buckets before the services entries that lead to them; deletions the other way round.
+        // Buckets before the services entries that lead to them; deletions the other way round. The bucket
+        // upserts (640,000 for 10,000 new services) are built and encoded on all cores, in order.
         let empty = [LoadBalancerState.BackendValue?](repeating: nil, count: LoadBalancerState.bucketCount)
-        for id in desired.buckets.keys.sorted() {
-            let now = current.buckets[id] ?? empty
-            for (bucket, backend) in (desired.buckets[id] ?? empty).enumerated() {
-                guard let backend, now[bucket] != backend else { continue }
-                updates.append(Update(type: now[bucket] == nil ? .insert : .modify, entity: bucketEntry(id, bucket, backend)))
-                if now[bucket] == nil { summary.bucketsInserted += 1 } else { summary.bucketsModified += 1 }
+        let upserts = Self.inParallel(desired.buckets.keys.sorted()) { ids in
+            var updates: [Update] = []
+            var inserted = 0
+            for id in ids {
+                let now = current.buckets[id] ?? empty
+                for (bucket, backend) in (desired.buckets[id] ?? empty).enumerated() {
+                    guard let backend, now[bucket] != backend else { continue }
+                    updates.append(Update(type: now[bucket] == nil ? .insert : .modify, entity: bucketEntry(id, bucket, backend)))
+                    if now[bucket] == nil { inserted += 1 }
+                }
             }
+            return (BulkWrite.encode(updates), updates.count, inserted)
         }
+        var body: [UInt8] = []
+        body.reserveCapacity(upserts.reduce(0) { $0 + $1.0.count })
+        for (ndjson, count, inserted) in upserts {
+            body += ndjson
+            summary.bucketsInserted += inserted
+            summary.bucketsModified += count - inserted
+        }
+        var updates: [Update] = []
         for key in desired.services.keys.sorted() where current.services[key] != desired.services[key] {
             let exists = current.services[key] != nil
             updates.append(Update(type: exists ? .modify : .insert, entity: frontend(key, service: desired.services[key] ?? 0)))
@@ -265,14 +281,27 @@ public struct LoadBalancerSync: Sendable {
         let pins = removed.isEmpty ? [] : try pinsTo(removed)
         summary.pinsDeleted = pins.count
         updates += pins.map { Update(type: .delete, entity: Entity(.tableEntry($0))) }
-        summary.updates = updates.count
+        summary.updates = summary.bucketsInserted + summary.bucketsModified + updates.count
+        body += BulkWrite.encode(updates)
         phase("pins")
-        if !dryRun && !updates.isEmpty {
+        if !dryRun && summary.updates > 0 {
             // One bulk NDJSON request (parsed on the server's cores), still one ROLLBACK_ON_ERROR batch.
-            try client.writeBulk(updates, atomicity: .rollbackOnError)
+            try client.writeBulk(ndjson: body, atomicity: .rollbackOnError)
         }
         phase("write")
         return summary
+    }
+
+    /// `work` over consecutive slices of `items` on all cores; the results in slice order.
+    static func inParallel<T: Sendable, R: Sendable>(_ items: [T], _ work: @Sendable ([T]) -> R) -> [R] {
+        let perSlice = 256
+        let slices = (items.count + perSlice - 1) / perSlice
+        let results = Mutex([R?](repeating: nil, count: slices))
+        DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            let result = work(Array(items[slice * perSlice..<min((slice + 1) * perSlice, items.count)]))
+            results.withLock { $0[slice] = result }
+        }
+        return results.withLock { $0.compactMap { $0 } }
     }
 
     /// A frontend's flows to one backend: what the conntrack pins of a removed backend are found by.
