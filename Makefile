@@ -50,6 +50,8 @@ bench: release
 	.build/release/p4rtd-bench binding
 	.build/release/p4rtd-bench node
 	.build/release/p4rtd-bench idle
+	.build/release/p4rtd-bench write-batch
+	.build/release/p4rtd-bench learner-events
 	python3 bench/http_bench.py
 	python3 bench/lb_apply_bench.py
 	python3 bench/metrics_scrape_bench.py

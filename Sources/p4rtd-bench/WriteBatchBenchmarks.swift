@@ -7,8 +7,8 @@ import SWX
 
 /// `p4rtd-bench write-batch [N]`: one P4Runtime write batch through the service onto a software target running
 /// the node program (p4info/node.p4info.txt, programs/node), timed on the calling thread. Prints
-/// - `write-batch services N µs per update`: N inserts (at most the table's 16,384) into `services`, each pointing
-///   at one action profile member;
+/// - `write-batch services N µs per update`: N inserts (at most the table's 16,384) into `services`;
+/// - `write-batch backends N µs per update`: N service buckets (the entries `lb apply` writes, 64 per service);
 /// - `write-batch ct_forward N µs per update`: N controller-written entries (default 100,000) in the `ct_forward`
 ///   learner;
 /// each for CONTINUE_ON_ERROR and ROLLBACK_ON_ERROR, as CPU time of the thread (wall time alongside). A cost
@@ -18,9 +18,10 @@ enum WriteBatchBenchmarks {
     static let specPath = "programs/node/node.spec"
     static let contextPath = "programs/node/context.json"
     static let services = TableID(rawValue: 48_949_494)
+    static let setService = ActionID(rawValue: 30_615_871)
+    static let backends = TableID(rawValue: 46_519_230)
+    static let dnat = ActionID(rawValue: 22_974_168)
     static let ctForward = TableID(rawValue: 35_949_677)
-    static let backends = ActionProfileID(rawValue: 298_177_470)
-    static let setBackend = ActionID(rawValue: 24_017_228)
     static let ctForwardHit = ActionID(rawValue: 25_365_873)
 
     struct Failure: Error, CustomStringConvertible {
@@ -34,7 +35,15 @@ enum WriteBatchBenchmarks {
                     let vip = 0x0A60_0000 | UInt32(i + 1)
                     return Update(type: .insert, entity: Entity(.tableEntry(TableEntry(
                         tableId: services, match: [exact(1, bytes(vip, 4)), exact(2, [6]), exact(3, [0, 80])],
-                        action: .member(1)))))
+                        action: .action(Action(actionId: setService, params: [.init(paramId: 1, value: bytes(UInt32(i + 1), 2))]))))))
+                }
+                try measure("backends", updates: min(updates, 16_384 * 64), atomicity: atomicity) { i in
+                    let pod = 0x0A80_0000 | UInt32(i + 1)
+                    return Update(type: .insert, entity: Entity(.tableEntry(TableEntry(
+                        tableId: backends, match: [exact(1, bytes(UInt32(i / 64 + 1), 2)), exact(2, [UInt8(i % 64)])],
+                        action: .action(Action(actionId: dnat, params: [
+                            .init(paramId: 1, value: bytes(pod, 4)), .init(paramId: 2, value: [0x1F, 0x90]),
+                            .init(paramId: 3, value: [2, 0x42] + bytes(pod, 4))]))))))
                 }
                 try measure("ct_forward", updates: updates, atomicity: atomicity) { i in
                     Update(type: .insert, entity: Entity(.tableEntry(TableEntry(
@@ -57,7 +66,7 @@ enum WriteBatchBenchmarks {
         (0..<count).map { UInt8(truncatingIfNeeded: value >> (8 * UInt32(count - 1 - $0))) }
     }
 
-    /// A service with the node pipeline and member 1 of the `backends` profile.
+    /// A service with the node pipeline.
     static func service() throws -> P4RuntimeService {
         let p4infoText = try ConformanceFiles.readText(p4infoPath)
         let payload = try JSONSerialization.data(withJSONObject: [
@@ -65,12 +74,7 @@ enum WriteBatchBenchmarks {
         let clock = ManualClock()
         let device = try SoftwareTargetDevice(clock: clock)
         let p4info = try P4Info.decode(textFormat: p4infoText, source: p4infoPath).p4info
-        let service = try BenchSupport.service(device: device, clock: clock, p4info: p4info, deviceConfig: Array(payload))
-        try service.write(WriteRequest(deviceId: 1, updates: [Update(type: .insert, entity: Entity(.actionProfileMember(
-            ActionProfileMember(actionProfileId: backends, memberId: 1, action: Action(actionId: setBackend, params: [
-                .init(paramId: 1, value: bytes(0x0AF4_0001, 4)), .init(paramId: 2, value: [0x1F, 0x90]),
-                .init(paramId: 3, value: [2, 0, 0, 0, 0, 1])])))))]))
-        return service
+        return try BenchSupport.service(device: device, clock: clock, p4info: p4info, deviceConfig: Array(payload))
     }
 
     static func measure(_ name: String, updates: Int, atomicity: Atomicity, update: (Int) -> Update) throws {
