@@ -327,24 +327,24 @@ public struct LoadBalancerSync: Sendable {
                                 port: UInt16(truncatingIfNeeded: vipPort)),
                 address: UInt32(truncatingIfNeeded: address), port: UInt16(truncatingIfNeeded: port))
         }
-        if let forward = binding.forwardPins {
-            try client.read(ReadRequest(deviceId: client.deviceId, entities: [Entity(.tableEntry(TableEntry(tableId: forward.table)))])) { entity in
+        // Every entry of `table` whose action is `hit` and whose frontend-backend pair was removed.
+        func collect(_ table: TableID, _ hit: ActionID, _ pair: (TableEntry, Action) -> Pin) throws(P4RTClientError) {
+            try client.read(ReadRequest(deviceId: client.deviceId, entities: [Entity(.tableEntry(TableEntry(tableId: table)))])) { entity in
                 guard case .tableEntry(let entry)? = entity.kind, !entry.isDefaultAction,
-                      case .action(let action)? = entry.action?.kind, action.actionId == forward.hit else { return }
-                if removed.contains(pin(value(entry, forward.vip), value(entry, forward.ipProtocol), value(entry, forward.vipPort),
-                                        value(action, forward.backendAddress), value(action, forward.backendPort))) {
-                    pins.append(entry)
-                }
+                      case .action(let action)? = entry.action?.kind, action.actionId == hit else { return }
+                if removed.contains(pair(entry, action)) { pins.append(entry) }
+            }
+        }
+        if let forward = binding.forwardPins {
+            try collect(forward.table, forward.hit) { entry, action in
+                pin(value(entry, forward.vip), value(entry, forward.ipProtocol), value(entry, forward.vipPort),
+                    value(action, forward.backendAddress), value(action, forward.backendPort))
             }
         }
         if let reverse = binding.reversePins {
-            try client.read(ReadRequest(deviceId: client.deviceId, entities: [Entity(.tableEntry(TableEntry(tableId: reverse.table)))])) { entity in
-                guard case .tableEntry(let entry)? = entity.kind, !entry.isDefaultAction,
-                      case .action(let action)? = entry.action?.kind, action.actionId == reverse.hit else { return }
-                if removed.contains(pin(value(action, reverse.vip), value(entry, reverse.ipProtocol), value(action, reverse.vipPort),
-                                        value(entry, reverse.backendAddress), value(entry, reverse.backendPort))) {
-                    pins.append(entry)
-                }
+            try collect(reverse.table, reverse.hit) { entry, action in
+                pin(value(action, reverse.vip), value(entry, reverse.ipProtocol), value(action, reverse.vipPort),
+                    value(entry, reverse.backendAddress), value(entry, reverse.backendPort))
             }
         }
         return pins.map { pin in
