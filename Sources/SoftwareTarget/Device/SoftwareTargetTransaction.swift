@@ -84,23 +84,23 @@ struct EngineSteps {
 
     init(engine: SWXPipeline) { self.engine = engine }
 
-    /// Applies one table change now (stage + commit) and records its inverse.
+    /// Applies one table change now (one engine change, between two bursts) and records its inverse. `context`
+    /// (the object's label) is built only for an error message.
     mutating func table(_ table: String, _ operation: SWXTableOperation, _ entry: SpecTableEntry,
-                        inverse: (SWXTableOperation, SpecTableEntry)?, context: String) throws(P4RuntimeError) {
+                        inverse: (SWXTableOperation, SpecTableEntry)?, context: @autoclosure () -> String)
+        throws(P4RuntimeError)
+    {
         // A deleted entry that is put back gets its hit time back (idle timeouts survive an aborted batch).
         let hit = operation == .delete ? entry.match.flatMap { engine.lastHit(ofTable: table, match: $0) } : nil
         do {
-            try engine.stage(table: table, operation, entry: entry)
-            try engine.commit()
+            try engine.apply(table: table, operation, entry: entry)
         } catch {
-            engine.abort()
-            throw SoftwareTargetDevice.mapped(error, context: context)
+            throw SoftwareTargetDevice.mapped(error, context: context())
         }
         if let (undoOperation, undoEntry) = inverse {
             let engine = self.engine
             inverses.append {
-                try? engine.stage(table: table, undoOperation, entry: undoEntry)
-                try? engine.commit()
+                try? engine.apply(table: table, undoOperation, entry: undoEntry)
                 if let hit, let match = undoEntry.match { engine.setLastHit(ofTable: table, match: match, hit) }
             }
         }
