@@ -1,7 +1,9 @@
 import P4Device
 
-/// The installed entries of one table, indexed by the service's store slot (`EntryHandle.slot`, dense from 0):
-/// a bulk insert of a million entries appends to one array (moves, no rehashing) instead of growing a dictionary.
+/// The installed entries of one table, indexed by the service's store slot (`EntryHandle.slot`, dense from 0), in
+/// fixed-size chunks: a bulk insert of a million entries fills fresh chunks (no rehashing, no moving what is
+/// already there), and the copy a ROLLBACK_ON_ERROR batch keeps of the state makes a later change copy one chunk,
+/// not the table.
 ///
 /// Each slot holds the generation it was last written with; a handle whose generation differs finds nothing.
 /// The service reuses a slot only after removing its entry, so a slot never has two live generations.
@@ -11,7 +13,9 @@ struct InstalledTable: Sendable {
         var installed: TargetState.Installed?
     }
 
-    private var slots: [Slot] = []
+    private static let chunkSize = 1024
+
+    private var chunks: [[Slot]] = []
     /// Live entries.
     private(set) var count = 0
 
@@ -19,30 +23,43 @@ struct InstalledTable: Sendable {
     /// generation).
     subscript(handle: EntryHandle) -> TargetState.Installed? {
         get {
-            let index = Int(handle.slot)
-            guard index < slots.count, slots[index].generation == handle.generation else { return nil }
-            return slots[index].installed
+            let (chunk, index) = Self.position(handle)
+            guard chunk < chunks.count, index < chunks[chunk].count,
+                  chunks[chunk][index].generation == handle.generation else { return nil }
+            return chunks[chunk][index].installed
         }
         set {
-            let index = Int(handle.slot)
-            if let newValue {
-                if index >= slots.count {
-                    if index > slots.count {
-                        slots.append(contentsOf: repeatElement(Slot(generation: 0, installed: nil),
-                                                               count: index - slots.count))
-                    }
-                    slots.append(Slot(generation: handle.generation, installed: newValue))
-                    count += 1
-                    return
-                }
-                if slots[index].installed == nil || slots[index].generation != handle.generation { count += 1 }
-                slots[index] = Slot(generation: handle.generation, installed: newValue)
-            } else {
-                guard index < slots.count, slots[index].generation == handle.generation,
-                      slots[index].installed != nil else { return }
-                slots[index].installed = nil
+            let (chunk, index) = Self.position(handle)
+            guard let newValue else {
+                guard chunk < chunks.count, index < chunks[chunk].count,
+                      chunks[chunk][index].generation == handle.generation,
+                      chunks[chunk][index].installed != nil else { return }
+                chunks[chunk][index].installed = nil
                 count -= 1
+                return
             }
+            while chunks.count <= chunk {
+                var fresh: [Slot] = []
+                fresh.reserveCapacity(Self.chunkSize)
+                chunks.append(fresh)
+            }
+            if index >= chunks[chunk].count {
+                if index > chunks[chunk].count {
+                    chunks[chunk].append(contentsOf: repeatElement(Slot(generation: 0, installed: nil),
+                                                                   count: index - chunks[chunk].count))
+                }
+                chunks[chunk].append(Slot(generation: handle.generation, installed: newValue))
+                count += 1
+                return
+            }
+            if chunks[chunk][index].installed == nil || chunks[chunk][index].generation != handle.generation {
+                count += 1
+            }
+            chunks[chunk][index] = Slot(generation: handle.generation, installed: newValue)
         }
+    }
+
+    private static func position(_ handle: EntryHandle) -> (chunk: Int, index: Int) {
+        (Int(handle.slot) / chunkSize, Int(handle.slot) % chunkSize)
     }
 }
