@@ -8,12 +8,12 @@ import P4Device
 /// Each slot holds the generation it was last written with; a handle whose generation differs finds nothing.
 /// The service reuses a slot only after removing its entry, so a slot never has two live generations.
 struct InstalledTable: Sendable {
-    private struct Slot: Sendable {
+    fileprivate struct Slot: Sendable {
         var generation: UInt32
         var installed: TargetState.Installed?
     }
 
-    private static let chunkSize = 1024
+    fileprivate static let chunkSize = 1024
 
     private var chunks: [[Slot]] = []
     /// Live entries.
@@ -62,4 +62,31 @@ struct InstalledTable: Sendable {
     private static func position(_ handle: EntryHandle) -> (chunk: Int, index: Int) {
         (Int(handle.slot) / chunkSize, Int(handle.slot) % chunkSize)
     }
+}
+
+extension InstalledTable: Sequence {
+    /// The live entries with their handles, in slot order.
+    struct Iterator: IteratorProtocol {
+        fileprivate let chunks: [[Slot]]
+        fileprivate var chunk = 0
+        fileprivate var index = 0
+
+        mutating func next() -> (handle: EntryHandle, installed: TargetState.Installed)? {
+            while chunk < chunks.count {
+                while index < chunks[chunk].count {
+                    let slot = chunks[chunk][index]
+                    let position = chunk * InstalledTable.chunkSize + index
+                    index += 1
+                    if let installed = slot.installed {
+                        return (EntryHandle(slot: UInt32(position), generation: slot.generation), installed)
+                    }
+                }
+                chunk += 1
+                index = 0
+            }
+            return nil
+        }
+    }
+
+    func makeIterator() -> Iterator { Iterator(chunks: chunks) }
 }
