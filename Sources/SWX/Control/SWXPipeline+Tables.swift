@@ -90,12 +90,12 @@ extension SWXPipeline {
         let result: SWXPipelineError? = lock.withLock { _ in
             let changes = pending
             pending.removeAll()
-            var undo: [() -> Void] = []
+            var undo: [() -> Void]? = []
             for (i, change) in changes.enumerated() {
                 do throws(SWXPipelineError) {
                     try apply(change, undo: &undo)
                 } catch {
-                    for u in undo.reversed() { u() }
+                    for u in undo?.reversed() ?? [] { u() }
                     let name = program.tables[change.table].name
                     return SWXPipelineError(error.code, "change \(i) (table \(name)): \(error.message)")
                 }
@@ -103,6 +103,26 @@ extension SWXPipeline {
             return nil
         }
         if let result { throw result }
+    }
+
+    /// Applies one change to regular table `table` at once, between two bursts: exactly what `stage(table:_:entry:)`
+    /// followed by `commit()` does for that change alone (same checks, same errors, "change 0 (table T): …"), but
+    /// without going through the staged list, which it leaves untouched. On a throw nothing changed.
+    public func apply(table: String, _ operation: SWXTableOperation, entry: SpecTableEntry) throws(SWXPipelineError) {
+        let t = try tableIndex(table)
+        try check(entry, table: t, purpose: operation == .delete ? .deleteKey : .entry)
+        let change = PendingTableChange(table: t, kind: .entry(operation), entry: entry)
+        let failure: SWXPipelineError? = lock.withLock { _ in
+            // A single change needs no undo list: it changes nothing when it throws.
+            var undo: [() -> Void]? = nil
+            do throws(SWXPipelineError) {
+                try apply(change, undo: &undo)
+            } catch {
+                return SWXPipelineError(error.code, "change 0 (table \(program.tables[t].name)): \(error.message)")
+            }
+            return nil
+        }
+        if let failure { throw failure }
     }
 
     /// Stages `text` with `addOrModify` and commits it (DPDK's `table T add FILE` + `commit`).
@@ -205,8 +225,9 @@ extension SWXPipeline {
         }
     }
 
-    /// Applies one change to the live tables (the lock is held), appending its inverse to `undo`.
-    func apply(_ change: PendingTableChange, undo: inout [() -> Void]) throws(SWXPipelineError) {
+    /// Applies one change to the live tables (the lock is held), appending its inverse to `undo` unless it is nil
+    /// (the inverse closures are then not even built).
+    func apply(_ change: PendingTableChange, undo: inout [() -> Void]?) throws(SWXPipelineError) {
         let t = change.table
         let runtime = self.runtime
         guard case .entry(let operation) = change.kind else {
@@ -216,7 +237,7 @@ extension SWXPipeline {
             let oldData = Array(UnsafeRawBufferPointer(start: slot.pointee.defaultData, count: slot.pointee.dataSize))
             EngineRuntime.setData(action.actionData, at: slot.pointee.defaultData, size: slot.pointee.dataSize)
             slot.pointee.defaultAction = UInt32(action.actionIndex)
-            undo.append {
+            undo?.append {
                 EngineRuntime.setData(oldData, at: slot.pointee.defaultData, size: slot.pointee.dataSize)
                 slot.pointee.defaultAction = oldAction
             }
@@ -238,20 +259,20 @@ extension SWXPipeline {
                                                             entryID: existing)
                     }
                     let id = try table.add(key: match.key, actionID: actionID, actionData: data)
-                    undo.append { try? table.delete(entryID: id) }
+                    undo?.append { try? table.delete(entryID: id) }
                 case .modify, .addOrModify:
                     guard existing != 0, let old = table.entry(existing) else {
                         throw SWXRuntimeError.notFound("no entry with key \(hex(match.key))")
                     }
                     try table.modify(entryID: existing, actionID: actionID, actionData: data)
-                    undo.append { try? table.modify(entryID: old.id, actionID: old.actionID, actionData: old.actionData) }
+                    undo?.append { try? table.modify(entryID: old.id, actionID: old.actionID, actionData: old.actionData) }
                 case .delete:
                     guard existing != 0, let old = table.entry(existing) else {
                         throw SWXRuntimeError.notFound("no entry with key \(hex(match.key))")
                     }
                     let hit = table.lastHit(ofEntry: existing) ?? 0
                     try table.delete(entryID: existing)
-                    undo.append {
+                    undo?.append {
                         let id = try? table.add(key: old.key, actionID: old.actionID, actionData: old.actionData)
                         if let id { table.setLastHit(ofEntry: id, hit) }
                     }
@@ -265,13 +286,13 @@ extension SWXPipeline {
                     }
                     let id = try table.add(key: match.key, mask: match.mask, priority: match.priority,
                                            actionID: actionID, actionData: data)
-                    undo.append { try? table.delete(entryID: id) }
+                    undo?.append { try? table.delete(entryID: id) }
                 case .modify, .addOrModify:
                     guard existing != 0, let old = table.entry(existing) else {
                         throw SWXRuntimeError.notFound("no entry with this match")
                     }
                     try table.modify(entryID: existing, actionID: actionID, actionData: data)
-                    undo.append { try? table.modify(entryID: old.id, actionID: old.actionID, actionData: old.actionData) }
+                    undo?.append { try? table.modify(entryID: old.id, actionID: old.actionID, actionData: old.actionData) }
                 case .delete:
                     var id = existing
                     if id == 0 { id = try table.entryID(key: match.key, mask: match.mask, priority: nil) ?? 0 }
@@ -280,7 +301,7 @@ extension SWXPipeline {
                     }
                     let hit = table.lastHit(ofEntry: id) ?? 0
                     try table.delete(entryID: id)
-                    undo.append {
+                    undo?.append {
                         let id = try? table.add(key: old.key, mask: old.mask, priority: old.priority,
                                                 actionID: old.actionID, actionData: old.actionData)
                         if let id { table.setLastHit(ofEntry: id, hit) }

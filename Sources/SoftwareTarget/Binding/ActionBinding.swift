@@ -47,7 +47,7 @@ struct ActionBinding: Sendable {
         var data = [UInt8](repeating: 0, count: dataSize)
         for (id, placement) in params {
             let value = action.params.first { $0.paramId == id }?.value ?? []
-            placement.write(WideValue.widen(value, to: placement.byteWidth), into: &data)
+            placement.write(widening: value, into: &data)
         }
         return SpecEntryAction(actionIndex: specAction, actionData: data)
     }

@@ -23,6 +23,21 @@ struct FieldPlacement: Sendable, Hashable {
         }
     }
 
+    /// Writes `value` (a big-endian bytestring of any length) into `layout` like `write(WideValue.widen(value, to:
+    /// byteWidth), into:)`, without building the widened copy: zero-extended on the left, or with excess leading
+    /// bytes dropped.
+    func write(widening value: [UInt8], into layout: inout [UInt8]) {
+        let skip = value.count - byteWidth
+        value.withUnsafeBufferPointer { source in
+            layout.withUnsafeMutableBufferPointer { target in
+                for i in 0..<byteWidth {
+                    let destination = networkOrder ? offset + i : offset + byteWidth - 1 - i
+                    target[destination] = skip + i >= 0 ? source[skip + i] : 0
+                }
+            }
+        }
+    }
+
     /// Reads the field from `layout` as a big-endian bytestring of `byteWidth` bytes.
     func read(_ layout: [UInt8]) -> [UInt8] {
         (0..<byteWidth).map { i in layout[networkOrder ? offset + i : offset + byteWidth - 1 - i] }

@@ -18,7 +18,8 @@ extension TargetState {
                 try Self.refuseLearnerMeter(tableBinding, entry.meterConfig)
                 let action = try directAction(tableBinding, entry.action)
                 try insertLearned(tableBinding, key: matches[0].key, action: action, entry: entry, steps: &steps)
-                entries[table, default: [:]][handle] = Installed(matches: matches, action: action, oneShot: nil)
+                entries[table, default: InstalledTable()][handle] =
+                    Installed(matches: matches, action: action, oneShot: nil)
                 return
             }
             let (action, oneShot) = try entryAction(tableBinding, entry.action, binding: binding, steps: &steps)
@@ -34,7 +35,7 @@ extension TargetState {
                 try configureDirectMeter(tableBinding, &installed, entry.meterConfig, fresh: true, steps: &steps)
             }
             idle[table]?.set(handle, ids: installed.ids)
-            entries[table, default: [:]][handle] = installed
+            entries[table, default: InstalledTable()][handle] = installed
         case .modifyEntry(let table, let handle, let entry):
             let tableBinding = try bound(table, binding)
             guard let installed = entries[table]?[handle] else {

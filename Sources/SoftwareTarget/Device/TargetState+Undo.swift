@@ -71,7 +71,7 @@ extension TargetState {
     /// Puts back what `record` captured.
     mutating func restore(_ record: UndoRecord) {
         if let (table, handle, installed, ids, slots) = record.entry {
-            entries[table, default: [:]][handle] = installed
+            entries[table, default: InstalledTable()][handle] = installed
             if ids.isEmpty { idle[table]?.remove(handle) } else { idle[table]?.set(handle, ids: ids) }
             idle[table]?.shrink(toSlots: slots)
         }

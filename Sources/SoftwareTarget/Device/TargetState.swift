@@ -43,7 +43,7 @@ struct TargetState: Sendable {
         subscript(index: Int64) -> MeterConfig? { cells[index] ?? fill }
     }
 
-    var entries: [TableID: [EntryHandle: Installed]] = [:]
+    var entries: [TableID: InstalledTable] = [:]
     var meters: [MeterID: MeterCells] = [:]
     var profiles: [ActionProfileID: Profile] = [:]
     /// Learner keys the controller wrote, so reads of data-plane entries do not list them twice.
