@@ -159,14 +159,9 @@ import Testing
         #expect(throws: SWXRuntimeError.self) { try Learner(keySize: 0, actionDataSize: 0, size: 4, timeouts: [1]) }
         #expect(throws: SWXRuntimeError.self) { try Learner(keySize: 4, actionDataSize: 0, size: 0, timeouts: [1]) }
         #expect((try? Learner(keySize: 4, actionDataSize: 0, size: 4, timeouts: Array(1...9)))?.timeouts == Array(1...9) + Array(repeating: 1, count: 7))
-        // A 13-byte key and 8 bytes of data: 64-byte buckets, records of 8 + 16 key + 8 data = 32 bytes, a home
-        // record per bucket.
+        // A 13-byte key and 8 bytes of data: 64-byte buckets, records of 8 + 16 key + 8 data = 32 bytes.
         let learner = try? Learner(keySize: 13, actionDataSize: 8, size: 4, timeouts: [1])
         #expect(learner?.recordStride == 32)
-        #expect(learner?.memoryFootprint == 4 * (64 + 32) + 16 * 8)
-        // Records over 64 bytes have no home records.
-        let wide = try? Learner(keySize: 40, actionDataSize: 24, size: 4, timeouts: [1])
-        #expect(wide?.homeRecords == false)
-        #expect(wide?.memoryFootprint == 4 * 64 + 16 * 8)
+        #expect(learner?.memoryFootprint == 4 * 64 + 16 * 8)
     }
 }

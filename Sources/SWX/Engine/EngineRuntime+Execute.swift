@@ -245,14 +245,12 @@ extension EngineRuntime {
                 switch slot.pointee.kind {
                 case .exact:
                     let table = slot.pointee.exact.unsafelyUnwrapped
-                    let h: UInt32
                     if slot.pointee.prefetches, st.phase != 0 || table._withUnsafeGuaranteedRef({
                         $0.population(atLeast: slot.pointee.prefetchPopulation)
                     }) {
-                        // Split lookup (a big table): hash and prefetch the index lines, yield; without inline
-                        // records also prefetch the candidate record(s), yield; then look up with everything in
-                        // cache. The result is that of a lookup at the last step, as if the packet had run alone
-                        // from there.
+                        // Split lookup (a big table): hash and prefetch the index slot, yield; prefetch the
+                        // candidate record(s), yield; then look up with everything in cache. The result is that of
+                        // a lookup at the last step, as if the packet had run alone from there.
                         if st.phase == 0 {
                             st.lookupHash = table._withUnsafeGuaranteedRef { t in
                                 let h = t.hash(key)
@@ -263,24 +261,24 @@ extension EngineRuntime {
                             st.pc = pc
                             return true
                         }
-                        h = st.lookupHash
                         if st.phase == 1 {
                             st.phase = 2
-                            if table._withUnsafeGuaranteedRef({ !$0.inlinesRecords && $0.prefetchCandidates(hash: h) }) {
+                            let h = st.lookupHash
+                            if table._withUnsafeGuaranteedRef({ $0.prefetchCandidates(hash: h) }) {
                                 st.pc = pc
                                 return true
                             }
                         }
                         st.phase = 0
+                        let h = st.lookupHash
+                        id = table._withUnsafeGuaranteedRef { $0.lookup(key, hash: h) }
                     } else {
-                        h = table._withUnsafeGuaranteedRef { $0.hash(key) }
+                        id = table._withUnsafeGuaranteedRef { $0.lookup(key) }
                     }
-                    table._withUnsafeGuaranteedRef { t in
-                        let found = t.find(key, hash: h)
-                        id = found.id
-                        if id != 0 {
-                            action = found.record.load(fromByteOffset: 4, as: UInt32.self)
-                            data = found.record + t.actionDataOffset
+                    if id != 0 {
+                        table._withUnsafeGuaranteedRef { t in
+                            action = t.actionID(ofEntry: id)
+                            data = t.actionData(ofEntry: id)
                             t.recordHit(id, now: now)
                         }
                     }

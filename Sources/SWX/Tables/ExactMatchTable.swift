@@ -14,15 +14,9 @@ import CIntrinsics
 /// padded to 8 bytes, 4 bytes of free-list link and 16-32 bytes of index. Big record and index arrays live on
 /// transparent huge pages where the kernel allows (``TableMemory``).
 ///
-/// Inline records: when a record fits 64 bytes (keys and action data up to 48 bytes together), every index slot
-/// also carries a copy of its entry's record (entry id, action id, key, action data; the slot stride is the record
-/// size rounded up to a power of two, so a copy never straddles a cache line). The packet path then finds and acts
-/// on an entry from the index alone (``find(_:hash:)``), one cache line instead of the slot and then the record; the
-/// records stay the control plane's copy, by id. This costs 2 × the record stride per entry of `size`.
-///
-/// For big tables the packet path splits a lookup so the executor can run other packets while memory answers:
-/// ``hash(_:)`` + ``prefetch(hash:)`` (the lines holding the first index slots), then ``find(_:hash:)``; without
-/// inline records there is a middle step, ``prefetchCandidates(hash:)`` (the records whose stored hash matches).
+/// For big tables the packet path splits a lookup in three steps so the executor can run other packets while
+/// memory answers: ``hash(_:)`` + ``prefetch(hash:)`` (the index slot), ``prefetchCandidates(hash:)`` (the records
+/// whose stored hash matches), then ``lookup(_:hash:)``.
 ///
 /// Concurrency: one writer (the control plane, between packet bursts) and readers that do not overlap with it.
 /// ``copy()`` gives an independent table for staging a transaction.
@@ -54,10 +48,6 @@ public final class ExactMatchTable: @unchecked Sendable {
     /// The index slots as constants for the packet path.
     let slots: UnsafeMutablePointer<UInt64>
     let slotMask: Int
-    /// Bytes of the record copy in each index slot (a power of two ≤ 64), or 0 when records are not inlined.
-    let inlineStride: Int
-    /// The index slots' record copies (slot `i` at `inline + i * inlineStride`) when `inlineStride` > 0.
-    let inline: UnsafeMutableRawPointer
     var freeHead: UInt32 = 0
     var highWater: Int = 0
     /// Last-hit times per entry, when the control plane enabled them (`ExactMatchTable+HitTimes.swift`).
@@ -65,8 +55,6 @@ public final class ExactMatchTable: @unchecked Sendable {
 
     static let liveMark = UInt32.max
     static let keyOffset = 8
-    /// Records up to this size are copied into the index slots.
-    static let inlineLimit = 64
 
     /// An empty table. Throws when a size is zero or negative, or `capacity` exceeds 2^31.
     /// `hugePages` asks for transparent huge pages for big arrays.
@@ -88,13 +76,9 @@ public final class ExactMatchTable: @unchecked Sendable {
         population = .allocate(capacity: 1)
         population.initialize(to: 0)
         links = .allocate(capacity: capacity)
-        let inlineStride = recordStride <= ExactMatchTable.inlineLimit ? KeyBytes.powerOfTwo(atLeast: recordStride) : 0
-        self.inlineStride = inlineStride
-        index = SlotIndex(slotCount: max(16, KeyBytes.powerOfTwo(atLeast: 2 * capacity)), hugePages: hugePages,
-                          payloadStride: inlineStride)
+        index = SlotIndex(slotCount: max(16, KeyBytes.powerOfTwo(atLeast: 2 * capacity)), hugePages: hugePages)
         slots = index.slots
         slotMask = index.mask
-        inline = index.payload
     }
 
     private init(copying other: ExactMatchTable) {
@@ -115,8 +99,6 @@ public final class ExactMatchTable: @unchecked Sendable {
         index = other.index.copy()
         slots = index.slots
         slotMask = index.mask
-        inlineStride = other.inlineStride
-        inline = index.payload
         freeHead = other.freeHead
         highWater = other.highWater
         hitTimes.copyState(from: other.hitTimes, count: other.highWater)
@@ -146,48 +128,11 @@ public final class ExactMatchTable: @unchecked Sendable {
     @inline(__always)
     public func population(atLeast entries: Int) -> Bool { population.pointee >= entries }
 
-    /// Whether the index slots carry the records (see the type's notes): a lookup then needs no middle step.
-    @inline(__always)
-    public var inlinesRecords: Bool { inlineStride != 0 }
-
-    /// Prefetches the index slot a lookup with `hash` reads first; with inline records, the line of that slot's
-    /// record copy and the next line (linear probing usually ends within them).
+    /// Prefetches the index slot a lookup with `hash` reads first.
     @inline(__always)
     public func prefetch(hash: UInt32) {
-        let i = Int(hash) & slotMask
-        if inlineStride != 0 {
-            let p = inline + i &* inlineStride
-            p4rt_prefetch(p)
-            p4rt_prefetch(p + 64)
-        } else {
-            p4rt_prefetch(slots + i)
-        }
+        p4rt_prefetch(slots + (Int(hash) & slotMask))
     }
-
-    /// The entry whose key equals the `keySize` bytes at `key`: its id (0 on a miss) and a record image holding its
-    /// action id at byte 4 and its action data at ``actionDataOffset`` (the inline copy in the index when records
-    /// are inlined, else the record; meaningless on a miss). `hash` must be ``hash(_:)`` of the same key.
-    @inline(__always)
-    public func find(_ key: UnsafeRawPointer, hash: UInt32) -> (id: UInt32, record: UnsafeRawPointer) {
-        let mask = slotMask
-        var i = Int(hash) & mask
-        if inlineStride != 0 {
-            // Slot i's copy is at `inline + i * inlineStride`; an empty slot's copy is zero, so its id is 0.
-            while true {
-                let r = inline + i &* inlineStride
-                let id = r.load(as: UInt32.self)
-                if id == 0 { return (0, key) }
-                if KeyBytes.equal(r + ExactMatchTable.keyOffset, key, keySize) { return (id, UnsafeRawPointer(r)) }
-                i = (i &+ 1) & mask
-            }
-        }
-        let id = lookup(key, hash: hash)
-        return (id, UnsafeRawPointer(record(id)))
-    }
-
-    /// Where a record image holds the action data.
-    @inline(__always)
-    public var actionDataOffset: Int { ExactMatchTable.keyOffset &+ keyStride }
 
     /// Prefetches the record of every entry on the probe path of `hash` whose stored hash equals it (normally
     /// one, none on most misses); returns whether there was any. The index slot should be in cache already.

@@ -1,10 +1,8 @@
 extension Learner {
-    /// Bytes this learner holds: its buckets and their home records (all counted, as keys spread over them), plus
-    /// the pool records up to the highest one ever used (the rest of the pool is reserved address space that no
-    /// page backs until a record is taken from it).
+    /// Bytes this learner holds: its buckets, plus the records up to the highest one ever used (the rest of the
+    /// pool is reserved address space that no page backs until a record is taken from it).
     public var memoryFootprint: Int {
-        bucketCount * (Learner.bucketStride + (homeRecords ? recordStride : 0))
-            + Int(pool.pointee.highWater) * recordStride + 16 * 8
+        bucketCount * Learner.bucketStride + Int(pool.pointee.highWater) * recordStride + 16 * 8
     }
 
     /// The number of entries live at `now` (a full scan of the buckets: for the control plane and benchmarks).

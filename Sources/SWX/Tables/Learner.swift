@@ -24,16 +24,9 @@ import CIntrinsics
 /// configured entry plus one record (8 bytes + key + action data, each padded to 8) per live flow, instead of 4
 /// in-bucket copies per configured entry. Buckets and records live on transparent huge pages where allowed.
 ///
-/// Home records: when a record fits 64 bytes, slot 0 of every bucket uses a record at a fixed place (record number
-/// `4 × buckets + 1 + bucket`, in an array after the pool) instead of one from the pool, so a lookup can prefetch
-/// it together with the bucket. Slot 0 is the first slot `learn` fills, so it holds most keys until the learner is
-/// nearly full. This costs one record per bucket (and saves the pool record of
-/// every key in a slot 0).
-///
-/// For big learners the packet path splits a lookup in up to three steps so the executor can run other packets
-/// while memory answers: ``hash(_:)`` + ``prefetch(hash:)`` (the bucket and its home record),
-/// ``prefetchCandidates(hash:now:)`` (pool records of live slots whose signature matches; there are none when the
-/// key is in slot 0 or absent, and the step is skipped), then ``lookup(_:hash:now:mailbox:)``.
+/// For big learners the packet path splits a lookup in three steps so the executor can run other packets while
+/// memory answers: ``hash(_:)`` + ``prefetch(hash:)`` (the bucket), ``prefetchCandidates(hash:now:)`` (the records
+/// of live slots whose signature matches), then ``lookup(_:hash:now:mailbox:)``.
 ///
 /// Concurrency: one worker runs lookups and learns on a learner at a time; control-plane calls happen between
 /// bursts. Stats are plain counters owned by that worker.
@@ -73,8 +66,6 @@ public final class Learner: @unchecked Sendable {
     let records: UnsafeMutableRawPointer
     let recordMemory: TableMemory
     let recordCapacity: Int
-    /// Whether slot 0 of each bucket has its home record (record `recordCapacity + 1 + bucket`).
-    let homeRecords: Bool
     /// Pool state (a pointer so packet-path updates are plain stores): the highest record ever handed out, the
     /// head of the free list (threaded through the records' action id field; 0 ends it) and the records in use.
     let pool: UnsafeMutablePointer<(highWater: UInt32, freeHead: UInt32, inUse: Int)>
@@ -90,8 +81,6 @@ public final class Learner: @unchecked Sendable {
     static let recordActionOffset = 0
     static let recordTimeoutIDOffset = 4
     static let recordKeyOffset = 8
-    /// Records up to this size get a home record per bucket.
-    static let homeRecordLimit = 64
 
     /// Creates an empty learner. Throws `invalidArgument` when a size is out of range, when there are not 1 to 16
     /// timeouts, or a timeout is 0; `resourceExhausted` beyond 2^29 buckets or when the record pool cannot be
@@ -121,9 +110,7 @@ public final class Learner: @unchecked Sendable {
             throw .resourceExhausted("learner: \(bucketCount) buckets are too many (at most 2^29)")
         }
         recordCapacity = bucketCount * Learner.keysPerBucket
-        homeRecords = recordStride <= Learner.homeRecordLimit
-        let reserved = recordCapacity + (homeRecords ? bucketCount : 0)
-        guard let reservation = TableMemory.reserved(byteCount: reserved * recordStride, hugePages: hugePages) else {
+        guard let reservation = TableMemory.reserved(byteCount: recordCapacity * recordStride, hugePages: hugePages) else {
             throw .resourceExhausted("learner: cannot reserve \(recordCapacity) records of \(recordStride) bytes")
         }
         recordMemory = reservation
@@ -165,17 +152,12 @@ public final class Learner: @unchecked Sendable {
     @inline(__always)
     public func population(atLeast entries: Int) -> Bool { pool.pointee.inUse >= entries }
 
-    /// Prefetches the bucket a lookup with `hash` reads first, and its home record (when there are home records).
+    /// Prefetches the bucket a lookup with `hash` reads first.
     @inline(__always)
-    public func prefetch(hash: UInt32) {
-        let bi = Int(hash) & bucketMask
-        p4rt_prefetch(bucket(bi))
-        if homeRecords { p4rt_prefetch(record(homeRecord(bi))) }
-    }
+    public func prefetch(hash: UInt32) { p4rt_prefetch(bucket(Int(hash) & bucketMask)) }
 
-    /// Prefetches the record of every slot of `hash`'s bucket that is live at `now` and carries its signature,
-    /// unless ``prefetch(hash:)`` did already (a home record); returns whether there was any (a miss, or a hit in
-    /// slot 0, usually has none). The bucket should be in cache already.
+    /// Prefetches the record of every slot of `hash`'s bucket that is live at `now` and carries its signature;
+    /// returns whether there was any (a miss usually has none). The bucket should be in cache already.
     @inline(__always)
     public func prefetchCandidates(hash: UInt32, now: UInt64) -> Bool {
         let b = bucket(Int(hash) & bucketMask)
@@ -184,11 +166,8 @@ public final class Learner: @unchecked Sendable {
         for i in 0..<Learner.keysPerBucket {
             if b.load(fromByteOffset: Learner.expireOffset + 8 &* i, as: UInt64.self) > now,
                b.load(fromByteOffset: Learner.signatureOffset + 4 &* i, as: UInt32.self) == sig {
-                let r = b.load(fromByteOffset: Learner.recordOffset + 4 &* i, as: UInt32.self)
-                if Int(r) <= recordCapacity {
-                    p4rt_prefetch(record(r))
-                    found = true
-                }
+                p4rt_prefetch(record(b.load(fromByteOffset: Learner.recordOffset + 4 &* i, as: UInt32.self)))
+                found = true
             }
         }
         return found
@@ -256,12 +235,7 @@ public final class Learner: @unchecked Sendable {
                 }
                 if r == 0 {
                     // A bucket holds at most 4 records and the pool has 4 per bucket: this never runs dry.
-                    if i == 0 && homeRecords {
-                        r = homeRecord(mailbox.bucket)
-                        pool.pointee.inUse &+= 1
-                    } else {
-                        r = allocateRecord()
-                    }
+                    r = allocateRecord()
                     b.storeBytes(of: r, toByteOffset: Learner.recordOffset + 4 &* i, as: UInt32.self)
                 }
                 b.storeBytes(of: mailbox.signature, toByteOffset: Learner.signatureOffset + 4 &* i, as: UInt32.self)
@@ -333,10 +307,6 @@ public final class Learner: @unchecked Sendable {
     @inline(__always)
     func record(_ r: UInt32) -> UnsafeMutableRawPointer { records + (Int(r) &- 1) &* recordStride }
 
-    /// The record number of bucket `index`'s home record (past the pool's numbers).
-    @inline(__always)
-    func homeRecord(_ index: Int) -> UInt32 { UInt32(truncatingIfNeeded: recordCapacity &+ 1 &+ index) }
-
     @inline(__always)
     func location(_ id: UInt32) -> (UnsafeMutableRawPointer, Int) {
         let slot = Int(id) &- 1
@@ -386,10 +356,8 @@ public final class Learner: @unchecked Sendable {
         let r = b.load(fromByteOffset: Learner.recordOffset + 4 &* i, as: UInt32.self)
         guard r != 0 else { return }
         b.storeBytes(of: UInt32(0), toByteOffset: Learner.recordOffset + 4 &* i, as: UInt32.self)
-        pool.pointee.inUse &-= 1
-        // A home record belongs to its bucket, not to the pool.
-        guard Int(r) <= recordCapacity else { return }
         record(r).storeBytes(of: pool.pointee.freeHead, toByteOffset: Learner.recordActionOffset, as: UInt32.self)
         pool.pointee.freeHead = r
+        pool.pointee.inUse &-= 1
     }
 }
