@@ -248,29 +248,17 @@ extension EngineRuntime {
                     if slot.pointee.prefetches, st.phase != 0 || table._withUnsafeGuaranteedRef({
                         $0.population(atLeast: slot.pointee.prefetchPopulation)
                     }) {
-                        // Split lookup (a big table): hash and prefetch the index slot, yield; prefetch the
-                        // candidate record(s), yield; then look up with everything in cache. The result is that of
-                        // a lookup at the last step, as if the packet had run alone from there.
-                        if st.phase == 0 {
-                            st.lookupHash = table._withUnsafeGuaranteedRef { t in
+                        // Split lookup (a big table). The result is that of a lookup at the last step, as if the
+                        // packet had run alone from there.
+                        guard let h = splitLookupStep(&st, pc, hashAndPrefetch: {
+                            table._withUnsafeGuaranteedRef { t in
                                 let h = t.hash(key)
                                 t.prefetch(hash: h)
                                 return h
                             }
-                            st.phase = 1
-                            st.pc = pc
-                            return true
-                        }
-                        if st.phase == 1 {
-                            st.phase = 2
-                            let h = st.lookupHash
-                            if table._withUnsafeGuaranteedRef({ $0.prefetchCandidates(hash: h) }) {
-                                st.pc = pc
-                                return true
-                            }
-                        }
-                        st.phase = 0
-                        let h = st.lookupHash
+                        }, prefetchCandidates: { h in
+                            table._withUnsafeGuaranteedRef { $0.prefetchCandidates(hash: h) }
+                        }) else { return true }
                         id = table._withUnsafeGuaranteedRef { $0.lookup(key, hash: h) }
                     } else {
                         id = table._withUnsafeGuaranteedRef { $0.lookup(key) }
@@ -323,26 +311,15 @@ extension EngineRuntime {
                     // Split lookup (a big learner), as for big tables: bucket, then candidate records. A `learn` by
                     // an earlier packet of the burst that completed meanwhile is seen, as in DPDK (its lookup
                     // compares keys only after its own yield).
-                    if st.phase == 0 {
-                        st.lookupHash = learner._withUnsafeGuaranteedRef { t in
+                    guard let h = splitLookupStep(&st, pc, hashAndPrefetch: {
+                        learner._withUnsafeGuaranteedRef { t in
                             let h = t.hash(key)
                             t.prefetch(hash: h)
                             return h
                         }
-                        st.phase = 1
-                        st.pc = pc
-                        return true
-                    }
-                    if st.phase == 1 {
-                        st.phase = 2
-                        let h = st.lookupHash
-                        if learner._withUnsafeGuaranteedRef({ $0.prefetchCandidates(hash: h, now: now) }) {
-                            st.pc = pc
-                            return true
-                        }
-                    }
-                    st.phase = 0
-                    let h = st.lookupHash
+                    }, prefetchCandidates: { h in
+                        learner._withUnsafeGuaranteedRef { $0.prefetchCandidates(hash: h, now: now) }
+                    }) else { return true }
                     id = learner._withUnsafeGuaranteedRef { $0.lookup(key, hash: h, now: now, mailbox: &st.mailbox) }
                 } else {
                     id = learner._withUnsafeGuaranteedRef { $0.lookup(key, now: now, mailbox: &st.mailbox) }
@@ -475,6 +452,30 @@ extension EngineRuntime {
                 pc = st.returnPC
             }
         }
+    }
+
+    /// One step of a split lookup at `pc` (a big table or learner), shared by both: hash the key and prefetch its
+    /// index slot or bucket, yield; prefetch the candidate record(s), yield when there were any; then return the
+    /// hash to look up with, everything in cache. Returns nil when the packet must yield (`st.pc` and `st.phase`
+    /// say where it resumes).
+    @inline(__always)
+    func splitLookupStep(_ st: inout EnginePacketState, _ pc: Int, hashAndPrefetch: () -> UInt32,
+                         prefetchCandidates: (UInt32) -> Bool) -> UInt32? {
+        if st.phase == 0 {
+            st.lookupHash = hashAndPrefetch()
+            st.phase = 1
+            st.pc = pc
+            return nil
+        }
+        if st.phase == 1 {
+            st.phase = 2
+            if prefetchCandidates(st.lookupHash) {
+                st.pc = pc
+                return nil
+            }
+        }
+        st.phase = 0
+        return st.lookupHash
     }
 
     /// Accounts a jump; backward jumps spend the packet's budget. Returns false (and counts a drop) when spent.
