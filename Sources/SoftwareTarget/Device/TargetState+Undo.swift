@@ -7,19 +7,35 @@ extension TargetState {
     /// operation's record, newest first. Keeping a copy of the whole state instead made the batch's first change
     /// copy every map: 160 ms for a one-update ROLLBACK_ON_ERROR batch on a node holding 650,000 entries.
     struct UndoRecord {
-        fileprivate var entry: (table: TableID, handle: EntryHandle, installed: Installed?, idleIDs: [UInt32], idleSlots: Int)?
-        fileprivate var learnerKey: (table: TableID, key: [UInt8], written: Bool)?
-        fileprivate var pools: (profile: ActionProfileID, members: DensePool, groups: DensePool)?
-        fileprivate var member: (profile: ActionProfileID, id: ActionProfileMemberID, value: (dense: UInt32, action: Action)?)?
-        fileprivate var group: (profile: ActionProfileID, id: ActionProfileGroupID, dense: UInt32?)?
-        fileprivate var meter: (id: MeterID, cells: MeterCells?)?
-        fileprivate var meterCell: (id: MeterID, index: Int64, config: MeterConfig??)?
+        /// A batch of inserts (the common large batch) keeps 24 bytes per operation, not the whole record.
+        fileprivate enum Storage {
+            /// An insert where the slot was empty, outside learners, action profiles and idle tracking.
+            case newEntry(table: TableID, handle: EntryHandle)
+            indirect case changes(Changes)
+        }
+
+        fileprivate struct Changes {
+            var entry: (table: TableID, handle: EntryHandle, installed: Installed?, idleIDs: [UInt32], idleSlots: Int)?
+            var learnerKey: (table: TableID, key: [UInt8], written: Bool)?
+            var pools: (profile: ActionProfileID, members: DensePool, groups: DensePool)?
+            var member: (profile: ActionProfileID, id: ActionProfileMemberID, value: (dense: UInt32, action: Action)?)?
+            var group: (profile: ActionProfileID, id: ActionProfileGroupID, dense: UInt32?)?
+            var meter: (id: MeterID, cells: MeterCells?)?
+            var meterCell: (id: MeterID, index: Int64, config: MeterConfig??)?
+        }
+
+        fileprivate var storage: Storage
     }
 
     /// What `apply(operation)` may change, captured before it runs (see `UndoRecord`). Each case names exactly the
     /// keys its branch of `apply` writes; counters, registers and engine tables are undone by the engine steps.
     func undoRecord(for operation: DeviceOperation, binding: PipelineBinding) -> UndoRecord {
-        var record = UndoRecord()
+        if case .insertEntry(let table, let handle, _) = operation, idle[table] == nil,
+           entries[table]?[handle] == nil, let tableBinding = binding.tables[table],
+           tableBinding.schema.actionProfileId == nil, !tableBinding.isLearner {
+            return UndoRecord(storage: .newEntry(table: table, handle: handle))
+        }
+        var record = UndoRecord.Changes()
         func entry(_ table: TableID, _ handle: EntryHandle) {
             record.entry = (table, handle, entries[table]?[handle], idle[table]?.ids(handle) ?? [], idle[table]?.words.count ?? 0)
             guard let tableBinding = binding.tables[table] else { return }
@@ -29,10 +45,7 @@ extension TargetState {
             guard let key else { return }
             record.learnerKey = (table, key, controllerLearnerKeys[table]?.contains(key) ?? false)
         }
-        func isLearner(_ table: TableID) -> Bool {
-            if case .learner? = binding.tables[table]?.target { return true }
-            return false
-        }
+        func isLearner(_ table: TableID) -> Bool { binding.tables[table]?.isLearner ?? false }
         switch operation {
         case .insertEntry(let table, let handle, let written):
             entry(table, handle)
@@ -65,11 +78,19 @@ extension TargetState {
              .cloneSession:
             break
         }
-        return record
+        return UndoRecord(storage: .changes(record))
     }
 
     /// Puts back what `record` captured.
-    mutating func restore(_ record: UndoRecord) {
+    mutating func restore(_ undo: UndoRecord) {
+        let record: UndoRecord.Changes
+        switch undo.storage {
+        case .newEntry(let table, let handle):
+            entries[table]?[handle] = nil
+            return
+        case .changes(let changes):
+            record = changes
+        }
         if let (table, handle, installed, ids, slots) = record.entry {
             entries[table, default: InstalledTable()][handle] = installed
             if ids.isEmpty { idle[table]?.remove(handle) } else { idle[table]?.set(handle, ids: ids) }
@@ -90,5 +111,13 @@ extension TargetState {
 
     private func pools(_ profile: ActionProfileID) -> (profile: ActionProfileID, members: DensePool, groups: DensePool)? {
         profiles[profile].map { (profile, $0.memberPool, $0.groupPool) }
+    }
+}
+
+extension TableBinding {
+    /// Whether the table is an add-on-miss learner.
+    var isLearner: Bool {
+        if case .learner = target { return true }
+        return false
     }
 }
