@@ -44,3 +44,28 @@ static inline void *p4rt_map_zeroed(size_t size, int want_huge, int reserve_only
     return (void *)start;
 }
 static inline void p4rt_unmap(void *p, size_t size) { if (p && size) munmap(p, size); }
+
+/* Small copies and loads of the packet path with no library call: fixed-size __builtin_memcpy compiles to plain
+ * moves, where Swift's variable-size copyMemory calls memmove and its small unaligned loads are not always inlined
+ * into the executor. Both touch exactly `n` bytes (little-endian host). */
+
+/* The value of the `n` (< 8) bytes at `p` as a little-endian number, zero-extended. */
+static inline uint64_t p4rt_load_tail(const void *p, long n) {
+    const unsigned char *b = (const unsigned char *)p;
+    uint64_t w = 0;
+    long i = 0;
+    if (n & 4) { uint32_t v; __builtin_memcpy(&v, b, 4); w = v; i = 4; }
+    if (n & 2) { uint16_t v; __builtin_memcpy(&v, b + i, 2); w |= (uint64_t)v << (8 * i); i += 2; }
+    if (n & 1) { w |= (uint64_t)b[i] << (8 * i); }
+    return w;
+}
+
+/* Copies `n` bytes from `s` to `d` (non-overlapping): words, then a 4-, 2- and 1-byte tail. For action data. */
+static inline void p4rt_copy_small(void *d, const void *s, long n) {
+    unsigned char *o = (unsigned char *)d;
+    const unsigned char *i = (const unsigned char *)s;
+    for (; n >= 8; n -= 8, o += 8, i += 8) __builtin_memcpy(o, i, 8);
+    if (n & 4) { __builtin_memcpy(o, i, 4); o += 4; i += 4; }
+    if (n & 2) { __builtin_memcpy(o, i, 2); o += 2; i += 2; }
+    if (n & 1) *o = *i;
+}

@@ -64,3 +64,46 @@ import Testing
         #expect(p.process(Array(packet.prefix(16)), port: 0).isEmpty)
     }
 }
+
+/// A run of `mov`s is fused into one op that behaves like the movs in order, also when a jump lands inside it.
+@Suite struct EngineMoveRunTests {
+    static let apply = """
+            rx m.port_in
+            extract h.ethernet
+            jmpeq MIDDLE m.port_in 1
+            mov m.scratch 0x1234
+            MIDDLE : mov m.learned_mac h.ethernet.src_addr
+            mov h.ethernet.dst_addr m.learned_mac
+            mov h.ethernet.ethertype m.scratch
+            emit h.ethernet
+            tx 0
+        """
+
+    @Test func theRunIsFused() throws {
+        var compiler = EngineCompiler(program: try SpecLoader.load(EngineSamples.spec(apply: Self.apply)))
+        let compiled = try compiler.compile()
+        guard case .moveRun(let first, let count) = compiled.ops[3] else {
+            Issue.record("op 3 is not a fused run of movs")
+            return
+        }
+        #expect(count == 4)
+        #expect(first == 0)
+        guard case .mov = compiled.ops[4] else {
+            Issue.record("op 4 (a jump target inside the run) is not kept as a mov")
+            return
+        }
+    }
+
+    @Test func aJumpIntoTheRunRunsItsTail() throws {
+        let p = try EngineSamples.pipeline(EngineSamples.spec(apply: Self.apply),
+                                           configuration: SWXPipelineConfiguration(inputPorts: 2))
+        let packet = EngineSamples.packet(to: "001122334455") + [1, 2, 3, 4]
+        var whole = packet
+        whole.replaceSubrange(0..<6, with: packet[6..<12])
+        whole.replaceSubrange(12..<14, with: [0x12, 0x34])
+        var tail = whole
+        tail.replaceSubrange(12..<14, with: [0, 0])
+        #expect(p.process(packet, port: 0).map(\.bytes) == [whole])
+        #expect(p.process(packet, port: 1).map(\.bytes) == [tail])
+    }
+}

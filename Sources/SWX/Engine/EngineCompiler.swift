@@ -6,6 +6,7 @@ struct EngineCompiler {
     private var ops: [EngineOp] = []
     private var constants: [UInt64] = []
     private var meterOperands: [EngineMeterOperands] = []
+    private var moves: [EngineMove] = []
 
     init(program: SpecProgram) {
         self.program = program
@@ -26,11 +27,12 @@ struct EngineCompiler {
         }
         threadJumps()
         fusePairs()
+        fuseMoveRuns()
         let headers = program.headers.map { program.structs[$0.structIndex] }
         let mailboxes = program.externObjects.map { program.structs[$0.mailboxStructIndex].maximumByteSize }
             + program.externFunctions.map { program.structs[$0.mailboxStructIndex].maximumByteSize }
         return EngineProgram(
-            ops: ops, actionStart: actionStart, meterOperands: meterOperands,
+            ops: ops, actionStart: actionStart, meterOperands: meterOperands, moves: moves,
             headerFixedSize: headers.map { Int32($0.fixedByteSize) },
             headerMaximumSize: headers.map { Int32($0.maximumByteSize) },
             metadataSize: program.metadata.maximumByteSize,
@@ -56,6 +58,42 @@ struct EngineCompiler {
             default:
                 i += 1
             }
+        }
+    }
+
+    /// Fuses every run of two or more consecutive `mov`s of plain fields or immediates (p4c's metadata
+    /// initialisation, table key assembly, action bodies) into one `moveRun`, which replaces the first of them;
+    /// the others stay in place so that a jump into the run still runs its tail op by op.
+    private mutating func fuseMoveRuns() {
+        var i = 0
+        while i < ops.count {
+            var run: [EngineMove] = []
+            let constantCount = constants.count
+            var j = i
+            while j < ops.count, let move = plainMove(ops[j]) {
+                run.append(move)
+                j += 1
+            }
+            if run.count >= 2 {
+                ops[i] = .moveRun(first: Int32(moves.count), count: Int32(run.count))
+                moves += run
+            } else {
+                constants.removeLast(constants.count - constantCount)
+            }
+            i = max(j, i + 1)
+        }
+    }
+
+    /// The operands of a field or immediate `mov` as a move (an immediate becomes a 64-bit constant).
+    private mutating func plainMove(_ op: EngineOp) -> EngineMove? {
+        switch op {
+        case .mov(let d, let s): return EngineMove(destination: d, source: s)
+        case .movImmediate(let d, let v):
+            constants.append(v.value)
+            return EngineMove(destination: d, source: EngineField(slot: EngineProgram.constantsSlot,
+                                                                  byteOffset: 8 * (constants.count - 1), bitWidth: 64,
+                                                                  bigEndian: false))
+        default: return nil
         }
     }
 

@@ -1,3 +1,5 @@
+import CIntrinsics
+
 // The packet path: one function runs one packet over the compiled ops until it ends or yields. It is one piece on
 // purpose (a single `switch` in one loop, with its state in locals) because that is what keeps the interpreter
 // free of calls, reference counting and exclusivity checks (swift-notes §5, §8.1).
@@ -48,6 +50,7 @@ extension EngineRuntime {
                                          ordered: Bool, now: UInt64, sink: inout Sink) -> Bool {
         let c = cp.pointee
         let ops = UnsafePointer(program.ops.baseAddress!)
+        let moves = program.moves.baseAddress!
         let mbases = c.bases
         let bases = UnsafePointer(mbases)
         let buffer = c.buffer
@@ -203,6 +206,14 @@ extension EngineRuntime {
             case .movImmediate(let d, let v):
                 d.write(bases, v.value)
                 pc &+= 1
+            case .moveRun(let first, let count):
+                var m = UnsafePointer(moves) + Int(first)
+                let end = m + Int(count)
+                repeat {
+                    m.pointee.destination.write(bases, m.pointee.source.read(bases))
+                    m += 1
+                } while m < end
+                pc &+= Int(count)
             case .movBytes(let d, let s):
                 EngineRuntime.moveBytes(bases, d, s)
                 pc &+= 1
@@ -282,7 +293,7 @@ extension EngineRuntime {
                 case .stub:
                     break
                 }
-                actionData.copyMemory(from: data, byteCount: slot.pointee.dataSize)
+                EngineRuntime.copyActionData(actionData, data, slot.pointee.dataSize)
                 st.hit = id != 0
                 st.action = action
                 st.entryID = id
@@ -330,7 +341,7 @@ extension EngineRuntime {
                         data = t.actionData(ofEntry: id)
                     }
                 }
-                actionData.copyMemory(from: data, byteCount: slot.pointee.dataSize)
+                EngineRuntime.copyActionData(actionData, data, slot.pointee.dataSize)
                 st.learner = Int(l)
                 st.hit = id != 0
                 st.action = action
@@ -486,6 +497,13 @@ extension EngineRuntime {
         if st.budget > 0 { return true }
         dropCounts[EngineDropReason.loopLimit.rawValue] &+= 1
         return false
+    }
+
+    /// Copies `count` bytes of action data with plain moves (action data is a few bytes to a few words, where
+    /// `memmove`'s call and size dispatch cost more than the copy). Exact: never touches bytes past `count`.
+    @inline(__always)
+    static func copyActionData(_ destination: UnsafeMutableRawPointer, _ source: UnsafeRawPointer, _ count: Int) {
+        p4rt_copy_small(destination, source, count)
     }
 
     /// `mov` between network-order byte strings: right-aligned, zero-padding or dropping leading bytes.
