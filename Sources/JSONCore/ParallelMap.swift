@@ -2,8 +2,9 @@ import Dispatch
 
 /// `count` results of `transform(index)` in index order, computed in chunks of `perChunk` indices, on all cores
 /// when `parallel` (`DispatchQueue.concurrentPerform`); each result slot is written by exactly one chunk.
-/// `transform` runs concurrently and must only read shared state.
-func parallelMap<T>(count: Int, perChunk: Int, parallel: Bool, _ transform: @Sendable (Int) -> T) -> [T] {
+/// `transform` runs concurrently and must only read shared state. (Public for the client library, which builds
+/// large bulk writes in parts the same way.)
+public func parallelMap<T>(count: Int, perChunk: Int, parallel: Bool, _ transform: @Sendable (Int) -> T) -> [T] {
     guard count > 0 else { return [] }
     let chunks = (count + perChunk - 1) / perChunk
     return Array(unsafeUninitializedCapacity: count) { results, initialized in

@@ -1,7 +1,6 @@
-import Dispatch
+import JSONCore
 import P4JSON
 import P4Model
-import Synchronization
 
 /// `lb apply`: makes the node program's load-balancer tables (`services`, `backends`) match a `LoadBalancerPlan` by
 /// diffing against what the server holds and writing only the difference, as one ROLLBACK_ON_ERROR batch (all of it
@@ -293,15 +292,11 @@ public struct LoadBalancerSync: Sendable {
     }
 
     /// `work` over consecutive slices of `items` on all cores; the results in slice order.
-    static func inParallel<T: Sendable, R: Sendable>(_ items: [T], _ work: @Sendable ([T]) -> R) -> [R] {
+    static func inParallel<T: Sendable, R>(_ items: [T], _ work: @Sendable ([T]) -> R) -> [R] {
         let perSlice = 256
-        let slices = (items.count + perSlice - 1) / perSlice
-        let results = Mutex([R?](repeating: nil, count: slices))
-        DispatchQueue.concurrentPerform(iterations: slices) { slice in
-            let result = work(Array(items[slice * perSlice..<min((slice + 1) * perSlice, items.count)]))
-            results.withLock { $0[slice] = result }
+        return parallelMap(count: (items.count + perSlice - 1) / perSlice, perChunk: 1, parallel: true) { slice in
+            work(Array(items[slice * perSlice..<min((slice + 1) * perSlice, items.count)]))
         }
-        return results.withLock { $0.compactMap { $0 } }
     }
 
     /// A frontend's flows to one backend: what the conntrack pins of a removed backend are found by.
