@@ -25,17 +25,20 @@ extension SWXPipeline {
     /// an index beyond its size.
     public func readRegisters(_ name: String, indices: some Sequence<UInt64>) throws(SWXPipelineError) -> [UInt64] {
         let r = try registerIndex(name)
-        return try lock.withLock { _ throws(SWXPipelineError) in
-            let array = runtime.registers[r]
-            var values: [UInt64] = []
-            values.reserveCapacity(indices.underestimatedCount)
-            do throws(SWXRuntimeError) {
-                for index in indices { values.append(try array.value(at: index)) }
-            } catch {
-                throw SWXPipelineError(error, context: "regarray \(name)")
-            }
-            return values
+        return try lock.withLock { _ throws(SWXPipelineError) in try cells(r, indices, name) }
+    }
+
+    /// Cells `indices` of register array `r` (the lock held by the caller).
+    private func cells(_ r: Int, _ indices: some Sequence<UInt64>, _ name: String) throws(SWXPipelineError) -> [UInt64] {
+        let array = runtime.registers[r]
+        var values: [UInt64] = []
+        values.reserveCapacity(indices.underestimatedCount)
+        do throws(SWXRuntimeError) {
+            for index in indices { values.append(try array.value(at: index)) }
+        } catch {
+            throw SWXPipelineError(error, context: "regarray \(name)")
         }
+        return values
     }
 
     /// Sets cells `indices` of register array `name` to `values` (same order and count) under one lock hold, and
@@ -48,14 +51,8 @@ extension SWXPipeline {
             throw SWXPipelineError(.invalidArgument, "regarray \(name): \(indices.count) indices for \(values.count) values")
         }
         return try lock.withLock { _ throws(SWXPipelineError) in
+            let old = try cells(r, indices, name)
             let array = runtime.registers[r]
-            var old: [UInt64] = []
-            old.reserveCapacity(indices.count)
-            do throws(SWXRuntimeError) {
-                for index in indices { old.append(try array.value(at: index)) }
-            } catch {
-                throw SWXPipelineError(error, context: "regarray \(name)")
-            }
             for (index, value) in zip(indices, values) { array.write(index, value) }
             return old
         }
