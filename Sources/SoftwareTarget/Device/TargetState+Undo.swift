@@ -36,8 +36,11 @@ extension TargetState {
             return UndoRecord(storage: .newEntry(table: table, handle: handle))
         }
         var record = UndoRecord.Changes()
-        func entry(_ table: TableID, _ handle: EntryHandle) {
+        func installed(_ table: TableID, _ handle: EntryHandle) {
             record.entry = (table, handle, entries[table]?[handle], idle[table]?.ids(handle) ?? [], idle[table]?.words.count ?? 0)
+        }
+        func entry(_ table: TableID, _ handle: EntryHandle) {
+            installed(table, handle)
             guard let tableBinding = binding.tables[table] else { return }
             if let profile = tableBinding.schema.actionProfileId { record.pools = pools(profile) }
         }
@@ -56,7 +59,7 @@ extension TargetState {
         case .deleteDataPlaneEntry(let table, let written):
             learnerKey(table, (try? binding.tables[table]?.specMatches(written))?.first?.key)
         case .writeDirectCounter(let table, let handle, _), .writeDirectMeter(let table, let handle, _, _):
-            record.entry = (table, handle, entries[table]?[handle], idle[table]?.ids(handle) ?? [], idle[table]?.words.count ?? 0)
+            installed(table, handle)
         case .insertMember(let member), .modifyMember(let member):
             record.member = (member.actionProfileId, member.memberId, profiles[member.actionProfileId]?.members[member.memberId])
             record.pools = pools(member.actionProfileId)
