@@ -136,10 +136,8 @@ public struct LoadBalancerSync: Sendable {
     public func currentState(ofFrontends keys: Set<LoadBalancerState.FrontendKey>) throws(P4RTClientError)
         -> (state: LoadBalancerState, otherIDs: Set<UInt16>) {
         var state = LoadBalancerState()
-        let frontends = keys.sorted().map { frontend($0, service: 0) }.map { entity -> Entity in
-            guard case .tableEntry(var entry)? = entity.kind else { return entity }
-            entry.action = nil
-            return Entity(.tableEntry(entry))
+        let frontends = keys.sorted().map { key in
+            Entity(.tableEntry(TableEntry(tableId: binding.services, match: frontendMatch(key))))
         }
         if !frontends.isEmpty {
             for entity in try client.read(ReadRequest(deviceId: client.deviceId, entities: frontends)) {
@@ -368,13 +366,15 @@ public struct LoadBalancerSync: Sendable {
          FieldMatch(fieldId: binding.backendsBucket, .exact(value: Bytestring.encode(UInt64(bucket))))]
     }
 
+    func frontendMatch(_ key: LoadBalancerState.FrontendKey) -> [FieldMatch] {
+        [FieldMatch(fieldId: binding.servicesVIP, .exact(value: Bytestring.encode(UInt64(key.address)))),
+         FieldMatch(fieldId: binding.servicesProtocol, .exact(value: Bytestring.encode(UInt64(key.ipProtocol)))),
+         FieldMatch(fieldId: binding.servicesPort, .exact(value: Bytestring.encode(UInt64(key.port))))]
+    }
+
     func frontend(_ key: LoadBalancerState.FrontendKey, service: UInt16) -> Entity {
         var entry = TableEntry(tableId: binding.services)
-        entry.match = [
-            FieldMatch(fieldId: binding.servicesVIP, .exact(value: Bytestring.encode(UInt64(key.address)))),
-            FieldMatch(fieldId: binding.servicesProtocol, .exact(value: Bytestring.encode(UInt64(key.ipProtocol)))),
-            FieldMatch(fieldId: binding.servicesPort, .exact(value: Bytestring.encode(UInt64(key.port)))),
-        ]
+        entry.match = frontendMatch(key)
         entry.action = TableAction(.action(Action(actionId: binding.setService, params: [
             Action.Param(paramId: binding.serviceID, value: Bytestring.encode(UInt64(service))),
         ])))
