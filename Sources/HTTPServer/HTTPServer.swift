@@ -41,21 +41,14 @@ public final class HTTPServer: Sendable {
         public var maxBodyBytes: Int
         /// Renders 400/404/405/413.
         public var errorRenderer: ErrorRenderer
-        /// When set, ``HTTPServer/start()`` sets glibc's `M_TOP_PAD` (process-wide) to this many bytes: how much
-        /// more than asked for a malloc heap grows by. Handlers run on libmicrohttpd's threads, whose malloc arenas
-        /// grow by `mprotect` calls; a bulk write builds hundreds of MB of small allocations, and with glibc's
-        /// 128 KiB default that is thousands of calls, each splitting and merging a memory mapping (7% of the CPU
-        /// of a 640k-entry write). Untouched pad pages cost no memory. nil leaves the allocator as it is.
-        public var mallocTopPad: Int?
 
         /// Creates a configuration; defaults: 127.0.0.1, port 0, one thread, 30 s timeout, 64 MiB bodies, plain
-        /// text errors, a 64 MiB malloc top pad.
+        /// text errors.
         public init(
             host: String = "127.0.0.1", port: UInt16 = 0, threading: Threading = .singleThread,
             connectionTimeout: Duration? = .seconds(30), maxBodyBytes: Int = 64 << 20,
-            errorRenderer: @escaping ErrorRenderer = HTTPServer.plainTextError, mallocTopPad: Int? = 64 << 20
+            errorRenderer: @escaping ErrorRenderer = HTTPServer.plainTextError
         ) {
-            self.mallocTopPad = mallocTopPad
             self.host = host
             self.port = port
             self.threading = threading
@@ -95,14 +88,6 @@ public final class HTTPServer: Sendable {
 
     deinit { stop() }
 
-    /// glibc's `mallopt(M_TOP_PAD, bytes)`, looked up at run time: the Glibc module does not import `<malloc.h>`.
-    private static func setMallocTopPad(_ bytes: Int) {
-        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-        let topPadParameter: Int32 = -2  // M_TOP_PAD in <malloc.h>
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
-        _ = unsafeBitCast(symbol, to: Mallopt.self)(topPadParameter, Int32(clamping: bytes))
-    }
-
     /// The bound port while running, else nil.
     public var port: UInt16? { running.withLock { $0?.port } }
 
@@ -112,7 +97,6 @@ public final class HTTPServer: Sendable {
     public func start() throws(HTTPServerError) -> UInt16 {
         try lifecycle.withLock { _ throws(HTTPServerError) -> UInt16 in
             if running.withLock({ $0 != nil }) { throw .alreadyRunning }
-            if let pad = configuration.mallocTopPad { Self.setMallocTopPad(pad) }
             let (fd, port) = try ListenSocket.open(host: configuration.host, port: configuration.port)
             var flags = MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_EPOLL.rawValue
             flags |= MHD_ALLOW_SUSPEND_RESUME.rawValue

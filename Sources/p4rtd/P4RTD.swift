@@ -97,6 +97,7 @@ struct P4RTD: ParsableCommand {
         sigaddset(&signals, SIGTERM)
         pthread_sigmask(SIG_BLOCK, &signals, nil)
 
+        MallocTuning.setTopPad(64 << 20)
         let service = P4RuntimeService()
         let device: SoftwareTargetDevice
         do { device = try SoftwareTargetDevice(configuration: try target.configuration()) } catch {
