@@ -18,13 +18,9 @@ public struct KubernetesObjects: Sendable, Hashable {
     /// The document is read straight from the parser's tree (no `JSONValue` per node), and the items of a `List`
     /// are decoded on all cores, in input order: `kubectl get -A -o json` for 10,000 services is ~90 MB.
     public mutating func add(json bytes: [UInt8], source: String) throws(KubernetesInputError) {
-        let decoded: Result<[Item], KubernetesInputError>
-        if let listed = Self.listItems(bytes, source: source) {
-            decoded = listed
-        } else {
-            decoded = try Self.document(bytes, source: source)
-        }
-        for item in try decoded.get() {
+        var decoded = try Self.listItems(bytes, source: source)
+        if decoded == nil { decoded = try Self.document(bytes, source: source) }
+        for item in decoded ?? [] {
             switch item {
             case .service(let service): services.append(service)
             case .endpointSlice(let slice): endpointSlices.append(slice)
@@ -36,8 +32,8 @@ public struct KubernetesObjects: Sendable, Hashable {
     /// The objects of a `List` document whose items are parsed one by one on all cores (`kubectl get -A -o json`
     /// prints one big List); nil when the document is not such a List or an item is not valid JSON (the
     /// whole-document parse then reports the error with its position).
-    static func listItems(_ bytes: [UInt8], source: String) -> Result<[Item], KubernetesInputError>? {
-        bytes.withUnsafeBytes { buffer -> Result<[Item], KubernetesInputError>? in
+    static func listItems(_ bytes: [UInt8], source: String) throws(KubernetesInputError) -> [Item]? {
+        let listed = bytes.withUnsafeBytes { buffer -> Result<[Item], KubernetesInputError>? in
             guard let split = JSONObjectSplit(buffer, arrayMember: "items"),
                   let kind = split.strings["kind"], Self.listKinds.contains(kind) else { return nil }
             let parsed = JSONParser().parseEach(buffer, ranges: split.elements) { index, item in
@@ -54,12 +50,13 @@ public struct KubernetesObjects: Sendable, Hashable {
             }
             return .success(all)
         }
+        return try listed?.get()
     }
 
     static let listKinds: Set<String> = ["List", "ServiceList", "EndpointSliceList"]
 
     /// The objects of a document parsed whole.
-    static func document(_ bytes: [UInt8], source: String) throws(KubernetesInputError) -> Result<[Item], KubernetesInputError> {
+    static func document(_ bytes: [UInt8], source: String) throws(KubernetesInputError) -> [Item] {
         let decoded: Result<[Item], KubernetesInputError>
         do {
             decoded = try bytes.withUnsafeBytes { buffer throws(JSONParseError) in
@@ -68,7 +65,7 @@ public struct KubernetesObjects: Sendable, Hashable {
         } catch {
             throw KubernetesInputError("\(source): not JSON: \(error)")
         }
-        return decoded
+        return try decoded.get()
     }
 
     /// One decoded object.
