@@ -14,6 +14,15 @@ extension ClientEndToEndTests {
         ])
     }
 
+    /// The node program with examples/kubernetes applied by `p4rtctl lb apply`.
+    func startNodeWithExamples() throws -> (server: P4RTDProcess, examples: String) {
+        let server = try startNode()
+        let examples = Fixtures.project("examples/kubernetes").path
+        let apply = try p4rtctl(server, ["lb", "apply", examples + "/services.json", examples + "/endpointslices.json"])
+        #expect(apply.status == 0, "\(apply.err)")
+        return (server, examples)
+    }
+
     @Test func ctTimeoutsGetAndSetByProfileName() throws {
         let server = try startNode()
         let get = try p4rtctl(server, ["ct", "timeouts", "get"])

@@ -8,10 +8,7 @@ import TestSupport
 /// after traffic to a VIP through the real p4rtd.
 extension ClientEndToEndTests {
     @Test func lbShowCountsPacketsSentToAVIP() throws {
-        let server = try startNode()
-        let examples = Fixtures.project("examples/kubernetes").path
-        let apply = try p4rtctl(server, ["lb", "apply", examples + "/services.json", examples + "/endpointslices.json"])
-        #expect(apply.status == 0, "\(apply.err)")
+        let (server, _) = try startNodeWithExamples()
         let before = try p4rtctl(server, ["lb", "show"])
         #expect(before.status == 0, "\(before.err)")
         #expect(before.out.hasPrefix("FRONTEND"))
@@ -70,10 +67,7 @@ extension ClientEndToEndTests {
 /// it go, through the real p4rtd on the software target.
 extension ClientEndToEndTests {
     @Test func removingABackendRefillsItsBucketsAndDeletesItsPins() throws {
-        let server = try startNode()
-        let examples = Fixtures.project("examples/kubernetes").path
-        let apply = try p4rtctl(server, ["lb", "apply", examples + "/services.json", examples + "/endpointslices.json"])
-        #expect(apply.status == 0, "\(apply.err)")
+        let (server, examples) = try startNodeWithExamples()
         // The README's SYN to the web VIP: pinned both ways to one of its two backends.
         let syn = "02000000000102000000000a08004500002800000000400638f00a0100050a602d7b9c40005000000001000000005002ffffd1700000"
         let sent = try p4rtctl(server, ["packet", "send", "0", syn])
