@@ -72,9 +72,23 @@ public enum NDJSON {
         prefilter: (@Sendable (_ line: UnsafeRawBufferPointer) -> T?)? = nil,
         _ transform: @Sendable (_ index: Int, _ lineNumber: Int, _ parsed: Result<JSONNode, JSONParseError>) -> T
     ) -> [T] {
-        let found = lines(in: bytes)
+        decodeLines(bytes, lines: lines(in: bytes)[...], parser: parser, parallel: parallel, prefilter: prefilter,
+                    transform)
+    }
+
+    /// `decodeLines(_:parser:parallel:prefilter:_:)` for some of the document's lines, as found by
+    /// ``lines(in:)``: a slice of that array, whose indices are the lines' 0-based indices among the non-blank
+    /// lines (what `transform` receives). For decoding a large document in parts, in order.
+    public static func decodeLines<T>(
+        _ bytes: UnsafeRawBufferPointer, lines found: ArraySlice<(lineNumber: Int, range: Range<Int>)>,
+        parser: JSONParser = JSONParser(), parallel: Bool = true,
+        prefilter: (@Sendable (_ line: UnsafeRawBufferPointer) -> T?)? = nil,
+        _ transform: @Sendable (_ index: Int, _ lineNumber: Int, _ parsed: Result<JSONNode, JSONParseError>) -> T
+    ) -> [T] {
         let input = SharedBytes(bytes: bytes)
-        return parallelMap(count: found.count, perChunk: linesPerChunk, parallel: parallel) { i in
+        let first = found.startIndex
+        return parallelMap(count: found.count, perChunk: linesPerChunk, parallel: parallel) { offset in
+            let i = first + offset
             let (lineNumber, range) = found[i]
             let slice = UnsafeRawBufferPointer(rebasing: input.bytes[range])
             if let prefilter, let early = prefilter(slice) { return early }

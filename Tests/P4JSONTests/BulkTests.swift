@@ -117,3 +117,70 @@ struct BulkTests {
         #expect(throws: P4RuntimeError.self) { try ReadStream.decode(broken) }
     }
 }
+
+@Suite("NDJSON bulk write decoded in parts")
+struct BulkWriteStreamTests {
+    static func body(_ lines: [String]) -> [UInt8] { Array(lines.joined(separator: "\n").utf8) }
+
+    static func validLines(_ count: Int) -> [String] {
+        (0..<count).map { String(decoding: ProtoJSON.encode(BulkTests.update($0)), as: UTF8.self) }
+    }
+
+    /// Every part, in order, until the end or the error.
+    static func drain(_ stream: BulkWriteStream) -> (parts: [[Update]], error: P4RuntimeError?) {
+        var parts: [[Update]] = []
+        do {
+            while let part = try stream.next() { parts.append(part) }
+            return (parts, nil)
+        } catch {
+            return (parts, error)
+        }
+    }
+
+    @Test func partsConcatenateToTheWholeDecodeInOrder() throws {
+        let lines = Self.validLines(1_000)
+        let stream = BulkWriteStream(body: Self.body(lines), linesPerPart: 96, partsAhead: 2)
+        defer { stream.cancel() }
+        #expect(stream.count == 1_000)
+        let (parts, error) = Self.drain(stream)
+        #expect(error == nil)
+        #expect(parts.map(\.count) == Array(repeating: 96, count: 10) + [40])
+        #expect(parts.flatMap { $0 } == (0..<1_000).map(BulkTests.update))
+        #expect(try stream.next() == nil)
+    }
+
+    @Test func aBadLineInALaterPartThrowsTheWholeDecodesErrorAfterThePartsBeforeIt() throws {
+        var lines = Self.validLines(500)
+        lines[333] = #"{"type": "INSERT", "entity": {"tableEntry": {"tableId": "x"}}}"#
+        lines[480] = "{not json"
+        let body = Self.body(lines)
+        let whole = try #require(throws: P4RuntimeError.self) { try BulkWrite.decode(body, deviceId: 1, electionId: nil) }
+        let stream = BulkWriteStream(body: body, linesPerPart: 100)
+        defer { stream.cancel() }
+        let (parts, error) = Self.drain(stream)
+        #expect(parts.count == 3)
+        #expect(error == whole)
+        #expect(error?.message == #"updates[333].entity.tableEntry.tableId: expected integer, got string "x" (NDJSON line 334)"#)
+        #expect(try stream.next() == nil)
+    }
+
+    @Test func blankLinesAreSkippedAndAnEmptyBodyEndsAtOnce() throws {
+        let empty = BulkWriteStream(body: Array("\n \n\r\n".utf8))
+        defer { empty.cancel() }
+        #expect(empty.count == 0)
+        #expect(try empty.next() == nil)
+        let lines = Self.validLines(3)
+        let spaced = BulkWriteStream(body: Array(("\n" + lines.joined(separator: "\n\n") + "\n").utf8), linesPerPart: 2)
+        defer { spaced.cancel() }
+        #expect(Self.drain(spaced).parts.map(\.count) == [2, 1])
+    }
+
+    @Test func cancellingAfterOnePartStopsTheDecoderAndEndsTheStream() throws {
+        // One part of room: the decoder waits for the consumer; cancel must release it rather than leave it blocked.
+        let stream = BulkWriteStream(body: Self.body(Self.validLines(2_000)), linesPerPart: 10, partsAhead: 1)
+        #expect(try stream.next()?.count == 10)
+        stream.cancel()
+        stream.cancel()
+        #expect(try stream.next() == nil)
+    }
+}

@@ -15,30 +15,45 @@ public enum BulkWrite {
         _ bytes: [UInt8], deviceId: UInt64, electionId: Uint128?, role: String = "",
         atomicity: Atomicity = .continueOnError, ignoresUnknownFields: Bool = false
     ) throws(P4RuntimeError) -> WriteRequest {
-        // Updates are decoded straight into the request's array; a failed line leaves an empty update there and
+        let updates = try bytes.withUnsafeBytes { buffer in
+            Result { () throws(P4RuntimeError) in
+                try decodeUpdates(buffer, lines: NDJSON.lines(in: buffer)[...], ignoresUnknownFields)
+            }
+        }.get()
+        return WriteRequest(
+            deviceId: deviceId, role: role, electionId: electionId, updates: updates, atomicity: atomicity)
+    }
+
+    /// The updates of some lines of an NDJSON body (a slice of ``NDJSON/lines(in:)``, whose indices are the
+    /// updates' indices), decoded on all cores.
+    ///
+    /// - Throws: INVALID_ARGUMENT for the first of these lines (in order) that is not a valid `Update`.
+    static func decodeUpdates(
+        _ buffer: UnsafeRawBufferPointer, lines: ArraySlice<(lineNumber: Int, range: Range<Int>)>,
+        _ ignoresUnknownFields: Bool
+    ) throws(P4RuntimeError) -> [Update] {
+        // Updates are decoded straight into the result array; a failed line leaves an empty update there and
         // its error in `errors` (same index). A second pass over [Result] would copy every update serially.
         let errors = LineErrors()
-        let updates: [Update] = bytes.withUnsafeBytes { buffer in
-            NDJSON.decodeLines(buffer, prefilter: { line in FastUpdateDecoder.update(scanning: line) }) {
-                index, lineNumber, parsed in
-                switch parsed {
+        let updates: [Update] = NDJSON.decodeLines(
+            buffer, lines: lines, prefilter: { line in FastUpdateDecoder.update(scanning: line) }
+        ) { index, lineNumber, parsed in
+            switch parsed {
+            case .failure(let error):
+                errors.record(.invalidArgument("updates[\(index)]: invalid JSON: \(error)"), at: index)
+                return Update()
+            case .success(let root):
+                if let update = FastUpdateDecoder.update(root) { return update }
+                switch decodeLine(root.value, index: index, lineNumber: lineNumber, ignoresUnknownFields) {
+                case .success(let update): return update
                 case .failure(let error):
-                    errors.record(.invalidArgument("updates[\(index)]: invalid JSON: \(error)"), at: index)
+                    errors.record(error, at: index)
                     return Update()
-                case .success(let root):
-                    if let update = FastUpdateDecoder.update(root) { return update }
-                    switch decodeLine(root.value, index: index, lineNumber: lineNumber, ignoresUnknownFields) {
-                    case .success(let update): return update
-                    case .failure(let error):
-                        errors.record(error, at: index)
-                        return Update()
-                    }
                 }
             }
         }
         if let error = errors.first { throw error }
-        return WriteRequest(
-            deviceId: deviceId, role: role, electionId: electionId, updates: updates, atomicity: atomicity)
+        return updates
     }
 
     /// The full decoder for a line outside the fast subset: the update, or its error with the NDJSON line number.

@@ -11,6 +11,12 @@ public struct APIConfiguration: Sendable {
     public var packetInjector: (any PacketInjector)?
     /// Extra metric families for `GET /metrics` (the data plane's), written after the API's own.
     public var metricsContributors: [any MetricsContributor]
+    /// NDJSON write bodies of at least this many bytes, under ROLLBACK_ON_ERROR or DATAPLANE_ATOMIC, are applied
+    /// while the rest of the body decodes (in parts of `streamedWriteLinesPerPart` lines); smaller ones decode
+    /// whole first, since handing parts over costs more than it saves there.
+    public var streamedWriteBytes: Int = 4 << 20
+    /// Lines per part of a streamed NDJSON write.
+    public var streamedWriteLinesPerPart: Int = 16_384
 
     /// Creates the configuration.
     public init(defaultDeviceId: UInt64 = 1, streamKeepAlive: Duration = .seconds(10), streamCapacity: Int = 4096,

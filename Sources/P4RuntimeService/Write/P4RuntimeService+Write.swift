@@ -14,10 +14,27 @@ extension P4RuntimeService {
     /// when any update fails, store and device are left exactly as before, the failing updates report their error
     /// and the others ABORTED ("rolled back").
     public func write(_ request: WriteRequest) throws(P4RuntimeError) {
+        try write(request, continuedBy: { () throws(P4RuntimeError) -> [Update]? in nil })
+    }
+
+    /// `Write` of a batch whose updates arrive in parts: `request.updates` first, then each part `nextUpdates`
+    /// returns until it returns nil (e.g. a large NDJSON body decoded on other threads while the parts before
+    /// are applied). The device is held from the first non-empty part on, never while the first part decodes.
+    ///
+    /// Under ROLLBACK_ON_ERROR and DATAPLANE_ATOMIC, an error thrown by `nextUpdates` (a line that does not
+    /// decode) undoes everything applied so far and is thrown as is: the result is that of rejecting the whole
+    /// request before applying any of it. CONTINUE_ON_ERROR cannot undo, so its parts are all fetched first.
+    public func write(
+        _ request: WriteRequest, continuedBy nextUpdates: () throws(P4RuntimeError) -> [Update]?
+    ) throws(P4RuntimeError) {
         counters.writes.wrappingAdd(1, ordering: .relaxed)
         let slot = try slot(request.deviceId)
         try authorize(slot, role: request.role, electionId: request.electionId)
-        counters.updates.wrappingAdd(UInt64(request.updates.count), ordering: .relaxed)
+        var first = request.updates
+        let allOrNothing = request.atomicity != .continueOnError
+        if !allOrNothing {
+            while let part = try nextUpdates() { first.append(contentsOf: part) }
+        }
         let space = configuration.errorSpace
         let now = clock.monotonicNanoseconds()
         let outcome: (errors: [P4RuntimeError?], digests: [DigestID: DigestEntry.Config]?, rolledBack: Bool) =
@@ -34,7 +51,9 @@ extension P4RuntimeService {
                             "atomicity: \(Self.atomicityName(request.atomicity)) is not supported by the \(installed.capabilities.targetName) device")
                     }
                 }
-                if request.updates.isEmpty { return ([], nil, false) }
+                // The first part is awaited before the device is taken, so packets keep flowing meanwhile.
+                if first.isEmpty, allOrNothing, let part = try nextUpdates() { first = part }
+                if first.isEmpty { return ([], nil, false) }
                 let recording: RecordingTransaction? = state.saved != nil ? RecordingTransaction() : nil
                 let transaction: any DeviceTransaction
                 if let recording {
@@ -42,21 +61,33 @@ extension P4RuntimeService {
                 } else {
                     transaction = try installed.device.beginTransaction(atomicity: request.atomicity)
                 }
-                let allOrNothing = request.atomicity != .continueOnError
                 state.store = nil  // keeps `store` uniquely referenced while the batch mutates it
                 let original: ControlPlaneStore? = allOrNothing ? store : nil
                 var writer = BatchWriter(store: consume store, capabilities: installed.capabilities,
                                          transaction: transaction, now: now,
                                          dataPlaneManagedTables: installed.pipeline.dataPlaneManagedTables)
                 var errors: [P4RuntimeError?] = []
-                errors.reserveCapacity(request.updates.count)
+                errors.reserveCapacity(first.count)
                 var failed = false
-                // Through a buffer pointer, each update is borrowed in place instead of copied (378 bytes each).
-                request.updates.withUnsafeBufferPointer { updates in
-                    for index in updates.indices {
-                        let error = writer.apply(updates[index], index: index)
-                        if error != nil { failed = true }
-                        errors.append(error)
+                var part: [Update] = []
+                swap(&part, &first)
+                while true {
+                    // Through a buffer pointer, each update is borrowed in place instead of copied (378 bytes each).
+                    part.withUnsafeBufferPointer { updates in
+                        for index in updates.indices {
+                            let error = writer.apply(updates[index], index: errors.count)
+                            if error != nil { failed = true }
+                            errors.append(error)
+                        }
+                    }
+                    part = []
+                    do throws(P4RuntimeError) {
+                        guard allOrNothing, let next = try nextUpdates() else { break }
+                        part = next
+                    } catch {
+                        transaction.abort()
+                        state.store = original ?? writer.store
+                        throw error
                     }
                 }
                 if failed, allOrNothing, let original {
@@ -74,6 +105,7 @@ extension P4RuntimeService {
                 if let recording { state.replayLog.append(contentsOf: recording.operations) }
                 return (errors, writer.digestsChanged ? writer.store.digests : nil, false)
             }
+        counters.updates.wrappingAdd(UInt64(outcome.errors.count), ordering: .relaxed)
         if let digests = outcome.digests { syncDigestBuffers(digests, on: slot) }
         let failures = outcome.errors.filter { $0 != nil }.count
         if failures == 0 { return }
