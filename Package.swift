@@ -87,7 +87,7 @@ let package = Package(
             exclude: ["Resources"]),
         .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore", "TestSupport"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
-        .testTarget(name: "P4RTClientTests", dependencies: ["P4RTClient", "P4Model", "JSONCore", "TestSupport"]),
+        .testTarget(name: "P4RTClientTests", dependencies: ["P4RTClient", "P4Model", "P4JSON", "JSONCore", "TestSupport"]),
         .testTarget(name: "P4RuntimeHTTPTests", dependencies: [
             "P4RuntimeHTTP", "P4Model", "TestSupport", "P4Device", "P4RuntimeService", "HTTPServer", "SoftwareTarget",
             .product(name: "Logging", package: "swift-log"),

@@ -4,6 +4,7 @@
 #include <curl/curl.h>
 
 typedef size_t (*p4rt_curl_write_callback)(char *data, size_t size, size_t count, void *context);
+typedef size_t (*p4rt_curl_read_callback)(char *buffer, size_t size, size_t count, void *context);
 
 static inline CURLcode p4rt_curl_set_long(CURL *handle, CURLoption option, long value) {
     return curl_easy_setopt(handle, option, value);
@@ -19,6 +20,10 @@ static inline CURLcode p4rt_curl_set_offset(CURL *handle, CURLoption option, cur
 
 static inline CURLcode p4rt_curl_set_write_function(CURL *handle, p4rt_curl_write_callback callback) {
     return curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, callback);
+}
+
+static inline CURLcode p4rt_curl_set_read_function(CURL *handle, p4rt_curl_read_callback callback) {
+    return curl_easy_setopt(handle, CURLOPT_READFUNCTION, callback);
 }
 
 static inline CURLcode p4rt_curl_get_long(CURL *handle, CURLINFO info, long *value) {

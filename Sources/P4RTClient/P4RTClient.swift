@@ -76,11 +76,17 @@ public struct P4RTClient: Sendable {
     /// `Write` of updates already encoded as NDJSON (``BulkWrite/encode(_:)``, one `Update` per line; a caller
     /// with many updates can encode parts of them on several cores and join the parts).
     public func writeBulk(ndjson: [UInt8], atomicity: Atomicity = .continueOnError) throws(P4RTClientError) {
+        try writeBulk(ndjsonParts: [ndjson], atomicity: atomicity)
+    }
+
+    /// `Write` of updates encoded as NDJSON in consecutive parts (each a whole number of lines), sent as one body
+    /// without joining the parts first.
+    public func writeBulk(ndjsonParts: [[UInt8]], atomicity: Atomicity = .continueOnError) throws(P4RTClientError) {
         var query = [("deviceId", String(deviceId)), ("atomicity", atomicity.name ?? "CONTINUE_ON_ERROR")]
         if let electionId {
             query += [("electionId.high", String(electionId.high)), ("electionId.low", String(electionId.low))]
         }
-        _ = try call("POST", "/v1/write", query: query, body: ndjson, contentType: "application/x-ndjson")
+        _ = try call("POST", "/v1/write", query: query, bodyParts: ndjsonParts, contentType: "application/x-ndjson")
     }
 
     /// `Read`, streamed: `body` gets each entity as its line arrives in order; a failed entity request throws
@@ -130,7 +136,16 @@ public struct P4RTClient: Sendable {
               contentType: String = "application/json", accept: String? = nil) throws(P4RTClientError)
         -> HTTPTransport.Response
     {
-        let response = try transport.send(method, path, query: query, body: body, contentType: contentType, accept: accept)
+        try call(method, path, query: query, bodyParts: body.map { [$0] }, contentType: contentType, accept: accept)
+    }
+
+    /// `call` with the body in consecutive parts.
+    func call(_ method: String, _ path: String, query: [(String, String)] = [], bodyParts: [[UInt8]]?,
+              contentType: String = "application/json", accept: String? = nil) throws(P4RTClientError)
+        -> HTTPTransport.Response
+    {
+        let response = try transport.send(
+            method, path, query: query, bodyParts: bodyParts, contentType: contentType, accept: accept)
         guard (200..<300).contains(response.status) else {
             if let status = try? ProtoJSON.decodeStatus(response.body) {
                 throw .server(status, httpStatus: response.status)

@@ -1,6 +1,7 @@
 import Foundation
 import JSONCore
 import Synchronization
+import P4JSON
 import P4Model
 import P4RTClient
 import Testing
@@ -59,6 +60,29 @@ struct ClientEndToEndTests {
             guard case .server(let status, let http)? = error as? P4RTClientError else { return false }
             return status.code == .unknown && status.details.first?.canonicalCode == .alreadyExists && http == 409
         }
+    }
+
+    @Test func bulkWriteInPartsArrivesAsOneBodyInOrder() throws {
+        let server = try start()
+        let client = client(server)
+        func insert(_ octet: UInt8) -> Update {
+            var entry = TableEntry(tableId: 0x0200_0001)
+            entry.match = [FieldMatch(fieldId: 1, .lpm(value: [10, octet, 0, 0], prefixLen: 16))]
+            entry.action = TableAction(.action(Action(actionId: 0x0100_0002)))
+            return Update(type: .insert, entity: Entity(.tableEntry(entry)))
+        }
+        // Parts of several lines, an empty part, and a part much larger than libcurl's upload buffer.
+        let parts = [BulkWrite.encode((1...3).map(insert)), [], BulkWrite.encode([insert(4)]),
+                     BulkWrite.encode((5...200).map(insert)) + Array(repeating: UInt8(ascii: "\n"), count: 5 << 20)]
+        try client.writeBulk(ndjsonParts: parts, atomicity: .rollbackOnError)
+        let read = try client.read(ReadRequest(deviceId: 0, entities: [Entity(.tableEntry(TableEntry(tableId: 0x0200_0001)))]))
+        #expect(read.count == 200)
+        // A broken line in a later part fails the whole batch: the parts reach the server as one body.
+        #expect(throws: P4RTClientError.self) {
+            try client.writeBulk(ndjsonParts: [BulkWrite.encode([insert(201)]), Array("{oops\n".utf8)],
+                                 atomicity: .rollbackOnError)
+        }
+        #expect(try client.read(ReadRequest(deviceId: 0, entities: [Entity(.tableEntry(TableEntry(tableId: 0x0200_0001)))])).count == 200)
     }
 
     @Test func p4rtctlTableCommandsAndExitCodes() throws {
