@@ -79,6 +79,32 @@ struct ReadTests {
         #expect(try T.read(service, [.tableEntry(TableEntry(tableId: T.constTable))]).isEmpty)
     }
 
+    @Test func actionParameterValuesFilterWildcardReads() throws {
+        let (service, _) = try T.service()
+        try service.write(T.write([T.insert(T.exactEntry(1, port: 2)), T.insert(T.exactEntry(2, port: 3)),
+                                   T.insert(T.exactEntry(3, port: 2))]))
+        func byPort(_ value: [UInt8]) throws -> [Entity] {
+            try T.read(service, [.tableEntry(TableEntry(
+                tableId: T.exact, action: .action(Action(actionId: T.setPort, params: [Action.Param(paramId: 1, value: value)]))))])
+        }
+        #expect(try byPort([2]) == [Entity(.tableEntry(T.exactEntry(1, port: 2))), Entity(.tableEntry(T.exactEntry(3, port: 2)))])
+        // Padded values select the same entries; a value no entry has selects none.
+        #expect(try byPort([0, 3]) == [Entity(.tableEntry(T.exactEntry(2, port: 3)))])
+        #expect(try byPort([7]).isEmpty)
+        // The parameter must belong to the action and the value fit its 9 bits.
+        for (params, code) in [([Action.Param(paramId: 5, value: [1])], CanonicalCode.invalidArgument),
+                               ([Action.Param(paramId: 1, value: [4, 0])], .outOfRange)] {
+            do {
+                _ = try T.read(service, [.tableEntry(TableEntry(
+                    tableId: T.exact, action: .action(Action(actionId: T.setPort, params: params))))])
+                Issue.record("expected \(code)")
+            } catch {
+                #expect(error.details.first?.canonicalCode == code)
+                #expect(error.details.first?.message.hasPrefix("entities[0].tableEntry.action.action.params[0]") == true)
+            }
+        }
+    }
+
     @Test func priorityTableKeyWithoutPriorityMatchesEveryPriorityRD7() throws {
         let (service, _) = try T.service()
         let match = [FieldMatch(fieldId: 3, .optional(value: [6]))]

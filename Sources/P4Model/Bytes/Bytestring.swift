@@ -11,6 +11,13 @@ public enum Bytestring {
         return first == 0 ? bytes : Array(bytes[first...])
     }
 
+    /// True when `a` and `b` hold the same value, whatever leading zero bytes either carries.
+    public static func sameValue(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        let aStart = a.firstIndex(where: { $0 != 0 }) ?? a.endIndex
+        let bStart = b.firstIndex(where: { $0 != 0 }) ?? b.endIndex
+        return a[aStart...].elementsEqual(b[bStart...])
+    }
+
     /// True when `bytes` is already canonical (non-empty, and no leading zero byte unless it is the single 0x00).
     public static func isCanonical(_ bytes: [UInt8]) -> Bool {
         guard let first = bytes.first else { return false }

@@ -22,6 +22,7 @@ extension EntityReader {
     /// Table entry reads with every wildcard of P4Runtime §9.1.6 (RD4): all tables, all entries of a table, one
     /// entry by key, the default entry, and filters on action, priority and metadata.
     mutating func readTableEntries(_ request: TableEntry, path: String) throws(P4RuntimeError) {
+        var request = request
         let extras = Extras(request)
         if extras.any { try requireRunningPipeline("counter data, meter configs and hit times", path: path) }
         if request.tableId.isUnset {
@@ -48,11 +49,14 @@ extension EntityReader {
             return
         }
         if let action = request.action {
-            guard case .action(let filter)? = action.kind, table.implementation == .direct else {
+            guard case .action(var filter)? = action.kind, table.implementation == .direct else {
                 throw .invalidArgument(
                     "\(path).action: only a direct action id can filter reads, on tables with direct actions")
             }
-            _ = filter
+            if !filter.params.isEmpty {
+                filter.params = try paramFilters(filter, path: path + ".action.action")
+                request.action = TableAction(.action(filter))
+            }
         }
         try readTable(position, request: request, extras: extras, path: path)
     }
@@ -120,7 +124,9 @@ extension EntityReader {
                                                selected: (TableEntry) -> Bool) throws(P4RuntimeError) {
         guard !view.isSaved && view.installed.pipeline.dataPlaneManagedTables.contains(table.id) else { return }
         var failure: P4RuntimeError?
-        try view.device.readDataPlaneEntries(table.id, counterData: extras.counterData) { learned in
+        var action: Action?
+        if case .action(let filter)? = request.action?.kind { action = filter }
+        try view.device.readDataPlaneEntries(table.id, counterData: extras.counterData, action: action) { learned in
             guard selected(learned), passes(learned, request) else { return true }
             // The device describes everything it knows; the answer carries what the request asked for (RD5).
             var entry = learned
@@ -137,13 +143,36 @@ extension EntityReader {
         if let failure { throw failure }
     }
 
-    /// The non-key filters of RD4: action id, priority, controller metadata and metadata, when set.
+    /// The parameter values a read's action filter selects (an extension of RD4, which filters by action id
+    /// only): each must name a parameter of the action and fit its width; in canonical form.
+    private func paramFilters(_ filter: Action, path: String) throws(P4RuntimeError) -> [Action.Param] {
+        guard let action = schema.actions[filter.actionId] else {
+            throw .invalidArgument("\(path).actionId: \(filter.actionId) is not an action of the pipeline")
+        }
+        var params: [Action.Param] = []
+        for (index, param) in filter.params.enumerated() {
+            guard let position = action.paramPositions[param.paramId] else {
+                throw .invalidArgument("\(path).params[\(index)].paramId: \(param.paramId) is not a parameter of action \(action.label)")
+            }
+            let value = try Bytestring.validated(param.value, bitwidth: action.params[position].bitwidth,
+                                                 what: "\(path).params[\(index)].value")
+            params.append(Action.Param(paramId: param.paramId, value: value))
+        }
+        return params
+    }
+
+    /// The non-key filters of RD4: action id (and, as an extension, parameter values), priority, controller
+    /// metadata and metadata, when set.
     private func passes(_ entry: TableEntry, _ request: TableEntry) -> Bool {
         if request.priority != 0 && entry.priority != request.priority { return false }
         if request.controllerMetadata != 0 && entry.controllerMetadata != request.controllerMetadata { return false }
         if !request.metadata.isEmpty && entry.metadata != request.metadata { return false }
         if case .action(let filter)? = request.action?.kind {
             guard case .action(let action)? = entry.action?.kind, action.actionId == filter.actionId else { return false }
+            for wanted in filter.params {
+                guard let param = action.params.first(where: { $0.paramId == wanted.paramId }),
+                      Bytestring.sameValue(param.value, wanted.value) else { return false }
+            }
         }
         return true
     }

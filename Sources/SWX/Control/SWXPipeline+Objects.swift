@@ -81,9 +81,17 @@ extension SWXPipeline {
 
     /// The live entries of learner `learner` at the clock's current time, in id order.
     public func learnerEntries(_ learner: String) throws(SWXPipelineError) -> [SWXLearnerEntryRecord] {
+        try learnerEntries(learner) { _, _ in true }
+    }
+
+    /// The live entries of learner `learner` whose action `selected` accepts (the spec action id and the action
+    /// data, borrowed; called under the pipeline's lock, so it must be quick), in entry id order.
+    public func learnerEntries(
+        _ learner: String, where selected: (_ action: Int, _ actionData: UnsafeRawBufferPointer) -> Bool
+    ) throws(SWXPipelineError) -> [SWXLearnerEntryRecord] {
         let l = try learnerIndex(learner)
         return lock.withLock { _ in
-            runtime.learners[l].entries(now: clock.nanoseconds()).map {
+            runtime.learners[l].entries(now: clock.nanoseconds()) { selected(Int($0), $1) }.map {
                 SWXLearnerEntryRecord(id: $0.id, key: $0.key, action: entryAction(Int($0.actionID), $0.actionData),
                                       timeoutID: $0.timeoutID, expiresAt: $0.expiresAt)
             }

@@ -93,12 +93,22 @@ extension Learner {
 
     /// Every entry live at `now`, in ascending id order.
     public func entries(now: UInt64) -> [LearnerEntry] {
+        entries(now: now) { _, _ in true }
+    }
+
+    /// The entries live at `now` whose action `selected` accepts (its id and borrowed action data), in ascending
+    /// id order; only those are copied out, so a selective listing of a big learner allocates little.
+    public func entries(now: UInt64, where selected: (_ actionID: UInt32, _ actionData: UnsafeRawBufferPointer) -> Bool)
+        -> [LearnerEntry] {
         var out: [LearnerEntry] = []
         for bi in 0..<bucketCount {
             let b = bucket(bi)
             for i in 0..<4 {
                 let expiry = b.load(fromByteOffset: Learner.expireOffset + 8 * i, as: UInt64.self)
-                if expiry > now { out.append(makeEntry(UInt32(bi * 4 + i + 1), b, i, expiry)) }
+                guard expiry > now else { continue }
+                let id = UInt32(bi * 4 + i + 1)
+                let data = UnsafeRawBufferPointer(start: actionData(ofEntry: id), count: actionDataSize)
+                if selected(actionID(ofEntry: id), data) { out.append(makeEntry(id, b, i, expiry)) }
             }
         }
         return out

@@ -38,6 +38,21 @@ struct FieldPlacement: Sendable, Hashable {
         }
     }
 
+    /// True when the field in `layout` holds the P4 value `value` (a big-endian bytestring of any length that
+    /// fits `p4Bits`): the spec's padding bits above the P4 width are not compared, and bytes past the end of
+    /// `layout` read as zero.
+    func holds(_ value: [UInt8], in layout: UnsafeRawBufferPointer) -> Bool {
+        let skip = value.count - byteWidth
+        for i in 0..<byteWidth {
+            let position = networkOrder ? offset + i : offset + byteWidth - 1 - i
+            var stored = position < layout.count ? layout[position] : 0
+            let padding = min(max(padBits - i * 8, 0), 8)
+            stored &= UInt8(truncatingIfNeeded: 0xFF >> padding)
+            if stored != (skip + i >= 0 ? value[skip + i] : 0) { return false }
+        }
+        return true
+    }
+
     /// Reads the field from `layout` as a big-endian bytestring of `byteWidth` bytes.
     func read(_ layout: [UInt8]) -> [UInt8] {
         (0..<byteWidth).map { i in layout[networkOrder ? offset + i : offset + byteWidth - 1 - i] }

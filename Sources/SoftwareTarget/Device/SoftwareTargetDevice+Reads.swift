@@ -44,20 +44,23 @@ extension SoftwareTargetDevice {
     /// Streams the live entries the data plane learned in a learner (add-on-miss) table, in entry id order,
     /// leaving out keys the controller wrote itself (the service lists those).
     public func readDataPlaneEntries(_ table: TableID, _ body: (TableEntry) -> Bool) throws(P4RuntimeError) {
-        try readDataPlaneEntries(table, counterData: false, body)
+        try readDataPlaneEntries(table, counterData: false, action: nil, body)
     }
 
     /// Streams the learned entries of learner table `table` (not those the controller wrote), with their ageing
-    /// (`describeAgeing`) and, when `counterData` is true and the table has a direct counter, its cells.
-    public func readDataPlaneEntries(_ table: TableID, counterData: Bool, _ body: (TableEntry) -> Bool)
-        throws(P4RuntimeError) {
+    /// (`describeAgeing`) and, when `counterData` is true and the table has a direct counter, its cells. With
+    /// `action`, only entries with that action and the values of the parameters it lists are built and streamed
+    /// (compared in the engine's action data, so a selective read of a big learner stays cheap).
+    public func readDataPlaneEntries(_ table: TableID, counterData: Bool, action filter: Action?,
+                                     _ body: (TableEntry) -> Bool) throws(P4RuntimeError) {
         let (active, written) = try exclusive { () throws(P4RuntimeError) in
             let active = try requireActive()
             return (active, active.state.controllerLearnerKeys[table] ?? [])
         }
         guard let binding = active.pipeline.binding.tables[table], case .learner = binding.target else { return }
+        let selects = Self.actionSelector(filter, binding: binding)
         let records: [SWXLearnerEntryRecord]
-        do { records = try active.engine.learnerEntries(binding.specName) } catch {
+        do { records = try active.engine.learnerEntries(binding.specName, where: selects) } catch {
             throw Self.mapped(error, context: "table \(binding.schema.label)")
         }
         let timeouts = (try? active.engine.learnerTimeouts(binding.specName)) ?? []
@@ -74,6 +77,27 @@ extension SoftwareTargetDevice {
             Self.describeAgeing(&entry, record, timeouts: timeouts, now: now)
             entry.counterData = counters?[position]
             if !body(entry) { return }
+        }
+    }
+
+    /// Whether a learned entry's spec action and action data are `filter`'s action with its listed parameter
+    /// values; everything passes without a filter, nothing when the filter's action is not one of the table's.
+    static func actionSelector(_ filter: Action?, binding: TableBinding)
+        -> (_ action: Int, _ data: UnsafeRawBufferPointer) -> Bool {
+        guard let filter else { return { _, _ in true } }
+        guard let action = binding.actionsBySpecAction.values.first(where: { $0.actionId == filter.actionId }) else {
+            return { _, _ in false }
+        }
+        var wanted: [(placement: FieldPlacement, value: [UInt8])] = []
+        for param in filter.params {
+            guard let placement = action.params.first(where: { $0.id == param.paramId })?.placement else {
+                return { _, _ in false }
+            }
+            wanted.append((placement, param.value))
+        }
+        let specAction = action.specAction
+        return { index, data in
+            index == specAction && wanted.allSatisfy { $0.placement.holds($0.value, in: data) }
         }
     }
 
