@@ -298,6 +298,10 @@ public struct LoadBalancerSync: Sendable {
         }
     }
 
+    /// The most filtered reads `pinsTo` sends per conntrack table; more removed backends (or frontends) than this
+    /// read the whole table once instead.
+    static let maximumPinFilters = 32
+
     /// A frontend's flows to one backend: what the conntrack pins of a removed backend are found by.
     struct Pin: Hashable {
         var frontend: LoadBalancerState.FrontendKey
@@ -321,22 +325,42 @@ public struct LoadBalancerSync: Sendable {
                                 port: UInt16(truncatingIfNeeded: vipPort)),
                 address: UInt32(truncatingIfNeeded: address), port: UInt16(truncatingIfNeeded: port))
         }
-        // Every entry of `table` whose action is `hit` and whose frontend-backend pair was removed.
-        func collect(_ table: TableID, _ hit: ActionID, _ pair: (TableEntry, Action) -> Pin) throws(P4RTClientError) {
-            try client.read(ReadRequest(deviceId: client.deviceId, entities: [Entity(.tableEntry(TableEntry(tableId: table)))])) { entity in
+        // Every entry of `table` whose action is `hit` and whose frontend-backend pair was removed. The server
+        // is asked only for entries whose action parameters are those of `filters` (one wildcard read each, so
+        // the tracked flows of other services never cross the wire); the pair is still checked here, and an
+        // entry that several filters select is kept once.
+        func collect(_ table: TableID, _ hit: ActionID, filters: Set<[Action.Param]>,
+                     _ pair: (TableEntry, Action) -> Pin) throws(P4RTClientError) {
+            // Each filter costs the server a pass over the table: past a few dozen, one unfiltered read is cheaper.
+            let entities = filters.count > Self.maximumPinFilters
+                ? [Entity(.tableEntry(TableEntry(tableId: table)))]
+                : filters.sorted { $0.lexicographicallyPrecedes($1) { $0.value.lexicographicallyPrecedes($1.value) } }
+                    .map { params in
+                        Entity(.tableEntry(TableEntry(tableId: table, action: .action(Action(actionId: hit, params: params)))))
+                    }
+            var seen = Set<[FieldMatch]>()
+            try client.read(ReadRequest(deviceId: client.deviceId, entities: entities)) { entity in
                 guard case .tableEntry(let entry)? = entity.kind, !entry.isDefaultAction,
                       case .action(let action)? = entry.action?.kind, action.actionId == hit else { return }
-                if removed.contains(pair(entry, action)) { pins.append(entry) }
+                if removed.contains(pair(entry, action)), seen.insert(entry.match).inserted { pins.append(entry) }
             }
         }
         if let forward = binding.forwardPins {
-            try collect(forward.table, forward.hit) { entry, action in
+            let backends = Set(removed.map { pin in
+                [Action.Param(paramId: forward.backendAddress, value: Bytestring.encode(UInt64(pin.address))),
+                 Action.Param(paramId: forward.backendPort, value: Bytestring.encode(UInt64(pin.port)))]
+            })
+            try collect(forward.table, forward.hit, filters: backends) { entry, action in
                 pin(value(entry, forward.vip), value(entry, forward.ipProtocol), value(entry, forward.vipPort),
                     value(action, forward.backendAddress), value(action, forward.backendPort))
             }
         }
         if let reverse = binding.reversePins {
-            try collect(reverse.table, reverse.hit) { entry, action in
+            let frontends = Set(removed.map { pin in
+                [Action.Param(paramId: reverse.vip, value: Bytestring.encode(UInt64(pin.frontend.address))),
+                 Action.Param(paramId: reverse.vipPort, value: Bytestring.encode(UInt64(pin.frontend.port)))]
+            })
+            try collect(reverse.table, reverse.hit, filters: frontends) { entry, action in
                 pin(value(action, reverse.vip), value(entry, reverse.ipProtocol), value(action, reverse.vipPort),
                     value(entry, reverse.backendAddress), value(entry, reverse.backendPort))
             }
