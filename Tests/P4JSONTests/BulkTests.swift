@@ -112,6 +112,21 @@ struct BulkTests {
         #expect(scanned[3] == .entities([entries[3]]))
         #expect(try ReadStream.decode(stream.bytes).entities == entries)
 
+        // A learned entry's ageing (`idleTimeoutNs` as the int64 string servers print) stays on the scanned path;
+        // strings the full decoder would judge stay off it.
+        var learned = TableEntry(tableId: 0x0200_0001)
+        learned.match = [FieldMatch(fieldId: 1, .exact(value: [9]))]
+        learned.idleTimeoutNs = 8_000_000_000_000
+        var aged = ReadStreamWriter()
+        aged.append(Entity(.tableEntry(learned)))
+        let agedLine = Array(aged.bytes.split(separator: UInt8(ascii: "\n"))[0])
+        #expect(String(decoding: agedLine, as: UTF8.self).contains(#""idleTimeoutNs":"8000000000000""#))
+        #expect(agedLine.withUnsafeBytes { ReadStream.scannedLine($0) } == .entities([Entity(.tableEntry(learned))]))
+        for odd in [#"" 5""#, #""5 ""#, #""+5""#, #""05""#, #""-""#, #""5.0""#] {
+            let line = Array(#"{"entities":[{"tableEntry":{"tableId":1,"idleTimeoutNs":\#(odd)}}]}"#.utf8)
+            #expect(line.withUnsafeBytes { ReadStream.scannedLine($0) } == nil, "\(odd)")
+        }
+
         let broken = Array(#"{"entities":[{"tableEntry":{"tableId":1,"match":[{"fieldId":1,"exact":{"value":"A"}}]}}]}"#.utf8)
         #expect(broken.withUnsafeBytes { ReadStream.scannedLine($0) } == nil)
         #expect(throws: P4RuntimeError.self) { try ReadStream.decode(broken) }

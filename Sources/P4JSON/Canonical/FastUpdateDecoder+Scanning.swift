@@ -101,7 +101,7 @@ extension FastUpdateDecoder {
                     }
                     entry.priority = priority
                 case "idleTimeoutNs":
-                    guard seen.insert(4), let number = s.integer() else { return nil }
+                    guard seen.insert(4), let number = int64(&s) else { return nil }
                     entry.idleTimeoutNs = number
                 case "isDefaultAction":
                     guard seen.insert(5), let flag = s.bool() else { return nil }
@@ -295,6 +295,18 @@ extension FastUpdateDecoder {
 
     private static func uint32(_ s: inout JSONScanner) -> UInt32? {
         s.integer().flatMap { UInt32(exactly: $0) }
+    }
+
+    /// A proto3 JSON int64: a number, or the decimal string encoders print for 64-bit values (reads answer
+    /// `"idleTimeoutNs":"8000000000000"`). Anything unusual inside the quotes is left to the full decoder.
+    private static func int64(_ s: inout JSONScanner) -> Int64? {
+        if let number = s.integer() { return number }
+        guard let text = s.string(), let last = text.last, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(last),
+              let head = text.first, head == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(head)
+        else { return nil }
+        var inner = JSONScanner(text)
+        guard let number = inner.integer(), inner.finish() else { return nil }
+        return number
     }
 
     private static func bytes(_ s: inout JSONScanner) -> [UInt8]? {
