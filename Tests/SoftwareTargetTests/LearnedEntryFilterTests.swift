@@ -58,7 +58,7 @@ struct LearnedEntryFilterTests {
         let hit = ActionID(rawValue: node.id(node.p4info.actions, "ct_forward_hit", \.preamble))
         try node.device.readDataPlaneEntries(
             node.table("ct_forward"), counterData: false,
-            action: Action(actionId: hit, params: [Action.Param(paramId: 1, value: [10, 244, 1, 6])])) { _ in
+            action: Action(actionId: hit, params: [Action.Param(paramId: 1, value: [10, 244, 1, 6])]), match: nil) { _ in
             built += 1
             return true
         }
@@ -67,5 +67,35 @@ struct LearnedEntryFilterTests {
         let miss = node.id(node.p4info.actions, "ct_forward_miss", \.preamble)
         #expect(miss != 0)
         #expect(try pins(node, actionId: miss, []).isEmpty)
+    }
+
+    @Test func aLearnedPinIsReadByItsKey() throws {
+        let node = try Node()
+        try node.programService()
+        try node.connect(40001)
+        try node.connect(40002)
+        // ct_forward's key: client 10.1.0.5, VIP 10.96.0.1, TCP, client port, VIP port 80.
+        func read(_ clientPort: UInt16) throws -> [TableEntry] {
+            let key = TableEntry(tableId: node.table("ct_forward"), match: [
+                FieldMatch(fieldId: 1, .exact(value: [10, 1, 0, 5])), FieldMatch(fieldId: 2, .exact(value: [10, 96, 0, 1])),
+                FieldMatch(fieldId: 3, .exact(value: [6])), FieldMatch(fieldId: 4, .exact(value: Bytestring.encode(UInt64(clientPort)))),
+                FieldMatch(fieldId: 5, .exact(value: [80])),
+            ])
+            var found: [TableEntry] = []
+            try node.service.read(ReadRequest(deviceId: 1, entities: [Entity(.tableEntry(key))])) { entity in
+                if case .tableEntry(let entry)? = entity.kind { found.append(entry) }
+                return true
+            }
+            return found
+        }
+        let pin = try #require(try read(40002).first)
+        #expect(pin.match.first { $0.fieldId == 4 }?.kind == .exact(value: [0x9c, 0x42]))
+        #expect(pin.action == TableAction(.action(Action(
+            actionId: ActionID(rawValue: node.id(node.p4info.actions, "ct_forward_hit", \.preamble)), params: [
+                Action.Param(paramId: 1, value: [10, 244, 1, 5]), Action.Param(paramId: 2, value: [0x1f, 0x90]),
+                Action.Param(paramId: 3, value: [2, 0x42, 10, 244, 1, 5]),
+            ]))))
+        #expect(try read(40001).count == 1)
+        #expect(try read(40003).isEmpty)
     }
 }

@@ -58,11 +58,12 @@ public protocol P4Device: AnyObject, Sendable {
     func readDataPlaneEntries(_ table: TableID, _ body: (TableEntry) -> Bool) throws(P4RuntimeError)
 
     /// `readDataPlaneEntries(_:_:)` that also fills each entry's direct counter data when `counterData` is true
-    /// (and the table has a direct counter), and may leave out entries whose action is not `action` (its id and
-    /// the values of the parameters it lists) before building them; the caller still checks what it receives.
-    /// The default ignores both.
-    func readDataPlaneEntries(_ table: TableID, counterData: Bool, action: Action?, _ body: (TableEntry) -> Bool)
-        throws(P4RuntimeError)
+    /// (and the table has a direct counter), and may leave out, before building them, entries whose action is not
+    /// `action` (its id and the values of the parameters it lists) or, with `match` (canonical), whose match is
+    /// not that one (a keyed read: the device may look the key up instead of listing the table). The caller
+    /// still checks what it receives. The default ignores `action` and `match`.
+    func readDataPlaneEntries(_ table: TableID, counterData: Bool, action: Action?, match: [FieldMatch]?,
+                              _ body: (TableEntry) -> Bool) throws(P4RuntimeError)
 
     /// Sends a packet from the controller; `packet.metadata` is already checked against `packet_out`.
     ///

@@ -81,7 +81,7 @@ extension EntityReader {
                 ValueChecks.appendInteger(UInt32(bitPattern: request.priority), to: &bytes)
                 guard let slot = tableStore.slot(for: EntryKey(bytes: bytes)), let stored = tableStore.stored(at: slot) else {
                     // Not written by the controller: the data plane may have learned it (add-on-miss tables).
-                    try readDataPlaneEntries(table, request: request, extras: extras) { $0.match == matches }
+                    try readDataPlaneEntries(table, request: request, extras: extras, match: matches)
                     return
                 }
                 guard passes(stored.entry, request) else { return }
@@ -115,19 +115,20 @@ extension EntityReader {
             }
         }
         if let failure { throw failure }
-        try readDataPlaneEntries(table, request: request, extras: extras) { _ in true }
+        try readDataPlaneEntries(table, request: request, extras: extras, match: nil)
     }
 
     /// Emits the entries the data plane learned in `table` (add-on-miss tables of a running pipeline) that pass
-    /// the request's filters and `selected`.
+    /// the request's filters and, when given, have exactly the canonical `match`.
     private mutating func readDataPlaneEntries(_ table: TableSchema, request: TableEntry, extras: Extras,
-                                               selected: (TableEntry) -> Bool) throws(P4RuntimeError) {
+                                               match: [FieldMatch]?) throws(P4RuntimeError) {
         guard !view.isSaved && view.installed.pipeline.dataPlaneManagedTables.contains(table.id) else { return }
         var failure: P4RuntimeError?
         var action: Action?
         if case .action(let filter)? = request.action?.kind { action = filter }
-        try view.device.readDataPlaneEntries(table.id, counterData: extras.counterData, action: action) { learned in
-            guard selected(learned), passes(learned, request) else { return true }
+        try view.device.readDataPlaneEntries(table.id, counterData: extras.counterData, action: action,
+                                             match: match) { learned in
+            guard match.map({ learned.match == $0 }) ?? true, passes(learned, request) else { return true }
             // The device describes everything it knows; the answer carries what the request asked for (RD5).
             var entry = learned
             if !extras.counterData { entry.counterData = nil }

@@ -14,7 +14,7 @@ extension TableBinding {
     /// - Throws: UNIMPLEMENTED for a range on a field wider than 64 bits; RESOURCE_EXHAUSTED when a range
     ///   expansion would exceed 4096 entries.
     func specMatches(_ entry: TableEntry) throws(P4RuntimeError) -> [SpecEntryMatch] {
-        if isExactTable, let key = exactKey(entry) {
+        if isExactTable, let key = exactKey(entry.match) {
             return [SpecEntryMatch(key: key, mask: windowMask, priority: 0)]
         }
         var alternatives: [[(value: [UInt8], mask: [UInt8])]] = []
@@ -87,14 +87,14 @@ extension TableBinding {
         }
     }
 
-    /// The key window of an entry of a spec exact table whose matches are all exact or optional (or unset: zero),
-    /// written in place: the one match `specMatches` would build, without its per-field arrays. Nil for any
+    /// The key window of an entry of a spec exact table or learner whose matches are all exact or optional (or
+    /// unset: zero), written in place: the one match `specMatches` would build, without its per-field arrays. Nil for any
     /// other kind of match (the general path handles it).
-    private func exactKey(_ entry: TableEntry) -> [UInt8]? {
+    func exactKey(_ match: [FieldMatch]) -> [UInt8]? {
         var key = [UInt8](repeating: 0, count: windowSize)
         for (position, field) in schema.fields.enumerated() {
             guard let placement = fields[position] else { continue }
-            switch entry.match.first(where: { $0.fieldId == field.id })?.kind {
+            switch match.first(where: { $0.fieldId == field.id })?.kind {
             case .exact(let value)?, .optional(let value)?: placement.write(widening: value, into: &key)
             case .other?, nil: break
             default: return nil

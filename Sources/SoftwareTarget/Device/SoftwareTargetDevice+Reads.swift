@@ -44,15 +44,16 @@ extension SoftwareTargetDevice {
     /// Streams the live entries the data plane learned in a learner (add-on-miss) table, in entry id order,
     /// leaving out keys the controller wrote itself (the service lists those).
     public func readDataPlaneEntries(_ table: TableID, _ body: (TableEntry) -> Bool) throws(P4RuntimeError) {
-        try readDataPlaneEntries(table, counterData: false, action: nil, body)
+        try readDataPlaneEntries(table, counterData: false, action: nil, match: nil, body)
     }
 
     /// Streams the learned entries of learner table `table` (not those the controller wrote), with their ageing
     /// (`describeAgeing`) and, when `counterData` is true and the table has a direct counter, its cells. With
     /// `action`, only entries with that action and the values of the parameters it lists are built and streamed
-    /// (compared in the engine's action data, so a selective read of a big learner stays cheap).
+    /// (compared in the engine's action data, so a selective read of a big learner stays cheap); with `match`,
+    /// only the entry with that key, looked up in the learner.
     public func readDataPlaneEntries(_ table: TableID, counterData: Bool, action filter: Action?,
-                                     _ body: (TableEntry) -> Bool) throws(P4RuntimeError) {
+                                     match: [FieldMatch]?, _ body: (TableEntry) -> Bool) throws(P4RuntimeError) {
         let (active, written) = try exclusive { () throws(P4RuntimeError) in
             let active = try requireActive()
             return (active, active.state.controllerLearnerKeys[table] ?? [])
@@ -60,7 +61,14 @@ extension SoftwareTargetDevice {
         guard let binding = active.pipeline.binding.tables[table], case .learner = binding.target else { return }
         let selects = Self.actionSelector(filter, binding: binding)
         let records: [SWXLearnerEntryRecord]
-        do { records = try active.engine.learnerEntries(binding.specName, where: selects) } catch {
+        do {
+            if let match {
+                guard let key = binding.exactKey(match) else { return }
+                records = try active.engine.learnerEntry(binding.specName, key: key).map { [$0] } ?? []
+            } else {
+                records = try active.engine.learnerEntries(binding.specName, where: selects)
+            }
+        } catch {
             throw Self.mapped(error, context: "table \(binding.schema.label)")
         }
         let timeouts = (try? active.engine.learnerTimeouts(binding.specName)) ?? []
