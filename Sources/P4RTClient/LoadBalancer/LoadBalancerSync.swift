@@ -298,9 +298,17 @@ public struct LoadBalancerSync: Sendable {
         }
     }
 
-    /// The most filtered reads `pinsTo` sends per conntrack table; more removed backends (or frontends) than this
-    /// read the whole table once instead.
+    /// The most removed backends whose pins `pinsTo` selects by filtered and keyed reads; with more, it reads both
+    /// conntrack tables whole once instead.
     static let maximumPinFilters = 32
+
+    /// A backend (address and port), as the forward pins' action names it.
+    struct BackendKey: Hashable, Comparable {
+        var address: UInt32
+        var port: UInt16
+
+        static func < (a: BackendKey, b: BackendKey) -> Bool { (a.address, a.port) < (b.address, b.port) }
+    }
 
     /// A frontend's flows to one backend: what the conntrack pins of a removed backend are found by.
     struct Pin: Hashable {
@@ -325,44 +333,63 @@ public struct LoadBalancerSync: Sendable {
                                 port: UInt16(truncatingIfNeeded: vipPort)),
                 address: UInt32(truncatingIfNeeded: address), port: UInt16(truncatingIfNeeded: port))
         }
-        // Every entry of `table` whose action is `hit` and whose frontend-backend pair was removed. The server
-        // is asked only for entries whose action parameters are those of `filters` (one wildcard read each, so
-        // the tracked flows of other services never cross the wire); the pair is still checked here, and an
-        // entry that several filters select is kept once.
-        func collect(_ table: TableID, _ hit: ActionID, filters: Set<[Action.Param]>,
-                     _ pair: (TableEntry, Action) -> Pin) throws(P4RTClientError) {
-            // Each filter costs the server a pass over the table: past a few dozen, one unfiltered read is cheaper.
-            let entities = filters.count > Self.maximumPinFilters
-                ? [Entity(.tableEntry(TableEntry(tableId: table)))]
-                : filters.sorted { $0.lexicographicallyPrecedes($1) { $0.value.lexicographicallyPrecedes($1.value) } }
-                    .map { params in
-                        Entity(.tableEntry(TableEntry(tableId: table, action: .action(Action(actionId: hit, params: params)))))
-                    }
+        // The entries that `entities` read whose action is `hit` and whose frontend-backend pair was removed,
+        // each kept once (several filters may select one entry); the pair is checked here whatever the server did.
+        func collect(_ entities: [Entity], _ hit: ActionID, _ pair: (TableEntry, Action) -> Pin)
+            throws(P4RTClientError) -> [TableEntry] {
+            var found: [TableEntry] = []
             var seen = Set<[FieldMatch]>()
             try client.read(ReadRequest(deviceId: client.deviceId, entities: entities)) { entity in
                 guard case .tableEntry(let entry)? = entity.kind, !entry.isDefaultAction,
                       case .action(let action)? = entry.action?.kind, action.actionId == hit else { return }
-                if removed.contains(pair(entry, action)), seen.insert(entry.match).inserted { pins.append(entry) }
+                if removed.contains(pair(entry, action)), seen.insert(entry.match).inserted { found.append(entry) }
             }
+            return found
         }
+        func exact(_ field: MatchFieldID, _ value: UInt64) -> FieldMatch {
+            FieldMatch(fieldId: field, .exact(value: Bytestring.encode(value)))
+        }
+        // Few removed backends: the server selects their forward pins by action parameters (one filtered wildcard
+        // read per backend), and each forward pin names its reverse pin's key (backend → client), read by key. So
+        // only the flows of removed backends cross the wire, however many flows the node tracks. Past
+        // `maximumPinFilters` backends, both tables are read whole once.
+        let backends = Set(removed.map { BackendKey(address: $0.address, port: $0.port) }).sorted()
+        let filtered = backends.count <= Self.maximumPinFilters
+        var forwardPins: [TableEntry] = []
         if let forward = binding.forwardPins {
-            let backends = Set(removed.map { pin in
-                [Action.Param(paramId: forward.backendAddress, value: Bytestring.encode(UInt64(pin.address))),
-                 Action.Param(paramId: forward.backendPort, value: Bytestring.encode(UInt64(pin.port)))]
-            })
-            try collect(forward.table, forward.hit, filters: backends) { entry, action in
+            let entities = filtered
+                ? backends.map { backend in
+                    Entity(.tableEntry(TableEntry(tableId: forward.table, action: .action(Action(actionId: forward.hit, params: [
+                        Action.Param(paramId: forward.backendAddress, value: Bytestring.encode(UInt64(backend.address))),
+                        Action.Param(paramId: forward.backendPort, value: Bytestring.encode(UInt64(backend.port))),
+                    ])))))
+                }
+                : [Entity(.tableEntry(TableEntry(tableId: forward.table)))]
+            forwardPins = try collect(entities, forward.hit) { entry, action in
                 pin(value(entry, forward.vip), value(entry, forward.ipProtocol), value(entry, forward.vipPort),
                     value(action, forward.backendAddress), value(action, forward.backendPort))
             }
+            pins += forwardPins
         }
         if let reverse = binding.reversePins {
-            let frontends = Set(removed.map { pin in
-                [Action.Param(paramId: reverse.vip, value: Bytestring.encode(UInt64(pin.frontend.address))),
-                 Action.Param(paramId: reverse.vipPort, value: Bytestring.encode(UInt64(pin.frontend.port)))]
-            })
-            try collect(reverse.table, reverse.hit, filters: frontends) { entry, action in
-                pin(value(action, reverse.vip), value(entry, reverse.ipProtocol), value(action, reverse.vipPort),
-                    value(entry, reverse.backendAddress), value(entry, reverse.backendPort))
+            var entities = [Entity(.tableEntry(TableEntry(tableId: reverse.table)))]
+            if filtered, let forward = binding.forwardPins {
+                entities = forwardPins.compactMap { entry in
+                    guard case .action(let action)? = entry.action?.kind else { return nil }
+                    return Entity(.tableEntry(TableEntry(tableId: reverse.table, match: [
+                        exact(reverse.backendAddress, value(action, forward.backendAddress)),
+                        exact(reverse.client, value(entry, forward.client)),
+                        exact(reverse.ipProtocol, value(entry, forward.ipProtocol)),
+                        exact(reverse.backendPort, value(action, forward.backendPort)),
+                        exact(reverse.clientPort, value(entry, forward.clientPort)),
+                    ])))
+                }
+            }
+            if !entities.isEmpty {
+                pins += try collect(entities, reverse.hit) { entry, action in
+                    pin(value(action, reverse.vip), value(entry, reverse.ipProtocol), value(action, reverse.vipPort),
+                        value(entry, reverse.backendAddress), value(entry, reverse.backendPort))
+                }
             }
         }
         return pins.map { pin in

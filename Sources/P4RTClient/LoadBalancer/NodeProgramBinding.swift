@@ -77,6 +77,7 @@ public struct NodeProgramBinding: Sendable {
 /// action `ct_forward_hit`: the backend).
 struct ForwardPins: Sendable {
     let table: TableID
+    let client: MatchFieldID, clientPort: MatchFieldID
     let vip: MatchFieldID, ipProtocol: MatchFieldID, vipPort: MatchFieldID
     let hit: ActionID
     let backendAddress: ActionParamID, backendPort: ActionParamID
@@ -84,6 +85,8 @@ struct ForwardPins: Sendable {
     /// Nil when the program lacks any of the names.
     init?(_ index: P4InfoIndex) {
         guard let table = index.table(named: "MainControlImpl.ct_forward"),
+              let client = index.matchField(named: "hdr.ipv4.src_addr", inTable: table.id),
+              let clientPort = index.matchField(named: "meta.l4_src_port", inTable: table.id),
               let vip = index.matchField(named: "hdr.ipv4.dst_addr", inTable: table.id),
               let ipProtocol = index.matchField(named: "hdr.ipv4.protocol", inTable: table.id),
               let vipPort = index.matchField(named: "meta.l4_dst_port", inTable: table.id),
@@ -91,6 +94,8 @@ struct ForwardPins: Sendable {
               let address = index.param(named: "backend_addr", inAction: hit),
               let port = index.param(named: "backend_port", inAction: hit) else { return nil }
         self.table = table.id
+        self.client = client.id
+        self.clientPort = clientPort.id
         self.vip = vip.id
         self.ipProtocol = ipProtocol.id
         self.vipPort = vipPort.id
@@ -100,11 +105,12 @@ struct ForwardPins: Sendable {
     }
 }
 
-/// `ct_reverse`: backend → client replies (key: the backend as source; action `ct_reverse_hit`: the VIP and port
-/// to rewrite the source back to).
+/// `ct_reverse`: backend → client replies (key: the backend as source and the client as destination, so a forward
+/// pin gives its reverse pin's key; action `ct_reverse_hit`: the VIP and port to rewrite the source back to).
 struct ReversePins: Sendable {
     let table: TableID
     let backendAddress: MatchFieldID, ipProtocol: MatchFieldID, backendPort: MatchFieldID
+    let client: MatchFieldID, clientPort: MatchFieldID
     let hit: ActionID
     let vip: ActionParamID, vipPort: ActionParamID
 
@@ -114,6 +120,8 @@ struct ReversePins: Sendable {
               let address = index.matchField(named: "meta.rev_src_addr", inTable: table.id),
               let ipProtocol = index.matchField(named: "hdr.ipv4.protocol", inTable: table.id),
               let port = index.matchField(named: "meta.rev_src_port", inTable: table.id),
+              let client = index.matchField(named: "meta.rev_dst_addr", inTable: table.id),
+              let clientPort = index.matchField(named: "meta.rev_dst_port", inTable: table.id),
               let hit = index.action(named: "MainControlImpl.ct_reverse_hit").map({ ActionID($0.preamble.id) }),
               let vip = index.param(named: "vip_addr", inAction: hit),
               let vipPort = index.param(named: "vip_port", inAction: hit) else { return nil }
@@ -121,6 +129,8 @@ struct ReversePins: Sendable {
         backendAddress = address.id
         self.ipProtocol = ipProtocol.id
         backendPort = port.id
+        self.client = client.id
+        self.clientPort = clientPort.id
         self.hit = hit
         self.vip = vip.id
         self.vipPort = vipPort.id
