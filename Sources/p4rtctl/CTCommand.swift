@@ -20,7 +20,7 @@ struct CTCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List tracked flows (forward and reverse pins) with their state, idle time, time left and counters.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List tracked flows (forward and reverse pins) with their state, idle time, time left and counters.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var filters: Filters
 
@@ -54,7 +54,7 @@ struct CTCommand: ParsableCommand {
     }
 
     struct Delete: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete the tracked flows that match the filters (at least one filter).")
+        static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete the tracked flows that match the filters (at least one filter).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var filters: Filters
 
@@ -75,7 +75,7 @@ struct CTCommand: ParsableCommand {
 
     struct Events: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print flows as the data plane learns and forgets them (like conntrack -E).",
+            commandName: "events", abstract: "Print flows as the data plane learns and forgets them (like conntrack -E).",
             discussion: "Prints the stream's learnedFlow events (new, removed) as they arrive; Ctrl-C ends it.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Stop after this many events (0: until interrupted).") var count: Int = 0

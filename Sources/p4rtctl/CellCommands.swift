@@ -28,7 +28,7 @@ struct CounterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "counter", abstract: "Read indexed counters.", subcommands: [Read.self])
 
     struct Read: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Read one counter cell, or every cell without an index.")
+        static let configuration = CommandConfiguration(commandName: "read", abstract: "Read one counter cell, or every cell without an index.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The counter (P4Info name or alias).") var name: String
         @Argument(help: "The cell; none reads every cell.") var index: UInt64?
@@ -46,7 +46,7 @@ struct RegisterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "register", abstract: "Read and write registers.", subcommands: [Read.self, Write.self])
 
     struct Read: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Read one register cell, or every cell without an index.")
+        static let configuration = CommandConfiguration(commandName: "read", abstract: "Read one register cell, or every cell without an index.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The register (P4Info name or alias).") var name: String
         @Argument(help: "The cell; none reads every cell.") var index: UInt64?
@@ -58,7 +58,7 @@ struct RegisterCommand: ParsableCommand {
     }
 
     struct Write: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Write one register cell (or every cell with --all).")
+        static let configuration = CommandConfiguration(commandName: "write", abstract: "Write one register cell (or every cell with --all).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The register (P4Info name or alias).") var name: String
         @Argument(help: "The cell.") var index: UInt64?
@@ -74,7 +74,7 @@ struct MeterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "meter", abstract: "Configure and read meters.", subcommands: [Set.self, Read.self])
 
     struct Set: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Configure a meter cell (trTCM rates per second and bursts, in the meter's unit).")
+        static let configuration = CommandConfiguration(commandName: "set", abstract: "Configure a meter cell (trTCM rates per second and bursts, in the meter's unit).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The meter (P4Info name or alias).") var name: String
         @Argument(help: "The cell; none configures every cell.") var index: UInt64?
@@ -91,7 +91,7 @@ struct MeterCommand: ParsableCommand {
     }
 
     struct Read: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Read meter configurations.")
+        static let configuration = CommandConfiguration(commandName: "read", abstract: "Read meter configurations.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The meter (P4Info name or alias).") var name: String
         @Argument(help: "The cell; none reads every cell.") var index: UInt64?

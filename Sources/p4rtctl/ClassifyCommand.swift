@@ -11,7 +11,7 @@ struct ClassifyCommand: ParsableCommand {
 
     struct Apply: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Make the classifier program's tables match a rule file (JSON or YAML; docs/p4rtctl.md).",
+            commandName: "apply", abstract: "Make the classifier program's tables match a rule file (JSON or YAML; docs/p4rtctl.md).",
             discussion: "Writes only the difference, as one ROLLBACK_ON_ERROR batch; re-applying the same file writes nothing.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The rule file (- for stdin).") var file: String
@@ -43,7 +43,7 @@ struct ClassifyCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the classifier's rules with their hit counters.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the classifier's rules with their hit counters.")
         @OptionGroup var global: GlobalOptions
 
         func run() throws {

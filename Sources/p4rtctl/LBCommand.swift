@@ -12,7 +12,7 @@ struct LBCommand: ParsableCommand {
 
     struct Apply: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Make the node program's services and service buckets match Kubernetes JSON.",
+            commandName: "apply", abstract: "Make the node program's services and service buckets match Kubernetes JSON.",
             discussion: """
                 Reads `kubectl get svc,endpointslices -A -o json` output (objects or List forms, any number of files; \
                 `-` reads standard input), uses each service's ready endpoints (serving-and-terminating ones only when \
@@ -94,7 +94,7 @@ struct LBCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the services the server balances, with their backends and, when the program counts them, packets and bytes.")
+            commandName: "show", abstract: "List the services the server balances, with their backends and, when the program counts them, packets and bytes.")
         @OptionGroup var global: GlobalOptions
 
         func run() throws {

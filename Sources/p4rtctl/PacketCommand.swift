@@ -10,7 +10,7 @@ struct PacketCommand: ParsableCommand {
 
     struct Send: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Inject a packet (hex) on an in-memory port; print the packets that came out, one per line.")
+            commandName: "send", abstract: "Inject a packet (hex) on an in-memory port; print the packets that came out, one per line.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The input port.") var port: UInt32
         @Argument(help: "The packet as hex (colons and spaces ignored).") var hex: String

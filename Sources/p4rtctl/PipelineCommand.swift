@@ -11,7 +11,7 @@ struct PipelineCommand: ParsableCommand {
         subcommands: [Set.self, Get.self])
 
     struct Set: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Install a pipeline (SetForwardingPipelineConfig).")
+        static let configuration = CommandConfiguration(commandName: "set", abstract: "Install a pipeline (SetForwardingPipelineConfig).")
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("The P4Info, text format or JSON.", valueName: "FILE")) var p4info: String
         @Option(help: ArgumentHelp("The device config (e.g. a .spec, or IPDK's .pb.bin); none = P4Info-only device.", valueName: "FILE"))
@@ -46,7 +46,7 @@ struct PipelineCommand: ParsableCommand {
     }
 
     struct Get: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the installed pipeline (GetForwardingPipelineConfig).")
+        static let configuration = CommandConfiguration(commandName: "get", abstract: "Show the installed pipeline (GetForwardingPipelineConfig).")
         @OptionGroup var global: GlobalOptions
         @Option(help: "ALL, COOKIE_ONLY, P4INFO_AND_COOKIE or DEVICE_CONFIG_AND_COOKIE.") var responseType = "P4INFO_AND_COOKIE"
 

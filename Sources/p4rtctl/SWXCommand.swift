@@ -8,7 +8,7 @@ struct SWXCommand: ParsableCommand {
 
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Run conformance case files; print each mismatch and the closing line `N passed, M failed`.")
+            commandName: "run", abstract: "Run conformance case files; print each mismatch and the closing line `N passed, M failed`.")
         @Argument(help: "Case files (.case).") var files: [String]
 
         func validate() throws {

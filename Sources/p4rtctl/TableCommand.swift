@@ -40,28 +40,28 @@ struct TableCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Insert an entry.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Insert an entry.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var entry: EntryOptions
         func run() throws { try write(global, entry.table, "POST", try entry.body(requireAction: true)) }
     }
 
     struct Modify: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change an entry's action (the key must exist).")
+        static let configuration = CommandConfiguration(commandName: "modify", abstract: "Change an entry's action (the key must exist).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var entry: EntryOptions
         func run() throws { try write(global, entry.table, "PUT", try entry.body(requireAction: true)) }
     }
 
     struct Delete: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete an entry by its key (--match, --priority).")
+        static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete an entry by its key (--match, --priority).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var entry: EntryOptions
         func run() throws { try write(global, entry.table, "DELETE", try entry.body(requireAction: false)) }
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the tables, or the entries of one table.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the tables, or the entries of one table.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The table; none lists every table.") var table: String?
 
