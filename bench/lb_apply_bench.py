@@ -10,8 +10,11 @@ service filling its 64 buckets), then times, end to end (process start to exit):
 
     lb-apply initial N services T s          p4rtctl lb apply onto the empty node
     lb-apply unchanged T ms                  the same files again (must write nothing)
+    lb-apply flows F SYNs injected ...       F SYNs through the node (LB_BENCH_FLOWS, default 20000), a tenth to the
+                                             service changed next: each learns a forward and a reverse pin
     lb-apply one-endpoint T ms               one endpoint of one service moved to a new pod IP, applied with
-                                             --partial and the changed Service and slice only
+                                             --partial and the changed Service and slice only (its buckets
+                                             rewritten, the pins of the moved backend's flows deleted)
     lb-apply one-endpoint-full-input T ms    the whole input again, the change included (must write nothing)
 
 and checks, from p4rtctl's JSON summary and from the server's /metrics (p4rtd_http_requests_total of the write
