@@ -95,14 +95,14 @@ public struct P4RTClient: Sendable {
         var request = request
         if request.deviceId == 0 { request.deviceId = deviceId }
         let response = try call("POST", "/v1/read", body: ProtoJSON.encode(request), accept: "application/x-ndjson")
-        let decoded: (entities: [Entity], status: P4RuntimeError?)
+        let status: P4RuntimeError?
         do {
-            decoded = try ReadStream.decode(response.body)
+            // Line by line: a large answer is never held decoded whole.
+            status = try ReadStream.decode(response.body) { entities in entities.forEach(body) }
         } catch {
             throw .protocolViolation("read answer: \(error.message)")
         }
-        decoded.entities.forEach(body)
-        if let status = decoded.status { throw .server(status, httpStatus: response.status) }
+        if let status { throw .server(status, httpStatus: response.status) }
     }
 
     /// `Read`, collected.

@@ -54,6 +54,30 @@ struct BulkTests {
         #expect(error.message == #"updates[1000].entity.tableEntry.tableId: expected integer, got string "x" (NDJSON line 1001)"#)
     }
 
+    @Test func readStreamHandsEntitiesOverLineByLineInOrder() throws {
+        var stream = ReadStreamWriter()
+        let entities = (0..<250).map { index in
+            Entity(.tableEntry(TableEntry(tableId: 0x0200_0001, match: [FieldMatch(fieldId: 1, .exact(value: Bytestring.encode(UInt64(index))))])))
+        }
+        for entity in entities { stream.append(entity) }
+        var parts: [[Entity]] = []
+        let status = try ReadStream.decode(stream.bytes, linesPerPart: 100) { parts.append($0) }
+        #expect(status == nil)
+        #expect(parts.count == 250 && parts.allSatisfy { $0.count == 1 })
+        #expect(parts.flatMap { $0 } == entities)
+        // A broken line: the parts before it are handed over, then its error is thrown.
+        var lines = stream.bytes.split(separator: UInt8(ascii: "\n")).map(Array.init)
+        lines[180] = Array("{oops".utf8)
+        var before: [Entity] = []
+        let error = try #require(throws: P4RuntimeError.self) {
+            _ = try ReadStream.decode(Array(lines.joined(separator: [UInt8(ascii: "\n")])), linesPerPart: 100) {
+                before.append(contentsOf: $0)
+            }
+        }
+        #expect(error.message.hasPrefix("line 181: invalid JSON"))
+        #expect(before == Array(entities[0..<180]))
+    }
+
     @Test func bulkWriteReportsBadJSONLines() throws {
         let body = Array("{\"type\":\"INSERT\"}\n{oops\n".utf8)
         let error = try #require(throws: P4RuntimeError.self) {

@@ -60,31 +60,55 @@ public enum ReadStream {
     /// response). Errors name the line (`line 3: entities[0].tableEntry…`).
     public static func decode(_ bytes: [UInt8]) throws(P4RuntimeError) -> (entities: [Entity], status: P4RuntimeError?)
     {
-        // Large answers are parsed and decoded on all cores (a big read is hundreds of thousands of lines); the results
-        // are then gathered in line order, so the first failing line is the one reported.
-        let lines: [Result<Line, P4RuntimeError>] = bytes.withUnsafeBytes { buffer in
-            NDJSON.decodeLines(buffer, parallel: buffer.count >= Self.parallelBytes, prefilter: { line in scannedLine(line).map { .success($0) } }) {
-                _, lineNumber, parsed in
-                switch parsed {
-                case .failure(let error):
-                    return .failure(.invalidArgument("line \(lineNumber): invalid JSON: \(error)"))
-                case .success(let root):
-                    do throws(P4RuntimeError) { return .success(try decodeLine(root.value)) } catch {
-                        return .failure(error.prefixed("line \(lineNumber)"))
-                    }
-                }
-            }
-        }
         var entities: [Entity] = []
-        var status: P4RuntimeError?
-        for line in lines {
-            switch line {
-            case .success(.entities(let more)): entities.append(contentsOf: more)
-            case .success(.status(let error)): status = error
-            case .failure(let error): throw error
-            }
-        }
+        let status = try decode(bytes) { part in entities.append(contentsOf: part) }
         return (entities, status)
+    }
+
+    /// `decode(_:)` handing the entities to `body` in order, line by line (each line's entities), decoding up to
+    /// `linesPerPart` lines at a time, so a large answer is never held decoded whole (a 650,000-entry read would be
+    /// about a gigabyte). Returns the trailing status, if any.
+    ///
+    /// - Throws: as `decode(_:)`, after the entities of the lines before the failing one reached `body`.
+    public static func decode(_ bytes: [UInt8], linesPerPart: Int = 65_536, _ body: ([Entity]) -> Void)
+        throws(P4RuntimeError) -> P4RuntimeError? {
+        try bytes.withUnsafeBytes { buffer in
+            Result { () throws(P4RuntimeError) -> P4RuntimeError? in
+                // Large answers are parsed and decoded on all cores, part by part (a big read is hundreds of
+                // thousands of lines); each part's results are gathered in line order, so the first failing line
+                // is the one reported.
+                let found = NDJSON.lines(in: buffer)
+                let parallel = buffer.count >= Self.parallelBytes
+                var status: P4RuntimeError?
+                var start = 0
+                while start < found.count {
+                    let end = min(start + max(1, linesPerPart), found.count)
+                    let lines: [Result<Line, P4RuntimeError>] = NDJSON.decodeLines(
+                        buffer, lines: found[start..<end], parallel: parallel,
+                        prefilter: { line in scannedLine(line).map { .success($0) } }
+                    ) { _, lineNumber, parsed in
+                        switch parsed {
+                        case .failure(let error):
+                            return .failure(.invalidArgument("line \(lineNumber): invalid JSON: \(error)"))
+                        case .success(let root):
+                            do throws(P4RuntimeError) { return .success(try decodeLine(root.value)) } catch {
+                                return .failure(error.prefixed("line \(lineNumber)"))
+                            }
+                        }
+                    }
+                    // Each line's entities go to `body` as decoded: gathering them first would copy every entity.
+                    for line in lines {
+                        switch line {
+                        case .success(.entities(let entities)): body(entities)
+                        case .success(.status(let error)): status = error
+                        case .failure(let error): throw error
+                        }
+                    }
+                    start = end
+                }
+                return status
+            }
+        }.get()
     }
 
     /// Answers at least this large are decoded on all cores; below it, waking the worker threads costs more than
