@@ -48,7 +48,9 @@ public final class BulkWriteStream: Sendable {
         // cancelled stream's would be.
         room = DispatchSemaphore(value: 0)
         for _ in 0..<max(1, partsAhead) { room.signal() }
-        DispatchQueue.global().async { self.decodeParts() }
+        // A serial queue of its own runs on libdispatch's overcommit pool: the decoder blocks while parts wait for
+        // the consumer, and must not hold one of the few threads the global queue's work (and `parallelMap`) needs.
+        DispatchQueue(label: "p4json.bulk-write-stream").async { self.decodeParts() }
     }
 
     /// The next part of the updates in line order, waiting for it to be decoded; nil after the last.
