@@ -44,8 +44,13 @@ public struct LoadBalancerSync: Sendable {
 
     /// Binds to the node program installed on the client's device.
     public init(client: P4RTClient) throws(P4RTClientError) {
+        self.init(client: client, binding: try NodeProgramBinding(try client.pipelineIndex()))
+    }
+
+    /// Binds to the node program of an already known P4Info.
+    init(client: P4RTClient, binding: NodeProgramBinding) {
         self.client = client
-        binding = try NodeProgramBinding(try client.pipelineIndex())
+        self.binding = binding
     }
 
     /// The key of a plan frontend, or nil and why the node program cannot balance it.
@@ -229,17 +234,22 @@ public struct LoadBalancerSync: Sendable {
         // upserts (640,000 for 10,000 new services) are built and encoded on all cores, in order.
         let empty = [LoadBalancerState.BackendValue?](repeating: nil, count: LoadBalancerState.bucketCount)
         let upserts = Self.inParallel(desired.buckets.keys.sorted()) { ids in
-            var updates: [Update] = []
-            var inserted = 0
+            var lines = BucketUpsertLines(self)
+            var ndjson: [UInt8] = []
+            ndjson.reserveCapacity(ids.count * LoadBalancerState.bucketCount * 300)
+            var count = 0, inserted = 0
             for id in ids {
                 let now = current.buckets[id] ?? empty
+                let service = lines.serviceMatch(id)
                 for (bucket, backend) in (desired.buckets[id] ?? empty).enumerated() {
                     guard let backend, now[bucket] != backend else { continue }
-                    updates.append(Update(type: now[bucket] == nil ? .insert : .modify, entity: bucketEntry(id, bucket, backend)))
+                    lines.append(now[bucket] == nil ? .insert : .modify, service: service, bucket: bucket,
+                                 backend: backend, to: &ndjson)
+                    count += 1
                     if now[bucket] == nil { inserted += 1 }
                 }
             }
-            return (BulkWrite.encode(updates), updates.count, inserted)
+            return (ndjson, count, inserted)
         }
         // The body goes in these parts, unjoined: joining would copy its 190 MB (10,000 services) once or twice.
         var body: [[UInt8]] = []
