@@ -82,7 +82,10 @@ extension EngineRuntime {
         let object = Int(st.pointee.lookupObject)
         let hash = st.pointee.lookupHash
         if object >= 0 {
-            return tableSlots[object].exact.unsafelyUnwrapped._withUnsafeGuaranteedRef { $0.prefetchCandidates(hash: hash) }
+            // With records inlined in the index, step 1's prefetch brought the record too: no second yield.
+            return tableSlots[object].exact.unsafelyUnwrapped._withUnsafeGuaranteedRef {
+                !$0.inlinesRecords && $0.prefetchCandidates(hash: hash)
+            }
         }
         return learnerSlots[~object].learner._withUnsafeGuaranteedRef { $0.prefetchCandidates(hash: hash, now: now) }
     }

@@ -259,27 +259,30 @@ extension EngineRuntime {
                 switch slot.pointee.kind {
                 case .exact:
                     let table = slot.pointee.exact.unsafelyUnwrapped
+                    let h: UInt32
                     if ordered, slot.pointee.prefetches, st.phase != 0 || table._withUnsafeGuaranteedRef({
                         $0.population(atLeast: slot.pointee.prefetchPopulation)
                     }) {
                         // Split lookup (a big table in an interleaved burst; a lone packet has nothing to overlap
                         // with, so it looks up at once). The result is that of a lookup at the last step, as if the
                         // packet had run alone from there.
-                        guard let h = splitLookupStep(&st, pc, object: Int32(t), hashAndPrefetch: {
+                        guard let hash = splitLookupStep(&st, pc, object: Int32(t), hashAndPrefetch: {
                             table._withUnsafeGuaranteedRef { t in
                                 let h = t.hash(key)
                                 t.prefetch(hash: h)
                                 return h
                             }
                         }) else { return true }
-                        id = table._withUnsafeGuaranteedRef { $0.lookup(key, hash: h) }
+                        h = hash
                     } else {
-                        id = table._withUnsafeGuaranteedRef { $0.lookup(key) }
+                        h = table._withUnsafeGuaranteedRef { $0.hash(key) }
                     }
-                    if id != 0 {
-                        table._withUnsafeGuaranteedRef { t in
-                            action = t.actionID(ofEntry: id)
-                            data = t.actionData(ofEntry: id)
+                    table._withUnsafeGuaranteedRef { t in
+                        let found = t.find(key, hash: h)
+                        id = found.id
+                        if id != 0 {
+                            action = found.record.load(fromByteOffset: 4, as: UInt32.self)
+                            data = found.record + t.actionDataOffset
                             t.recordHit(id, now: now)
                         }
                     }
