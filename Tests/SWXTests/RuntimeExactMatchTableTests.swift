@@ -8,7 +8,9 @@ import Testing
 
     @Test(arguments: [HashFunction.crc32, .jhash], [1, 3, 8, 13, 16, 64])
     func addLookupModifyDelete(hash: HashFunction, keySize: Int) throws {
-        let t = try ExactMatchTable(keySize: keySize, actionDataSize: 6, capacity: 100, hashFunction: hash)
+        let t = try ExactMatchTable(keySize: keySize, actionDataSize: 6, capacity: 100, hashFunction: hash,
+                                    inlineMinimumCapacity: 0)
+        #expect(try !ExactMatchTable(keySize: keySize, actionDataSize: 6, capacity: 100).inlinesRecords)
         let a = Self.key(0x0102_0304_0506_0708, size: keySize)
         let b = Self.key(0x1112_1314_1516_1718, size: keySize)
         let id = try t.add(key: a, actionID: 3, actionData: [1, 2, 3])
@@ -23,6 +25,11 @@ import Testing
         #expect(h == b.withUnsafeBytes { hash.hash($0.baseAddress!, count: keySize) })
         t.prefetch(hash: h)
         #expect(b.withUnsafeBytes { t.lookup($0.baseAddress!, hash: h) } == 0)
+        #expect(b.withUnsafeBytes { t.find($0.baseAddress!, hash: h).id } == 0)
+        #expect(t.inlinesRecords == (keySize <= 48))
+        let found = a.withUnsafeBytes { t.find($0.baseAddress!, hash: t.hash($0.baseAddress!)) }
+        #expect(found.id == 1 && found.record.load(fromByteOffset: 4, as: UInt32.self) == 3)
+        #expect(Array(UnsafeRawBufferPointer(start: found.record + t.actionDataOffset, count: 6)) == [1, 2, 3, 0, 0, 0])
         #expect(throws: SWXRuntimeError.alreadyExists("exact table: key \(hex(a)) is already entry 1", entryID: 1)) {
             try t.add(key: a, actionID: 4)
         }
@@ -62,7 +69,7 @@ import Testing
     @Test func idsStayStableAcrossChurnAgainstAReferenceModel() throws {
         var rng = SeededGenerator(seed: 42)
         let capacity = 1500
-        let t = try ExactMatchTable(keySize: 13, actionDataSize: 4, capacity: capacity)
+        let t = try ExactMatchTable(keySize: 13, actionDataSize: 4, capacity: capacity, inlineMinimumCapacity: 0)
         var model: [[UInt8]: (id: UInt32, action: UInt32)] = [:]
         let universe = (0..<3000).map { _ in rng.bytes(13) }
         for step in 0..<30_000 {
@@ -90,17 +97,25 @@ import Testing
                 }
             default:
                 if let existing = model[k] {
-                    try t.modify(key: k, actionID: existing.action &+ 1)
+                    try t.modify(key: k, actionID: existing.action &+ 1,
+                                 actionData: withUnsafeBytes(of: existing.action &+ 1, Array.init))
                     model[k] = (existing.id, existing.action &+ 1)
                 }
             }
         }
         #expect(t.count == model.count)
+        #expect(t.inlinesRecords)
         for k in universe {
             let id = k.withUnsafeBytes { t.lookup($0.baseAddress!) }
+            // The packet path's find reads the record copies in the index, which moved with their slots.
+            let found = k.withUnsafeBytes { t.find($0.baseAddress!, hash: t.hash($0.baseAddress!)) }
+            #expect(found.id == id)
             if let m = model[k] {
                 #expect(id == m.id)
                 #expect(t.actionID(ofEntry: id) == m.action)
+                #expect(found.record.load(fromByteOffset: 4, as: UInt32.self) == m.action)
+                #expect(found.record.load(fromByteOffset: t.actionDataOffset, as: UInt32.self) == m.action)
+                #expect(Array(UnsafeRawBufferPointer(start: found.record + 8, count: 13)) == k)
             } else {
                 #expect(id == 0)
             }
@@ -118,11 +133,13 @@ import Testing
     }
 
     @Test func fullTableOfAMillionEntries() throws {
-        // Memory per entry with a 16-byte key and 8 bytes of action data: 8 header + 16 key + 8 data + 16 index.
+        // Memory per entry with a 16-byte key and 8 bytes of action data: 8 header + 16 key + 8 data + 4 link, and
+        // two index slots of 8 bytes plus a 32-byte record copy each.
         let n = 1 << 20
         let t = try ExactMatchTable(keySize: 16, actionDataSize: 8, capacity: n)
         #expect(t.recordStride == 32)
         #expect(t.index.slotCount == 2 * n)
+        #expect(t.memoryFootprint == n * (32 + 4) + 2 * n * (8 + 32))
         var key = [UInt8](repeating: 0, count: 16)
         for i in 0..<n {
             withUnsafeBytes(of: UInt64(i).bigEndian) { key.replaceSubrange(8..<16, with: $0) }

@@ -22,6 +22,12 @@ extension EngineRuntime {
 
     /// Runs `count` packets, `input(i)` giving packet `i` (valid until the next call), at time `now`, delivering
     /// every output to `sink` in packet order, interleaving up to `packetContexts` of them.
+    ///
+    /// The slice switch is kept cheap because a big-table packet yields twice per lookup: the executor is inlined
+    /// here (this function is the interleaved path's own copy; the lone-packet path has another), so a slice costs
+    /// no call and the burst's constants stay loaded; the registers stay in the context's slot the whole time; and
+    /// the middle step of a split lookup (prefetching the candidate records) runs here without entering the
+    /// executor, so a lookup re-enters it once instead of twice.
     @inline(never)
     func runInterleaved<Sink: EnginePacketSink>(count: Int, input: (Int) -> (port: UInt32, bytes: UnsafeRawBufferPointer),
                                                 now: UInt64, sink: inout Sink) {
@@ -31,34 +37,57 @@ extension EngineRuntime {
         var active = 0
         var i = 0
         while next < count || active > 0 {
-            let c = contexts[i]
-            // The registers stay in the context's slot the whole time (executeSlice is out of line, so they would
-            // live in memory anyway): no copy in or out per slice.
-            var runnable = contextBusy[i]
-            if !runnable {
+            let st = contextStates + i
+            if contextBusy[i] {
+                if st.pointee.phase == 1 {
+                    st.pointee.phase = 2
+                    // Candidates prefetched: come back once the other contexts have had their turn.
+                    if advanceSplitLookup(st, now: now) {
+                        i = i &+ 1 == k ? 0 : i &+ 1
+                        continue
+                    }
+                }
+            } else {
                 // Admit the next packet (skipping any dropped on arrival) and run it to its first yield.
-                while next < count, !runnable {
+                var admitted = false
+                while next < count, !admitted {
                     let packet = input(next)
-                    contextStates[i] = EnginePacketState()
-                    runnable = admit(c, port: packet.port, packet: packet.bytes, sequence: next, state: &contextStates[i])
+                    st.initialize(to: EnginePacketState())
+                    admitted = admit(contexts[i], port: packet.port, packet: packet.bytes, sequence: next, state: &st.pointee)
                     next &+= 1
                 }
-                if runnable { active &+= 1 }
-            }
-            if runnable {
-                if executeSlice(contexts + i, &contextStates[i], now: now, sink: &sink) {
-                    contextBusy[i] = true
-                } else {
-                    complete(c, contextStates[i], ordered: true)
-                    contextBusy[i] = false
-                    active &-= 1
-                    // Refill this context at once so every context keeps a packet in flight.
-                    if next < count { continue }
+                if !admitted {
+                    i = i &+ 1 == k ? 0 : i &+ 1
+                    continue
                 }
+                active &+= 1
+                contextBusy[i] = true
             }
-            i &+= 1
-            if i == k { i = 0 }
+            if !execute(UnsafePointer(contexts + i), &st.pointee, ordered: true, now: now, sink: &sink) {
+                complete(contexts[i], st.pointee, ordered: true)
+                contextBusy[i] = false
+                active &-= 1
+                // Refill this context at once so every context keeps a packet in flight.
+                if next < count { continue }
+            }
+            i = i &+ 1 == k ? 0 : i &+ 1
         }
+    }
+
+    /// Step 2 of the split lookup context state `st` is in (hashed, index slot or bucket prefetched and, by now,
+    /// in cache): prefetches the candidate records; returns whether there were any (else the lookup can finish at
+    /// once, a miss needing no record).
+    @inline(__always)
+    func advanceSplitLookup(_ st: UnsafeMutablePointer<EnginePacketState>, now: UInt64) -> Bool {
+        let object = Int(st.pointee.lookupObject)
+        let hash = st.pointee.lookupHash
+        if object >= 0 {
+            // With records inlined in the index, step 1's prefetch brought the record too: no second yield.
+            return tableSlots[object].exact.unsafelyUnwrapped._withUnsafeGuaranteedRef {
+                !$0.inlinesRecords && $0.prefetchCandidates(hash: hash)
+            }
+        }
+        return learnerSlots[~object].learner._withUnsafeGuaranteedRef { $0.prefetchCandidates(hash: hash, now: now) }
     }
 
     /// Whether a burst should interleave now: some big table or learner holds enough entries to miss the caches.
@@ -76,13 +105,6 @@ extension EngineRuntime {
             }) { return true }
         }
         return false
-    }
-
-    /// ``execute(_:_:ordered:now:sink:)`` out of line, so the lone-packet path keeps its own inlined copy.
-    @inline(never)
-    func executeSlice<Sink: EnginePacketSink>(_ c: UnsafeMutablePointer<EnginePacketContext>, _ st: inout EnginePacketState,
-                                              now: UInt64, sink: inout Sink) -> Bool {
-        execute(c, &st, ordered: true, now: now, sink: &sink)
     }
 
     /// Counts the packet and loads it into context `c`, setting up its registers in `st`; returns false (the

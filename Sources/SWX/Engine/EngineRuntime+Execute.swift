@@ -32,6 +32,9 @@ struct EnginePacketState {
     var phase: UInt8 = 0
     /// The key hash computed in step 1.
     var lookupHash: UInt32 = 0
+    /// The object of the split lookup under way: an exact table's index, or `~learner` (negative), so the burst
+    /// driver can run step 2 without re-entering the executor.
+    var lookupObject: Int32 = 0
     /// The packet's position in its burst; outputs leave in this order.
     var sequence = 0
 }
@@ -256,28 +259,30 @@ extension EngineRuntime {
                 switch slot.pointee.kind {
                 case .exact:
                     let table = slot.pointee.exact.unsafelyUnwrapped
-                    if slot.pointee.prefetches, st.phase != 0 || table._withUnsafeGuaranteedRef({
+                    let h: UInt32
+                    if ordered, slot.pointee.prefetches, st.phase != 0 || table._withUnsafeGuaranteedRef({
                         $0.population(atLeast: slot.pointee.prefetchPopulation)
                     }) {
-                        // Split lookup (a big table). The result is that of a lookup at the last step, as if the
+                        // Split lookup (a big table in an interleaved burst; a lone packet has nothing to overlap
+                        // with, so it looks up at once). The result is that of a lookup at the last step, as if the
                         // packet had run alone from there.
-                        guard let h = splitLookupStep(&st, pc, hashAndPrefetch: {
+                        guard let hash = splitLookupStep(&st, pc, object: Int32(t), hashAndPrefetch: {
                             table._withUnsafeGuaranteedRef { t in
                                 let h = t.hash(key)
                                 t.prefetch(hash: h)
                                 return h
                             }
-                        }, prefetchCandidates: { h in
-                            table._withUnsafeGuaranteedRef { $0.prefetchCandidates(hash: h) }
                         }) else { return true }
-                        id = table._withUnsafeGuaranteedRef { $0.lookup(key, hash: h) }
+                        h = hash
                     } else {
-                        id = table._withUnsafeGuaranteedRef { $0.lookup(key) }
+                        h = table._withUnsafeGuaranteedRef { $0.hash(key) }
                     }
-                    if id != 0 {
-                        table._withUnsafeGuaranteedRef { t in
-                            action = t.actionID(ofEntry: id)
-                            data = t.actionData(ofEntry: id)
+                    table._withUnsafeGuaranteedRef { t in
+                        let found = t.find(key, hash: h)
+                        id = found.id
+                        if id != 0 {
+                            action = found.record.load(fromByteOffset: 4, as: UInt32.self)
+                            data = found.record + t.actionDataOffset
                             t.recordHit(id, now: now)
                         }
                     }
@@ -316,20 +321,18 @@ extension EngineRuntime {
                 var action = slot.pointee.defaultAction
                 var data = UnsafeRawPointer(slot.pointee.defaultData)
                 let learner = slot.pointee.learner
-                if slot.pointee.prefetches, st.phase != 0 || learner._withUnsafeGuaranteedRef({
+                if ordered, slot.pointee.prefetches, st.phase != 0 || learner._withUnsafeGuaranteedRef({
                     $0.population(atLeast: slot.pointee.prefetchPopulation)
                 }) {
                     // Split lookup (a big learner), as for big tables: bucket, then candidate records. A `learn` by
                     // an earlier packet of the burst that completed meanwhile is seen, as in DPDK (its lookup
                     // compares keys only after its own yield).
-                    guard let h = splitLookupStep(&st, pc, hashAndPrefetch: {
+                    guard let h = splitLookupStep(&st, pc, object: ~Int32(l), hashAndPrefetch: {
                         learner._withUnsafeGuaranteedRef { t in
                             let h = t.hash(key)
                             t.prefetch(hash: h)
                             return h
                         }
-                    }, prefetchCandidates: { h in
-                        learner._withUnsafeGuaranteedRef { $0.prefetchCandidates(hash: h, now: now) }
                     }) else { return true }
                     id = learner._withUnsafeGuaranteedRef { $0.lookup(key, hash: h, now: now, mailbox: &st.mailbox) }
                 } else {
@@ -465,25 +468,20 @@ extension EngineRuntime {
         }
     }
 
-    /// One step of a split lookup at `pc` (a big table or learner), shared by both: hash the key and prefetch its
-    /// index slot or bucket, yield; prefetch the candidate record(s), yield when there were any; then return the
-    /// hash to look up with, everything in cache. Returns nil when the packet must yield (`st.pc` and `st.phase`
-    /// say where it resumes).
+    /// The executor's steps of a split lookup at `pc` on `object` (see ``EnginePacketState/lookupObject``), shared
+    /// by big tables and learners. Step 1 hashes the key, prefetches its index slot or bucket and yields (returns
+    /// nil; `st.pc`, `st.phase` and `st.lookupHash` say where it resumes). Step 2, prefetching the candidate
+    /// records, is the burst driver's (``EngineRuntime/advanceSplitLookup(_:now:)``): it runs without re-entering
+    /// the executor. Step 3 (here again) returns the hash to look up with, everything in cache.
     @inline(__always)
-    func splitLookupStep(_ st: inout EnginePacketState, _ pc: Int, hashAndPrefetch: () -> UInt32,
-                         prefetchCandidates: (UInt32) -> Bool) -> UInt32? {
+    func splitLookupStep(_ st: inout EnginePacketState, _ pc: Int, object: Int32,
+                         hashAndPrefetch: () -> UInt32) -> UInt32? {
         if st.phase == 0 {
             st.lookupHash = hashAndPrefetch()
+            st.lookupObject = object
             st.phase = 1
             st.pc = pc
             return nil
-        }
-        if st.phase == 1 {
-            st.phase = 2
-            if prefetchCandidates(st.lookupHash) {
-                st.pc = pc
-                return nil
-            }
         }
         st.phase = 0
         return st.lookupHash

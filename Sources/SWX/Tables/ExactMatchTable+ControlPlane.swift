@@ -35,7 +35,8 @@ extension ExactMatchTable {
         key.withUnsafeBytes { k.copyMemory(from: $0.baseAddress!, byteCount: keySize) }
         writeData(actionData, to: id)
         hitTimes.set(id, 0)
-        index.insert(hash: h, id: id)
+        let position = index.insert(hash: h, id: id)
+        copyInline(id, to: position)
         count += 1
         return id
     }
@@ -54,6 +55,9 @@ extension ExactMatchTable {
         guard isLive(entryID) else { throw .notFound("exact table: no entry \(entryID)") }
         record(entryID).storeBytes(of: actionID, toByteOffset: 4, as: UInt32.self)
         writeData(actionData, to: entryID)
+        if inlineStride != 0, let position = index.position(hash: record(entryID).load(as: UInt32.self), id: entryID) {
+            copyInline(entryID, to: position)
+        }
     }
 
     /// Deletes the entry with `key`; returns the id it had. Throws `notFound` when absent.
@@ -115,6 +119,15 @@ extension ExactMatchTable {
     }
 
     // MARK: Helpers
+
+    /// Refreshes the copy of entry `id`'s record in index slot `position` (inline records only): the record with
+    /// its hash field replaced by the id.
+    private func copyInline(_ id: UInt32, to position: Int) {
+        guard inlineStride != 0 else { return }
+        let p = index.payload(position)
+        p.copyMemory(from: record(id), byteCount: recordStride)
+        p.storeBytes(of: id, as: UInt32.self)
+    }
 
     private func allocateID() -> UInt32 {
         let id: UInt32

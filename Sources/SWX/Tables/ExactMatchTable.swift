@@ -14,9 +14,16 @@ import CIntrinsics
 /// padded to 8 bytes, 4 bytes of free-list link and 16-32 bytes of index. Big record and index arrays live on
 /// transparent huge pages where the kernel allows (``TableMemory``).
 ///
-/// For big tables the packet path splits a lookup in three steps so the executor can run other packets while
-/// memory answers: ``hash(_:)`` + ``prefetch(hash:)`` (the index slot), ``prefetchCandidates(hash:)`` (the records
-/// whose stored hash matches), then ``lookup(_:hash:)``.
+/// Inline records: in a table of at least `inlineMinimumCapacity` entries (65,536 by default) whose record fits 64
+/// bytes (key and action data up to 48 bytes together), every index slot also carries a copy of its entry's record
+/// (entry id, action id, key, action data; the slot stride is the record size rounded up to a power of two, so a
+/// copy never straddles a cache line). The packet path then finds and acts
+/// on an entry from the index alone (``find(_:hash:)``), one cache line instead of the slot and then the record; the
+/// records stay the control plane's copy, by id. This costs 2 × the record stride per entry of `size`.
+///
+/// For big tables the packet path splits a lookup so the executor can run other packets while memory answers:
+/// ``hash(_:)`` + ``prefetch(hash:)`` (the lines holding the first index slots), then ``find(_:hash:)``; without
+/// inline records there is a middle step, ``prefetchCandidates(hash:)`` (the records whose stored hash matches).
 ///
 /// Concurrency: one writer (the control plane, between packet bursts) and readers that do not overlap with it.
 /// ``copy()`` gives an independent table for staging a transaction.
@@ -48,6 +55,10 @@ public final class ExactMatchTable: @unchecked Sendable {
     /// The index slots as constants for the packet path.
     let slots: UnsafeMutablePointer<UInt64>
     let slotMask: Int
+    /// Bytes of the record copy in each index slot (a power of two ≤ 64), or 0 when records are not inlined.
+    let inlineStride: Int
+    /// The index slots' record copies (slot `i` at `inline + i * inlineStride`) when `inlineStride` > 0.
+    let inline: UnsafeMutableRawPointer
     var freeHead: UInt32 = 0
     var highWater: Int = 0
     /// Last-hit times per entry, when the control plane enabled them (`ExactMatchTable+HitTimes.swift`).
@@ -55,11 +66,19 @@ public final class ExactMatchTable: @unchecked Sendable {
 
     static let liveMark = UInt32.max
     static let keyOffset = 8
+    /// Records up to this size are copied into the index slots.
+    static let inlineLimit = 64
+    /// The default size from which records are inlined. Smaller tables keep records out of the index: their slots
+    /// and records stay in the caches, where the copies would only add lines (and could push a small table past the
+    /// interleave threshold, making its lookups split and yield for nothing).
+    public static let inlineMinimumCapacity = 1 << 16
 
     /// An empty table. Throws when a size is zero or negative, or `capacity` exceeds 2^31.
-    /// `hugePages` asks for transparent huge pages for big arrays.
+    /// `hugePages` asks for transparent huge pages for big arrays; records are inlined in the index from
+    /// `inlineMinimumCapacity` entries on (see the type's notes).
     public init(keySize: Int, actionDataSize: Int, capacity: Int, hashFunction: HashFunction = .crc32,
-                hugePages: Bool = true) throws(SWXRuntimeError) {
+                hugePages: Bool = true,
+                inlineMinimumCapacity: Int = ExactMatchTable.inlineMinimumCapacity) throws(SWXRuntimeError) {
         guard keySize > 0 else { throw .invalidArgument("exact table: key size \(keySize) must be positive") }
         guard actionDataSize >= 0 else { throw .invalidArgument("exact table: action data size \(actionDataSize) is negative") }
         guard capacity > 0, capacity <= 1 << 31 else {
@@ -76,9 +95,14 @@ public final class ExactMatchTable: @unchecked Sendable {
         population = .allocate(capacity: 1)
         population.initialize(to: 0)
         links = .allocate(capacity: capacity)
-        index = SlotIndex(slotCount: max(16, KeyBytes.powerOfTwo(atLeast: 2 * capacity)), hugePages: hugePages)
+        let inlineStride = recordStride <= ExactMatchTable.inlineLimit && capacity >= inlineMinimumCapacity
+            ? KeyBytes.powerOfTwo(atLeast: recordStride) : 0
+        self.inlineStride = inlineStride
+        index = SlotIndex(slotCount: max(16, KeyBytes.powerOfTwo(atLeast: 2 * capacity)), hugePages: hugePages,
+                          payloadStride: inlineStride)
         slots = index.slots
         slotMask = index.mask
+        inline = index.payload
     }
 
     private init(copying other: ExactMatchTable) {
@@ -99,6 +123,8 @@ public final class ExactMatchTable: @unchecked Sendable {
         index = other.index.copy()
         slots = index.slots
         slotMask = index.mask
+        inlineStride = other.inlineStride
+        inline = index.payload
         freeHead = other.freeHead
         highWater = other.highWater
         hitTimes.copyState(from: other.hitTimes, count: other.highWater)
@@ -128,11 +154,48 @@ public final class ExactMatchTable: @unchecked Sendable {
     @inline(__always)
     public func population(atLeast entries: Int) -> Bool { population.pointee >= entries }
 
-    /// Prefetches the index slot a lookup with `hash` reads first.
+    /// Whether the index slots carry the records (see the type's notes): a lookup then needs no middle step.
+    @inline(__always)
+    public var inlinesRecords: Bool { inlineStride != 0 }
+
+    /// Prefetches the index slot a lookup with `hash` reads first; with inline records, the line of that slot's
+    /// record copy and the next line (linear probing usually ends within them).
     @inline(__always)
     public func prefetch(hash: UInt32) {
-        p4rt_prefetch(slots + (Int(hash) & slotMask))
+        let i = Int(hash) & slotMask
+        if inlineStride != 0 {
+            let p = inline + i &* inlineStride
+            p4rt_prefetch(p)
+            p4rt_prefetch(p + 64)
+        } else {
+            p4rt_prefetch(slots + i)
+        }
     }
+
+    /// The entry whose key equals the `keySize` bytes at `key`: its id (0 on a miss) and a record image holding its
+    /// action id at byte 4 and its action data at ``actionDataOffset`` (the inline copy in the index when records
+    /// are inlined, else the record; meaningless on a miss). `hash` must be ``hash(_:)`` of the same key.
+    @inline(__always)
+    public func find(_ key: UnsafeRawPointer, hash: UInt32) -> (id: UInt32, record: UnsafeRawPointer) {
+        let mask = slotMask
+        var i = Int(hash) & mask
+        if inlineStride != 0 {
+            // Slot i's copy is at `inline + i * inlineStride`; an empty slot's copy is zero, so its id is 0.
+            while true {
+                let r = inline + i &* inlineStride
+                let id = r.load(as: UInt32.self)
+                if id == 0 { return (0, key) }
+                if KeyBytes.equal(r + ExactMatchTable.keyOffset, key, keySize) { return (id, UnsafeRawPointer(r)) }
+                i = (i &+ 1) & mask
+            }
+        }
+        let id = lookup(key, hash: hash)
+        return (id, UnsafeRawPointer(record(id)))
+    }
+
+    /// Where a record image holds the action data.
+    @inline(__always)
+    public var actionDataOffset: Int { ExactMatchTable.keyOffset &+ keyStride }
 
     /// Prefetches the record of every entry on the probe path of `hash` whose stored hash equals it (normally
     /// one, none on most misses); returns whether there was any. The index slot should be in cache already.
