@@ -152,6 +152,35 @@ import Testing
         #expect(l.entries(now: 0).isEmpty)
     }
 
+    @Test func aSparseLearnerIsListedFromItsRecords() throws {
+        // 2,000 keys in 65,536 buckets: the listing visits records, not buckets; it must say what the buckets say.
+        let s = Self.second
+        let l = try Learner(keySize: 13, actionDataSize: 8, size: 65536, timeouts: [10, 30])
+        var rng = SeededGenerator(seed: 91)
+        var keys: [[UInt8]] = []
+        for i in 0..<2000 {
+            let k = rng.bytes(13)
+            _ = try l.add(key: k, actionID: UInt32(i % 7), actionData: withUnsafeBytes(of: UInt64(i), Array.init),
+                          timeoutID: UInt32(i % 2), now: 0)
+            keys.append(k)
+        }
+        for k in keys[0..<100] { try l.delete(key: k, now: 0) }   // their records go back to the pool
+        let live = try keys[100...].filter { try l.entryID(key: $0, now: 20 * s) != 0 }
+        #expect(live.count == 950)   // the odd ones (30 s), the even ones expired at 10 s
+        let listed = l.entries(now: 20 * s)
+        #expect(listed.map(\.id) == listed.map(\.id).sorted())
+        #expect(Set(listed.map(\.key)) == Set(live))
+        for entry in listed {
+            #expect(try l.entryID(key: entry.key, now: 20 * s) == entry.id)
+            #expect(entry.expiresAt == 30 * s && entry.timeoutID == 1)
+        }
+        let selected = l.entries(now: 20 * s) { action, data in
+            action == 3 && data.load(as: UInt64.self) % 2 == 1
+        }
+        #expect(selected.map(\.id) == listed.filter { $0.actionID == 3 }.map(\.id))
+        #expect(!selected.isEmpty)
+    }
+
     @Test func parametersAreCheckedAsDPDKDoes() {
         #expect(throws: SWXRuntimeError.self) { try Learner(keySize: 4, actionDataSize: 0, size: 4, timeouts: []) }
         #expect(throws: SWXRuntimeError.self) { try Learner(keySize: 4, actionDataSize: 0, size: 4, timeouts: Array(repeating: 1, count: 17)) }

@@ -101,6 +101,27 @@ extension Learner {
     public func entries(now: UInt64, where selected: (_ actionID: UInt32, _ actionData: UnsafeRawBufferPointer) -> Bool)
         -> [LearnerEntry] {
         var out: [LearnerEntry] = []
+        // A sparsely filled learner: visit the records ever handed out instead of every bucket (a 1M-entry learner
+        // is 16 MB of buckets). A record names its slot through its key's hash; free and lazily expired records
+        // are told apart by the slot, which must hold the record and be live.
+        let records = Int(pool.pointee.highWater)
+        if records * 4 < bucketCount {
+            guard records > 0 else { return [] }
+            for r in 1...UInt32(records) {
+                let rec = record(r)
+                let data = UnsafeRawBufferPointer(start: rec + Learner.recordKeyOffset + keyStride, count: actionDataSize)
+                guard selected(rec.load(fromByteOffset: Learner.recordActionOffset, as: UInt32.self), data) else {
+                    continue
+                }
+                let bi = Int(hash(rec + Learner.recordKeyOffset)) & bucketMask
+                let b = bucket(bi)
+                for i in 0..<4 where b.load(fromByteOffset: Learner.recordOffset + 4 * i, as: UInt32.self) == r {
+                    let expiry = b.load(fromByteOffset: Learner.expireOffset + 8 * i, as: UInt64.self)
+                    if expiry > now { out.append(makeEntry(UInt32(bi * 4 + i + 1), b, i, expiry)) }
+                }
+            }
+            return out.sorted { $0.id < $1.id }
+        }
         for bi in 0..<bucketCount {
             let b = bucket(bi)
             for i in 0..<4 {
