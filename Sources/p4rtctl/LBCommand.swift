@@ -32,7 +32,7 @@ struct LBCommand: ParsableCommand {
         @Argument(help: "Kubernetes JSON files.") var files: [String]
         @Flag(help: "Compute and print the difference without writing it.") var dryRun = false
         @Flag(help: "Reconcile only the frontends of the given Services; leave every other frontend as it is.") var partial = false
-        @Flag(help: "Print where the time went (parse, plan, read, diff, pins, write) on standard error.") var verbose = false
+        @Flag(help: "Print where the time went (parse, plan, bind, read, diff, pins, write) on standard error.") var verbose = false
 
         func validate() throws { if files.isEmpty { throw ValidationError("give at least one JSON file (or - for stdin)") } }
 
@@ -59,8 +59,10 @@ struct LBCommand: ParsableCommand {
             phase("plan")
             let client = try global.client()
             Progress.step("\(plan.frontends.count) frontends: reading the server's state and writing the difference…")
+            let sync = try perform { () throws(P4RTClientError) in try LoadBalancerSync(client: client) }
+            phase("bind")
             let summary = try perform { () throws(P4RTClientError) in
-                try LoadBalancerSync(client: client).apply(plan, dryRun: dryRun, partial: partial)
+                try sync.apply(plan, dryRun: dryRun, partial: partial)
             }
             Progress.done()
             if verbose {
