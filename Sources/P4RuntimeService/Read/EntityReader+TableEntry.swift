@@ -145,18 +145,14 @@ extension EntityReader {
     }
 
     /// The parameter values a read's action filter selects (an extension of RD4, which filters by action id
-    /// only): each must name a parameter of the action and fit its width; in canonical form.
+    /// only), checked as in writes (``ActionValidator/parameter(_:of:path:)``) and canonical.
     private func paramFilters(_ filter: Action, path: String) throws(P4RuntimeError) -> [Action.Param] {
         guard let action = schema.actions[filter.actionId] else {
             throw .invalidArgument("\(path).actionId: \(filter.actionId) is not an action of the pipeline")
         }
         var params: [Action.Param] = []
         for (index, param) in filter.params.enumerated() {
-            guard let position = action.paramPositions[param.paramId] else {
-                throw .invalidArgument("\(path).params[\(index)].paramId: \(param.paramId) is not a parameter of action \(action.label)")
-            }
-            let value = try Bytestring.validated(param.value, bitwidth: action.params[position].bitwidth,
-                                                 what: "\(path).params[\(index)].value")
+            let value = try ActionValidator.parameter(param, of: action, path: "\(path).params[\(index)]").value
             params.append(Action.Param(paramId: param.paramId, value: value))
         }
         return params

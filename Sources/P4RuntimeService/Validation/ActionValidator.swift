@@ -66,18 +66,12 @@ enum ActionValidator {
         }
         var values = [[UInt8]?](repeating: nil, count: params.count)
         for (index, param) in action.params.enumerated() {
-            func paramPath() -> String { "\(path()).params[\(index)]" }
-            guard let position = actionSchema.paramPositions[param.paramId] else {
-                throw .invalidArgument(
-                    "\(paramPath()).paramId: \(param.paramId.rawValue) is not a parameter of action \(actionSchema.label)")
-            }
-            let schemaParam = params[position]
+            let (position, value) = try parameter(param, of: actionSchema, path: "\(path()).params[\(index)]")
             if values[position] != nil {
-                throw .invalidArgument("\(paramPath()).paramId: parameter '\(schemaParam.name)' is given more than once")
+                throw .invalidArgument(
+                    "\(path()).params[\(index)].paramId: parameter '\(params[position].name)' is given more than once")
             }
-            values[position] = try ValueChecks.canonical(
-                param.value, bitwidth: schemaParam.bitwidth, isSDNString: schemaParam.isSDNString,
-                path: paramPath() + ".value", field: "parameter '\(schemaParam.name)' (\(schemaParam.id.rawValue))")
+            values[position] = value
         }
         for (position, param) in params.enumerated() where values[position] == nil {
             throw .invalidArgument(
@@ -89,5 +83,22 @@ enum ActionValidator {
             canonical.append(Action.Param(paramId: param.id, value: values[position] ?? []))
         }
         return Action(actionId: action.actionId, params: canonical)
+    }
+
+    /// One parameter of a call of `action`: its position in P4Info order and its canonical value.
+    ///
+    /// - Throws: INVALID_ARGUMENT for a parameter the action does not have; OUT_OF_RANGE for a value wider than
+    ///   the parameter (or an empty one).
+    static func parameter(_ param: Action.Param, of action: ActionSchema, path: @autoclosure () -> String)
+        throws(P4RuntimeError) -> (position: Int, value: [UInt8]) {
+        guard let position = action.paramPositions[param.paramId] else {
+            throw .invalidArgument(
+                "\(path()).paramId: \(param.paramId.rawValue) is not a parameter of action \(action.label)")
+        }
+        let schemaParam = action.params[position]
+        let value = try ValueChecks.canonical(
+            param.value, bitwidth: schemaParam.bitwidth, isSDNString: schemaParam.isSDNString,
+            path: path() + ".value", field: "parameter '\(schemaParam.name)' (\(schemaParam.id.rawValue))")
+        return (position, value)
     }
 }
