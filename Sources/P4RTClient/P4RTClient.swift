@@ -74,7 +74,8 @@ public struct P4RTClient: Sendable {
     }
 
     /// `Write` of updates already encoded as NDJSON (``BulkWrite/encode(_:)``, one `Update` per line; a caller
-    /// with many updates can encode parts of them on several cores and join the parts).
+    /// with many updates can encode parts of them on several cores and send the parts with
+    /// ``writeBulk(ndjsonParts:atomicity:)``).
     public func writeBulk(ndjson: [UInt8], atomicity: Atomicity = .continueOnError) throws(P4RTClientError) {
         try writeBulk(ndjsonParts: [ndjson], atomicity: atomicity)
     }

@@ -16,18 +16,15 @@ struct BucketUpsertLines {
 
     init(_ sync: LoadBalancerSync) {
         self.sync = sync
-        let bucket = sync.binding.backendsBucket
         bucketMatches = (0..<LoadBalancerState.bucketCount).map { number in
-            Self.encoded { FieldMatch(fieldId: bucket, .exact(value: Bytestring.encode(UInt64(number)))).encode(to: &$0) }
+            Self.encoded { sync.bucketMatch(0, number)[1].encode(to: &$0) }  // [service, bucket]
         }
         head = Array(#","entity":{"tableEntry":{"tableId":\#(sync.binding.backends.rawValue),"match":["#.utf8)
     }
 
     /// `service`'s match fragment, for the lines of its buckets.
     func serviceMatch(_ service: UInt16) -> [UInt8] {
-        Self.encoded {
-            FieldMatch(fieldId: sync.binding.backendsService, .exact(value: Bytestring.encode(UInt64(service)))).encode(to: &$0)
-        }
+        Self.encoded { sync.bucketMatch(service, 0)[0].encode(to: &$0) }
     }
 
     /// Appends the line of an upsert of `service`'s bucket `bucket` (its `serviceMatch`) to `backend`.
@@ -42,10 +39,7 @@ struct BucketUpsertLines {
         if let action = actions[backend] {
             out += action
         } else {
-            let action = Self.encoded { w in
-                guard case .tableEntry(let entry)? = sync.bucketEntry(0, 0, backend).kind else { return }
-                entry.action?.encode(to: &w)
-            }
+            let action = Self.encoded { sync.dnatAction(backend).encode(to: &$0) }
             actions[backend] = action
             out += action
         }

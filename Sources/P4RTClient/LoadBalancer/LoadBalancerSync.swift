@@ -356,9 +356,6 @@ public struct LoadBalancerSync: Sendable {
             }
             return found
         }
-        func exact(_ field: MatchFieldID, _ value: UInt64) -> FieldMatch {
-            FieldMatch(fieldId: field, .exact(value: Bytestring.encode(value)))
-        }
         // Few removed backends: the server selects their forward pins by action parameters (one filtered wildcard
         // read per backend), and each forward pin names its reverse pin's key (backend → client), read by key. So
         // only the flows of removed backends cross the wire, however many flows the node tracks. Past
@@ -387,11 +384,11 @@ public struct LoadBalancerSync: Sendable {
                 entities = forwardPins.compactMap { entry in
                     guard case .action(let action)? = entry.action?.kind else { return nil }
                     return Entity(.tableEntry(TableEntry(tableId: reverse.table, match: [
-                        exact(reverse.backendAddress, value(action, forward.backendAddress)),
-                        exact(reverse.client, value(entry, forward.client)),
-                        exact(reverse.ipProtocol, value(entry, forward.ipProtocol)),
-                        exact(reverse.backendPort, value(action, forward.backendPort)),
-                        exact(reverse.clientPort, value(entry, forward.clientPort)),
+                        Self.exact(reverse.backendAddress, value(action, forward.backendAddress)),
+                        Self.exact(reverse.client, value(entry, forward.client)),
+                        Self.exact(reverse.ipProtocol, value(entry, forward.ipProtocol)),
+                        Self.exact(reverse.backendPort, value(action, forward.backendPort)),
+                        Self.exact(reverse.clientPort, value(entry, forward.clientPort)),
                     ])))
                 }
             }
@@ -413,25 +410,31 @@ public struct LoadBalancerSync: Sendable {
     }
 
     func bucketEntry(_ service: UInt16, _ bucket: Int, _ backend: LoadBalancerState.BackendValue) -> Entity {
-        var entry = TableEntry(tableId: binding.backends)
-        entry.match = bucketMatch(service, bucket)
-        entry.action = TableAction(.action(Action(actionId: binding.dnat, params: [
+        Entity(.tableEntry(TableEntry(tableId: binding.backends, match: bucketMatch(service, bucket),
+                                      action: dnatAction(backend))))
+    }
+
+    /// The `backends` action sending a bucket's flows to `backend`.
+    func dnatAction(_ backend: LoadBalancerState.BackendValue) -> TableAction {
+        TableAction(.action(Action(actionId: binding.dnat, params: [
             Action.Param(paramId: binding.backendAddress, value: Bytestring.encode(UInt64(backend.address))),
             Action.Param(paramId: binding.backendPort, value: Bytestring.encode(UInt64(backend.port))),
             Action.Param(paramId: binding.backendMAC, value: Bytestring.encode(backend.mac)),
         ])))
-        return Entity(.tableEntry(entry))
     }
 
     func bucketMatch(_ service: UInt16, _ bucket: Int) -> [FieldMatch] {
-        [FieldMatch(fieldId: binding.backendsService, .exact(value: Bytestring.encode(UInt64(service)))),
-         FieldMatch(fieldId: binding.backendsBucket, .exact(value: Bytestring.encode(UInt64(bucket))))]
+        [Self.exact(binding.backendsService, UInt64(service)), Self.exact(binding.backendsBucket, UInt64(bucket))]
     }
 
     func frontendMatch(_ key: LoadBalancerState.FrontendKey) -> [FieldMatch] {
-        [FieldMatch(fieldId: binding.servicesVIP, .exact(value: Bytestring.encode(UInt64(key.address)))),
-         FieldMatch(fieldId: binding.servicesProtocol, .exact(value: Bytestring.encode(UInt64(key.ipProtocol)))),
-         FieldMatch(fieldId: binding.servicesPort, .exact(value: Bytestring.encode(UInt64(key.port))))]
+        [Self.exact(binding.servicesVIP, UInt64(key.address)), Self.exact(binding.servicesProtocol, UInt64(key.ipProtocol)),
+         Self.exact(binding.servicesPort, UInt64(key.port))]
+    }
+
+    /// An exact match of `field` on `value` (canonical).
+    static func exact(_ field: MatchFieldID, _ value: UInt64) -> FieldMatch {
+        FieldMatch(fieldId: field, .exact(value: Bytestring.encode(value)))
     }
 
     func frontend(_ key: LoadBalancerState.FrontendKey, service: UInt16) -> Entity {
