@@ -281,7 +281,7 @@ extension EngineRuntime {
                         let found = t.find(key, hash: h)
                         id = found.id
                         if id != 0 {
-                            action = found.record.load(fromByteOffset: 4, as: UInt32.self)
+                            action = found.record.load(fromByteOffset: ExactMatchTable.actionOffset, as: UInt32.self)
                             data = found.record + t.actionDataOffset
                             t.recordHit(id, now: now)
                         }

@@ -29,7 +29,7 @@ extension ExactMatchTable {
         let id = allocateID()
         let r = record(id)
         r.storeBytes(of: h, as: UInt32.self)
-        r.storeBytes(of: actionID, toByteOffset: 4, as: UInt32.self)
+        r.storeBytes(of: actionID, toByteOffset: ExactMatchTable.actionOffset, as: UInt32.self)
         let k = keyPointer(id)
         k.initializeMemory(as: UInt8.self, repeating: 0, count: keyStride)
         key.withUnsafeBytes { k.copyMemory(from: $0.baseAddress!, byteCount: keySize) }
@@ -53,7 +53,7 @@ extension ExactMatchTable {
     public func modify(entryID: UInt32, actionID: UInt32, actionData: [UInt8] = []) throws(SWXRuntimeError) {
         try checkData(actionData)
         guard isLive(entryID) else { throw .notFound("exact table: no entry \(entryID)") }
-        record(entryID).storeBytes(of: actionID, toByteOffset: 4, as: UInt32.self)
+        record(entryID).storeBytes(of: actionID, toByteOffset: ExactMatchTable.actionOffset, as: UInt32.self)
         writeData(actionData, to: entryID)
         if inlineStride != 0, let position = index.position(hash: record(entryID).load(as: UInt32.self), id: entryID) {
             copyInline(entryID, to: position)

@@ -65,6 +65,9 @@ public final class ExactMatchTable: @unchecked Sendable {
     let hitTimes = EntryHitTimes()
 
     static let liveMark = UInt32.max
+    /// A record: hash (or, in an inline copy, the entry id) at 0, action id at `actionOffset`, key at `keyOffset`,
+    /// then the action data.
+    public static let actionOffset = 4
     static let keyOffset = 8
     /// Records up to this size are copied into the index slots.
     static let inlineLimit = 64
@@ -173,7 +176,7 @@ public final class ExactMatchTable: @unchecked Sendable {
     }
 
     /// The entry whose key equals the `keySize` bytes at `key`: its id (0 on a miss) and a record image holding its
-    /// action id at byte 4 and its action data at ``actionDataOffset`` (the inline copy in the index when records
+    /// action id at ``actionOffset`` and its action data at ``actionDataOffset`` (the inline copy in the index when records
     /// are inlined, else the record; meaningless on a miss). `hash` must be ``hash(_:)`` of the same key.
     @inline(__always)
     public func find(_ key: UnsafeRawPointer, hash: UInt32) -> (id: UInt32, record: UnsafeRawPointer) {
@@ -239,7 +242,7 @@ public final class ExactMatchTable: @unchecked Sendable {
     /// The action id of live entry `id` (1-based).
     @inline(__always)
     public func actionID(ofEntry id: UInt32) -> UInt32 {
-        record(id).load(fromByteOffset: 4, as: UInt32.self)
+        record(id).load(fromByteOffset: ExactMatchTable.actionOffset, as: UInt32.self)
     }
 
     /// The action data of live entry `id`: `actionDataSize` bytes, valid until the entry is modified or deleted.

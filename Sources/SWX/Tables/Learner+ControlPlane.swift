@@ -109,10 +109,8 @@ extension Learner {
             guard records > 0 else { return [] }
             for r in 1...UInt32(records) {
                 let rec = record(r)
-                let data = UnsafeRawBufferPointer(start: rec + Learner.recordKeyOffset + keyStride, count: actionDataSize)
-                guard selected(rec.load(fromByteOffset: Learner.recordActionOffset, as: UInt32.self), data) else {
-                    continue
-                }
+                let data = UnsafeRawBufferPointer(start: actionData(ofRecord: rec), count: actionDataSize)
+                guard selected(actionID(ofRecord: rec), data) else { continue }
                 let bi = Int(hash(rec + Learner.recordKeyOffset)) & bucketMask
                 let b = bucket(bi)
                 for i in 0..<4 where b.load(fromByteOffset: Learner.recordOffset + 4 * i, as: UInt32.self) == r {

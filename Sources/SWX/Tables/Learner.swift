@@ -288,14 +288,22 @@ public final class Learner: @unchecked Sendable {
 
     /// The action id of live entry `id`.
     @inline(__always)
-    public func actionID(ofEntry id: UInt32) -> UInt32 {
-        entryRecord(id).load(fromByteOffset: Learner.recordActionOffset, as: UInt32.self)
-    }
+    public func actionID(ofEntry id: UInt32) -> UInt32 { actionID(ofRecord: entryRecord(id)) }
 
     /// The action data of live entry `id` (`actionDataSize` bytes), valid until the entry changes.
     @inline(__always)
-    public func actionData(ofEntry id: UInt32) -> UnsafeRawPointer {
-        UnsafeRawPointer(entryRecord(id) + Learner.recordKeyOffset + keyStride)
+    public func actionData(ofEntry id: UInt32) -> UnsafeRawPointer { actionData(ofRecord: entryRecord(id)) }
+
+    /// The action id held by record `r`.
+    @inline(__always)
+    func actionID(ofRecord r: UnsafeMutableRawPointer) -> UInt32 {
+        r.load(fromByteOffset: Learner.recordActionOffset, as: UInt32.self)
+    }
+
+    /// The action data held by record `r` (`actionDataSize` bytes).
+    @inline(__always)
+    func actionData(ofRecord r: UnsafeMutableRawPointer) -> UnsafeRawPointer {
+        UnsafeRawPointer(r + Learner.recordKeyOffset + keyStride)
     }
 
     // MARK: Layout

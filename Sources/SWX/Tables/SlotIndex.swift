@@ -30,18 +30,20 @@ struct SlotIndex {
         slots = memory.base.bindMemory(to: UInt64.self, capacity: slotCount)
         mask = slotCount &- 1
         count = 0
-        if payloadStride > 0 {
-            let block = TableMemory.zeroed(byteCount: slotCount * payloadStride, hugePages: hugePages)
-            payloadMemory = block
-            payload = block.base
-        } else {
-            payloadMemory = nil
-            payload = memory.base
-        }
+        (payloadMemory, payload) = SlotIndex.zeroedPayload(slotCount, payloadStride, hugePages: hugePages,
+                                                           orElse: memory.base)
     }
 
     private static func zeroedSlots(_ n: Int, hugePages: Bool) -> TableMemory {
         TableMemory.zeroed(byteCount: n * 8, hugePages: hugePages)
+    }
+
+    /// Zeroed payloads for `slotCount` slots, or no block (and `unused` as the base) without payloads.
+    private static func zeroedPayload(_ slotCount: Int, _ stride: Int, hugePages: Bool,
+                                      orElse unused: UnsafeMutableRawPointer) -> (TableMemory?, UnsafeMutableRawPointer) {
+        guard stride > 0 else { return (nil, unused) }
+        let block = TableMemory.zeroed(byteCount: slotCount * stride, hugePages: hugePages)
+        return (block, block.base)
     }
 
     var slotCount: Int { mask &+ 1 }
@@ -151,13 +153,7 @@ struct SlotIndex {
         let n = oldCount << 1
         memory = SlotIndex.zeroedSlots(n, hugePages: hugePages)
         slots = memory.base.bindMemory(to: UInt64.self, capacity: n)
-        if payloadStride > 0 {
-            let block = TableMemory.zeroed(byteCount: n * payloadStride, hugePages: hugePages)
-            payloadMemory = block
-            payload = block.base
-        } else {
-            payload = memory.base
-        }
+        (payloadMemory, payload) = SlotIndex.zeroedPayload(n, payloadStride, hugePages: hugePages, orElse: memory.base)
         mask = n &- 1
         count = 0
         for i in 0..<oldCount where old[i] != 0 {
