@@ -95,14 +95,7 @@ struct SlotIndex {
     /// Removes `id` stored under `hash`; returns false when it is not there.
     @discardableResult
     mutating func remove(hash: UInt32, id: UInt32) -> Bool {
-        let wanted = SlotIndex.pack(hash, id)
-        var i = Int(hash) & mask
-        while true {
-            let s = slots[i]
-            if s == 0 { return false }
-            if s == wanted { break }
-            i = (i &+ 1) & mask
-        }
+        guard let i = position(hash: hash, id: id) else { return false }
         var hole = i
         var j = (i &+ 1) & mask
         while true {
