@@ -13,17 +13,7 @@ struct LearnedEntryFilterTests {
     /// The client ports of the `ct_forward` pins a read with action filter `params` returns.
     func pins(_ node: Node, actionId: UInt32? = nil, _ params: [Action.Param]) throws -> [UInt16] {
         let hit = actionId ?? node.id(node.p4info.actions, "ct_forward_hit", \.preamble)
-        var ports: [UInt16] = []
-        let filter = TableEntry(tableId: node.table("ct_forward"),
-                                action: .action(Action(actionId: ActionID(rawValue: hit), params: params)))
-        try node.service.read(ReadRequest(deviceId: 1, entities: [Entity(.tableEntry(filter))])) { entity in
-            if case .tableEntry(let entry)? = entity.kind,
-               case .exact(let port)? = entry.match.first(where: { $0.fieldId == 4 })?.kind, port.count == 2 {
-                ports.append(UInt16(port[0]) << 8 | UInt16(port[1]))
-            }
-            return true
-        }
-        return ports.sorted()
+        return try node.pins(action: Action(actionId: ActionID(rawValue: hit), params: params))
     }
 
     @Test func learnedPinsAreSelectedByTheirActionParameters() throws {

@@ -73,10 +73,11 @@ struct LearnerTimeoutTests {
                                   port: 0)
         }
 
-        /// The client ports of the live forward pins.
-        func pins() throws -> [UInt16] {
+        /// The client ports of the live forward pins (those a read with action filter `action` returns, when given).
+        func pins(action: Action? = nil) throws -> [UInt16] {
             var ports: [UInt16] = []
-            try service.read(ReadRequest(deviceId: 1, entities: [Entity(.tableEntry(TableEntry(tableId: table("ct_forward"))))])) { entity in
+            let request = TableEntry(tableId: table("ct_forward"), action: action.map { TableAction(.action($0)) })
+            try service.read(ReadRequest(deviceId: 1, entities: [Entity(.tableEntry(request))])) { entity in
                 if case .tableEntry(let entry)? = entity.kind, case .exact(let port)? = entry.match.first(where: { $0.fieldId == 4 })?.kind,
                    port.count == 2 {
                     ports.append(UInt16(port[0]) << 8 | UInt16(port[1]))
