@@ -93,9 +93,7 @@ extension SoftwareTargetDevice {
     static func actionSelector(_ filter: Action?, binding: TableBinding)
         -> (_ action: Int, _ data: UnsafeRawBufferPointer) -> Bool {
         guard let filter else { return { _, _ in true } }
-        guard let action = binding.actionsBySpecAction.values.first(where: { $0.actionId == filter.actionId }) else {
-            return { _, _ in false }
-        }
+        guard let action = binding.actions[filter.actionId] else { return { _, _ in false } }
         var wanted: [(placement: FieldPlacement, value: [UInt8])] = []
         for param in filter.params {
             guard let placement = action.params.first(where: { $0.id == param.paramId })?.placement else {
