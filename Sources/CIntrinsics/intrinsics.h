@@ -49,23 +49,56 @@ static inline void p4rt_unmap(void *p, size_t size) { if (p && size) munmap(p, s
  * moves, where Swift's variable-size copyMemory calls memmove and its small unaligned loads are not always inlined
  * into the executor. Both touch exactly `n` bytes (little-endian host). */
 
-/* The value of the `n` (< 8) bytes at `p` as a little-endian number, zero-extended. */
+/* The value of the `n` (< 8) bytes at `p` as a little-endian number, zero-extended. Two loads that may overlap
+ * (the overlapping bytes are the same bytes, so OR-ing them is harmless) instead of up to three dependent steps. */
 static inline uint64_t p4rt_load_tail(const void *p, long n) {
     const unsigned char *b = (const unsigned char *)p;
-    uint64_t w = 0;
-    long i = 0;
-    if (n & 4) { uint32_t v; __builtin_memcpy(&v, b, 4); w = v; i = 4; }
-    if (n & 2) { uint16_t v; __builtin_memcpy(&v, b + i, 2); w |= (uint64_t)v << (8 * i); i += 2; }
-    if (n & 1) { w |= (uint64_t)b[i] << (8 * i); }
-    return w;
+    if (n >= 4) {
+        uint32_t lo, hi;
+        __builtin_memcpy(&lo, b, 4);
+        __builtin_memcpy(&hi, b + n - 4, 4);
+        return (uint64_t)lo | ((uint64_t)hi << (8 * (n - 4)));
+    }
+    if (n >= 2) {
+        uint16_t lo, hi;
+        __builtin_memcpy(&lo, b, 2);
+        __builtin_memcpy(&hi, b + n - 2, 2);
+        return (uint64_t)lo | ((uint64_t)hi << (8 * (n - 2)));
+    }
+    return n == 1 ? b[0] : 0;
 }
 
-/* Copies `n` bytes from `s` to `d` (non-overlapping): words, then a 4-, 2- and 1-byte tail. For action data. */
+/* Copies `n` bytes from `s` to `d` (non-overlapping): words, then one word-sized copy that ends at the last byte
+ * (overlapping the previous one) instead of a 4-, 2- and 1-byte tail. For action data. */
 static inline void p4rt_copy_small(void *d, const void *s, long n) {
     unsigned char *o = (unsigned char *)d;
     const unsigned char *i = (const unsigned char *)s;
-    for (; n >= 8; n -= 8, o += 8, i += 8) __builtin_memcpy(o, i, 8);
-    if (n & 4) { __builtin_memcpy(o, i, 4); o += 4; i += 4; }
-    if (n & 2) { __builtin_memcpy(o, i, 2); o += 2; i += 2; }
-    if (n & 1) *o = *i;
+    if (n >= 8) {
+        long k = 0;
+        for (; k + 8 <= n; k += 8) __builtin_memcpy(o + k, i + k, 8);
+        if (k < n) __builtin_memcpy(o + n - 8, i + n - 8, 8);
+    } else if (n >= 4) {
+        uint32_t a, b;
+        __builtin_memcpy(&a, i, 4);
+        __builtin_memcpy(&b, i + n - 4, 4);
+        __builtin_memcpy(o, &a, 4);
+        __builtin_memcpy(o + n - 4, &b, 4);
+    } else if (n >= 2) {
+        uint16_t a, b;
+        __builtin_memcpy(&a, i, 2);
+        __builtin_memcpy(&b, i + n - 2, 2);
+        __builtin_memcpy(o, &a, 2);
+        __builtin_memcpy(o + n - 2, &b, 2);
+    } else if (n == 1) {
+        *o = *i;
+    }
+}
+
+/* Zeroes `n` bytes at `d` the same way (learned entries' data, learn scratch). */
+static inline void p4rt_zero_small(void *d, long n) {
+    unsigned char *o = (unsigned char *)d;
+    const uint64_t z = 0;
+    long k = 0;
+    for (; k + 8 <= n; k += 8) __builtin_memcpy(o + k, &z, 8);
+    for (; k < n; k++) o[k] = 0;
 }

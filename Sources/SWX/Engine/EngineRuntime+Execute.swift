@@ -358,11 +358,11 @@ extension EngineRuntime {
                 if st.learner >= 0 {
                     let slot = learnerSlots + st.learner
                     let scratch = learnScratch
-                    scratch.initializeMemory(as: UInt8.self, repeating: 0, count: slot.pointee.dataSize)
-                    if argumentsOffset >= 0 {
-                        let n = min(program.actionDataSize[Int(action)], slot.pointee.dataSize)
-                        scratch.copyMemory(from: metadata + Int(argumentsOffset), byteCount: n)
-                    }
+                    // The arguments, then zeros up to the learner's data size (plain moves: a few bytes).
+                    let size = slot.pointee.dataSize
+                    let n = argumentsOffset >= 0 ? min(program.actionDataSize[Int(action)], size) : 0
+                    EngineRuntime.copyActionData(scratch, metadata + Int(max(argumentsOffset, 0)), n)
+                    p4rt_zero_small(scratch + n, size &- n)
                     let tid = UInt32(truncatingIfNeeded: timeout.read(bases))
                     slot.pointee.learner._withUnsafeGuaranteedRef {
                         _ = $0.learn(mailbox: &st.mailbox, actionID: UInt32(action), actionData: scratch, timeoutID: tid)

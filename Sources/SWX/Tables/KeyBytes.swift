@@ -21,9 +21,22 @@ enum KeyBytes {
         p4rt_load_tail(p, count)
     }
 
-    /// Whether the `count` bytes at `a` and `b` are equal.
+    /// Whether the `count` bytes at `a` and `b` are equal. A key of 8 bytes or more ends with one word that
+    /// overlaps the previous (the 13-byte 5-tuple: bytes 0-7, then 5-12), never reading past either key.
     @inline(__always)
     static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
+        if count >= 8 {
+            var i = 0
+            while i &+ 8 <= count {
+                if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
+                    return false
+                }
+                i &+= 8
+            }
+            let last = count &- 8
+            return i == count
+                || a.loadUnaligned(fromByteOffset: last, as: UInt64.self) == b.loadUnaligned(fromByteOffset: last, as: UInt64.self)
+        }
         var i = 0
         while i &+ 8 <= count {
             if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
