@@ -82,11 +82,12 @@ import Testing
     @Test func theRunIsFused() throws {
         var compiler = EngineCompiler(program: try SpecLoader.load(EngineSamples.spec(apply: Self.apply)))
         let compiled = try compiler.compile()
-        guard case .moveRun(let first, let count) = compiled.ops[3] else {
+        guard case .moveRun(let first, let count, let span) = compiled.ops[3] else {
             Issue.record("op 3 is not a fused run of movs")
             return
         }
         #expect(count == 4)
+        #expect(span == 4)
         #expect(first == 0)
         guard case .mov = compiled.ops[4] else {
             Issue.record("op 4 (a jump target inside the run) is not kept as a mov")
@@ -105,5 +106,123 @@ import Testing
         tail.replaceSubrange(12..<14, with: [0, 0])
         #expect(p.process(packet, port: 0).map(\.bytes) == [whole])
         #expect(p.process(packet, port: 1).map(\.bytes) == [tail])
+    }
+}
+
+/// p4c's zeroing of metadata at the start of a program is dropped where the metadata is still zero (the engine
+/// clears it for every packet), and kept wherever something may have written the field first.
+@Suite struct ZeroStoreEliminationTests {
+    static func compile(_ apply: String, body: String = "") throws -> EngineProgram {
+        var compiler = EngineCompiler(program: try SpecLoader.load(EngineSamples.spec(body, apply: apply)))
+        return try compiler.compile()
+    }
+
+    @Test func zeroStoresBeforeAnyWriteAreSkipped() throws {
+        let compiled = try Self.compile("""
+                rx m.port_in
+                mov m.port_out 0x0
+                mov m.scratch 0x0
+                extract h.ethernet
+                mov m.timeout_id 0x0
+                mov m.scratch 0x0
+                mov m.port_in 0x0
+                tx m.port_out
+            """)
+        // Ops 1-2 are both dead: a jump past them. Op 4 is dead, op 5 too, op 6 (port_in was written by rx) is
+        // kept: a run whose one move is op 6.
+        guard case .jmp(let t) = compiled.ops[1] else {
+            Issue.record("ops 1-2 are not skipped: \(compiled.ops[1])")
+            return
+        }
+        #expect(t == 3)
+        guard case .moveRun(_, let count, let span) = compiled.ops[4] else {
+            Issue.record("ops 4-6 are not one run: \(compiled.ops[4])")
+            return
+        }
+        #expect(count == 1)
+        #expect(span == 3)
+    }
+
+    @Test func aZeroStoreAfterAWriteOnSomePathIsKept() throws {
+        let compiled = try Self.compile("""
+                rx m.port_in
+                extract h.ethernet
+                jmpeq SKIP m.port_in 1
+                mov m.scratch 0x5
+                SKIP : mov m.scratch 0x0
+                tx m.port_out
+            """)
+        guard case .movImmediate = compiled.ops[4] else {
+            Issue.record("the zero store after a possible write was dropped: \(compiled.ops[4])")
+            return
+        }
+    }
+
+    @Test func zeroStoresAfterATableAreKept() throws {
+        let compiled = try Self.compile("""
+                rx m.port_in
+                extract h.ethernet
+                table t
+                mov m.scratch 0x0
+                tx m.port_out
+            """, body: """
+            action set args none {
+                mov m.scratch 0x7
+                return
+            }
+            table t {
+                actions {
+                    set
+                }
+                default_action set args none
+                size 1
+            }
+            """)
+        guard case .movImmediate = compiled.ops[3] else {
+            Issue.record("the zero store after a table was dropped: \(compiled.ops[3])")
+            return
+        }
+    }
+
+    @Test func aRecirculatingProgramKeepsEveryZeroStore() throws {
+        let compiled = try Self.compile("""
+                rx m.port_in
+                mov m.scratch 0x0
+                mov m.timeout_id 0x0
+                extract h.ethernet
+                recirculate
+                tx m.port_out
+            """)
+        guard case .moveRun(_, let count, _) = compiled.ops[1] else {
+            Issue.record("the zero stores of a recirculating program changed: \(compiled.ops[1])")
+            return
+        }
+        #expect(count == 2)
+    }
+
+    /// The packets that come out are those of the program with the stores, on both paths of a branch.
+    @Test func packetsAreUnchanged() throws {
+        let p = try EngineSamples.pipeline(EngineSamples.spec(apply: """
+                rx m.port_in
+                mov m.port_out 0x0
+                mov m.scratch 0x0
+                extract h.ethernet
+                jmpeq ONE m.port_in 1
+                mov m.scratch 0x2
+                ONE : mov m.port_out 0x0
+                add m.port_out m.scratch
+                mov h.ethernet.ethertype m.scratch
+                emit h.ethernet
+                tx m.port_out
+            """), configuration: SWXPipelineConfiguration(inputPorts: 2, outputPorts: 4))
+        let packet = EngineSamples.packet(to: "001122334455")
+        var viaZero = packet
+        viaZero.replaceSubrange(12..<14, with: [0, 0])
+        var viaTwo = packet
+        viaTwo.replaceSubrange(12..<14, with: [0, 2])
+        #expect(p.process(packet, port: 1).map(\.bytes) == [viaZero])
+        #expect(p.process(packet, port: 1).map(\.port) == [0])
+        #expect(p.process(packet, port: 0).map(\.bytes) == [viaTwo])
+        #expect(p.process(packet, port: 0).map(\.port) == [2])
     }
 }

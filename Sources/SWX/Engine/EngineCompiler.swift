@@ -16,6 +16,7 @@ struct EngineCompiler {
     /// functions) and `invalidArgument` for layouts the op encoding cannot hold.
     mutating func compile() throws(SWXPipelineError) -> EngineProgram {
         try emitBlock(program.apply, name: "apply")
+        let applyEnd = ops.count
         // Guards: the loader guarantees the apply block ends in tx, drop or jmp, but an action may end in a
         // conditional jump over its last `return`; falling off a block must never run the next block's ops.
         ops.append(.drop)
@@ -26,6 +27,9 @@ struct EngineCompiler {
             ops.append(.return)
         }
         threadJumps()
+        let dead = ZeroStoreElimination(ops: ops, applyEnd: applyEnd, metadataSize: program.metadata.maximumByteSize)
+            .deadStores()
+        for i in dead { ops[i] = .nop }
         fusePairs()
         fuseMoveRuns()
         let headers = program.headers.map { program.structs[$0.structIndex] }
@@ -62,20 +66,29 @@ struct EngineCompiler {
     }
 
     /// Fuses every run of two or more consecutive `mov`s of plain fields or immediates (p4c's metadata
-    /// initialisation, table key assembly, action bodies) into one `moveRun`, which replaces the first of them;
-    /// the others stay in place so that a jump into the run still runs its tail op by op.
+    /// initialisation, table key assembly, action bodies) and `nop`s (dead zero stores among them) into one
+    /// `moveRun`, which replaces the first of them; the others stay in place so that a jump into the run still
+    /// runs its tail op by op. A run of `nop`s alone becomes a jump past them.
     private mutating func fuseMoveRuns() {
         var i = 0
         while i < ops.count {
             var run: [EngineMove] = []
             let constantCount = constants.count
             var j = i
-            while j < ops.count, let move = plainMove(ops[j]) {
-                run.append(move)
-                j += 1
+            while j < ops.count {
+                if case .nop = ops[j] {
+                    j += 1
+                } else if let move = plainMove(ops[j]) {
+                    run.append(move)
+                    j += 1
+                } else {
+                    break
+                }
             }
-            if run.count >= 2 {
-                ops[i] = .moveRun(first: Int32(moves.count), count: Int32(run.count))
+            if j - i >= 2, run.isEmpty {
+                ops[i] = .jmp(Int32(j))
+            } else if j - i >= 2 {
+                ops[i] = .moveRun(first: Int32(moves.count), count: Int32(run.count), span: Int32(j - i))
                 moves += run
             } else {
                 constants.removeLast(constants.count - constantCount)

@@ -29,10 +29,11 @@ enum EngineOp: Sendable {
     /// Network-order byte strings: the source is right-aligned into the destination (zero padding or dropping
     /// the most significant bytes), which is `mov` between big fields and `movh`.
     case movBytes(destination: EngineBytes, source: EngineBytes)
-    /// A run of `count` consecutive `mov`s (fields or immediates), fused: their operands are
-    /// `EngineProgram.moves[first ..< first + count]`, run in order in one dispatch. The original ops stay in place
-    /// after the first as jump targets, so a jump into the run runs the rest of it op by op.
-    case moveRun(first: Int32, count: Int32)
+    /// A run of `span` consecutive ops that are `mov`s (fields or immediates) or `nop`s, fused: the `count` (≥ 1)
+    /// moves' operands are `EngineProgram.moves[first ..< first + count]`, run in order in one dispatch. The
+    /// original ops stay in place after the first as jump targets, so a jump into the run runs the rest of it op
+    /// by op.
+    case moveRun(first: Int32, count: Int32, span: Int32)
     case alu(EngineField, EngineField, EngineALU)
     case aluImmediate(EngineField, EngineImmediate, EngineALU)
     case ckaddField(checksum: EngineBytes, source: EngineField)

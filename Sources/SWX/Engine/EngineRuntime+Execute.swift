@@ -209,14 +209,14 @@ extension EngineRuntime {
             case .movImmediate(let d, let v):
                 d.write(bases, v.value)
                 pc &+= 1
-            case .moveRun(let first, let count):
+            case .moveRun(let first, let count, let span):
                 var m = UnsafePointer(moves) + Int(first)
                 let end = m + Int(count)
                 repeat {
                     m.pointee.destination.write(bases, m.pointee.source.read(bases))
                     m += 1
                 } while m < end
-                pc &+= Int(count)
+                pc &+= Int(span)
             case .movBytes(let d, let s):
                 EngineRuntime.moveBytes(bases, d, s)
                 pc &+= 1
