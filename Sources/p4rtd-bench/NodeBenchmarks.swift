@@ -177,27 +177,26 @@ enum NodeBenchmarks {
             return
         }
         do {
-            if parts.contains(.established) {
-                let pinned = try established(text: text, services: 10_000, flows: 100_000, packets: packets)
-                print("node established \(pinned.text) (10000 services, 100000 flows; goal ≥ 3)")
-            }
-            if parts.contains(.newFlows) {
-                let flows = min(packets, 500_000)
-                let new = try newFlows(text: text, services: 10_000, flows: flows)
-                print("node new-flows \(new.text) (10000 services, \(flows) new flows into expired flows' slots; goal ≥ 1)")
-                let fresh = try newFlows(text: text, services: 10_000, flows: flows, recycled: false)
-                print("node new-flows-fresh \(fresh.text) (the same on a just-loaded pipeline: first touch of learner memory)")
-            }
-            if parts.contains(.services) { try servicesRatio(text: text, packets: packets) }
-            if parts.contains(.flows) { try flowsRatio(text: text, packets: packets) }
-            if parts.contains(.hot) {
-                let hot = try established(text: text, services: 10, flows: 10, packets: packets)
-                print("node hot \(hot.text) (10 services, 10 flows)")
-            }
-            if parts.contains(.newHot) {
-                let flows = min(packets, 500_000)
-                let new = try newFlows(text: text, services: 10, flows: flows)
-                print("node new-hot \(new.text) (10 services, \(flows) new flows)")
+            for part in parts {
+                switch part {
+                case .established:
+                    let rate = try established(text: text, services: 10_000, flows: 100_000, packets: packets)
+                    print("node established \(rate.text) (10000 services, 100000 flows; goal ≥ 3)")
+                case .newFlows:
+                    let flows = min(packets, 500_000)
+                    let new = try newFlows(text: text, services: 10_000, flows: flows)
+                    print("node new-flows \(new.text) (10000 services, \(flows) new flows into expired flows' slots; goal ≥ 1)")
+                    let fresh = try newFlows(text: text, services: 10_000, flows: flows, recycled: false)
+                    print("node new-flows-fresh \(fresh.text) (the same on a just-loaded pipeline: first touch of learner memory)")
+                case .services: try servicesRatio(text: text, packets: packets)
+                case .flows: try flowsRatio(text: text, packets: packets)
+                case .hot:
+                    let rate = try established(text: text, services: 10, flows: 10, packets: packets)
+                    print("node hot \(rate.text) (10 services, 10 flows)")
+                case .newHot:
+                    let flows = min(packets, 500_000)
+                    print("node new-hot \(try newFlows(text: text, services: 10, flows: flows).text) (10 services, \(flows) new flows)")
+                }
             }
         } catch {
             print("node failed: \(error)")

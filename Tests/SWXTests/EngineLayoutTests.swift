@@ -117,6 +117,14 @@ import Testing
         return try compiler.compile()
     }
 
+    /// Records an issue unless op `index` is still the zero store it was compiled from.
+    static func expectKept(_ compiled: EngineProgram, _ index: Int, _ why: String) {
+        guard case .movImmediate = compiled.ops[index] else {
+            Issue.record("the zero store \(why) was dropped: \(compiled.ops[index])")
+            return
+        }
+    }
+
     @Test func zeroStoresBeforeAnyWriteAreSkipped() throws {
         let compiled = try Self.compile("""
                 rx m.port_in
@@ -152,10 +160,7 @@ import Testing
                 SKIP : mov m.scratch 0x0
                 tx m.port_out
             """)
-        guard case .movImmediate = compiled.ops[4] else {
-            Issue.record("the zero store after a possible write was dropped: \(compiled.ops[4])")
-            return
-        }
+        Self.expectKept(compiled, 4, "after a possible write")
     }
 
     @Test func zeroStoresAfterATableAreKept() throws {
@@ -178,10 +183,7 @@ import Testing
                 size 1
             }
             """)
-        guard case .movImmediate = compiled.ops[3] else {
-            Issue.record("the zero store after a table was dropped: \(compiled.ops[3])")
-            return
-        }
+        Self.expectKept(compiled, 3, "after a table")
     }
 
     @Test func aRecirculatingProgramKeepsEveryZeroStore() throws {
