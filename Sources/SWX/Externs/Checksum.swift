@@ -47,6 +47,9 @@ public enum Checksum {
     /// masked to the width. Reads only the field's own bytes.
     @inline(__always)
     public static func load(field: UnsafeRawPointer, bitWidth: Int) -> UInt64 {
+        // Ports, checksums and IPv4 addresses: one load of exactly their bytes, nothing to mask.
+        if bitWidth == 16 { return UInt64(field.loadUnaligned(as: UInt16.self)) }
+        if bitWidth == 32 { return UInt64(field.loadUnaligned(as: UInt32.self)) }
         let n = (bitWidth &+ 7) >> 3
         let v: UInt64 = n >= 8 ? field.loadUnaligned(as: UInt64.self) : KeyBytes.tail(field, n)
         return bitWidth >= 64 ? v : v & ((1 &<< UInt64(bitWidth)) &- 1)
