@@ -8,6 +8,8 @@ import Testing
         #expect(MemoryLayout<EngineBytes>.size == 8)
         #expect(MemoryLayout<EngineOp>.stride <= 24)
         #expect(_isPOD(EngineOp.self))
+        #expect(MemoryLayout<EngineInstruction>.stride == 32)
+        #expect(_isPOD(EngineInstruction.self))
         #expect(_isPOD(EngineTableSlot.self))
     }
 

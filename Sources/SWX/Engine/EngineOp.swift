@@ -1,6 +1,7 @@
 /// One compiled instruction: a POD value with every operand pre-resolved (struct slot, byte offset, width and
 /// byte order folded into `EngineField`; objects, actions and jump targets as indices). No strings, classes or
-/// existentials, so the executor's `switch` never touches reference counts.
+/// existentials. This is the compiler's form, which its passes pattern-match; the executor runs the same ops
+/// lowered to ``EngineInstruction`` (an opcode byte and operands in fixed places).
 ///
 /// Immediates of rarely used instructions live in the program's constant struct and are addressed as fields;
 /// the frequent ones (`mov`, ALU, compare-and-jump with an immediate) have their own variants.

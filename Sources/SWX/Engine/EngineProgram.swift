@@ -12,6 +12,10 @@ final class EngineProgram: @unchecked Sendable {
     static let firstHeaderSlot = 3
 
     let ops: UnsafeMutableBufferPointer<EngineOp>
+    /// `ops` lowered for the executor, index for index.
+    let instructions: UnsafeMutableBufferPointer<EngineInstruction>
+    /// The operands of the `movBytes` instructions (destination, source).
+    let byteMoves: [(EngineBytes, EngineBytes)]
     let actionStart: UnsafeMutablePointer<Int32>
     let meterOperands: UnsafeMutableBufferPointer<EngineMeterOperands>
     /// The operands of the fused `mov` runs (`EngineOp.moveRun`).
@@ -42,6 +46,10 @@ final class EngineProgram: @unchecked Sendable {
          mailboxSizes: [Int]) {
         self.ops = .allocate(capacity: max(ops.count, 1))
         _ = self.ops.initialize(from: ops)
+        var byteMoves: [(EngineBytes, EngineBytes)] = []
+        instructions = .allocate(capacity: max(ops.count, 1))
+        for (i, op) in ops.enumerated() { (instructions.baseAddress! + i).initialize(to: EngineInstruction(op, byteMoves: &byteMoves)) }
+        self.byteMoves = byteMoves
         self.actionStart = .allocate(capacity: max(actionStart.count, 1))
         self.actionStart.initialize(from: actionStart, count: actionStart.count)
         self.meterOperands = .allocate(capacity: max(meterOperands.count, 1))
@@ -73,6 +81,7 @@ final class EngineProgram: @unchecked Sendable {
 
     deinit {
         ops.deallocate()
+        instructions.deallocate()
         actionStart.deallocate()
         meterOperands.deallocate()
         moves.deallocate()

@@ -52,7 +52,7 @@ extension EngineRuntime {
     func execute<Sink: EnginePacketSink>(_ cp: UnsafePointer<EnginePacketContext>, _ st: inout EnginePacketState,
                                          ordered: Bool, now: UInt64, sink: inout Sink) -> Bool {
         let c = cp.pointee
-        let ops = UnsafePointer(program.ops.baseAddress!)
+        let ops = UnsafePointer(program.instructions.baseAddress!)
         let moves = program.moves.baseAddress!
         let mbases = c.bases
         let bases = UnsafePointer(mbases)
@@ -66,15 +66,18 @@ extension EngineRuntime {
         let firstHeader = EngineProgram.firstHeaderSlot
         var pc = st.pc
         while true {
-            switch ops[pc] {
-            case .rx(let f):
+            let op = ops + pc
+            switch op.pointee.code {
+            case .rx:
+                let f = op.pointee.f
                 if st.recirculating {
                     st.recirculating = false
                 } else {
                     f.write(bases, UInt64(st.inputPort))
                 }
                 pc &+= 1
-            case .tx(let f):
+            case .tx:
+                let f = op.pointee.f
                 if ordered, st.sequence != burst.pointee.oldestSequence, !isOldest(st.sequence) {
                     st.pc = pc
                     return true
@@ -85,7 +88,8 @@ extension EngineRuntime {
                     continue
                 }
                 return false
-            case .txImmediate(let p):
+            case .txImmediate:
+                let p = UInt32(bitPattern: op.pointee.a)
                 if ordered, st.sequence != burst.pointee.oldestSequence, !isOldest(st.sequence) {
                     st.pc = pc
                     return true
@@ -102,7 +106,8 @@ extension EngineRuntime {
                 }
                 _ = finish(cp, &st, port: 0, drop: true, sink: &sink)
                 return false
-            case .mirror(let slotField, let sessionField):
+            case .mirror:
+                let slotField = op.pointee.f, sessionField = op.pointee.g
                 let slot = Int(slotField.read(bases) & UInt64(configuration.mirrorSlots &- 1))
                 mirrorSlots[slot] = UInt32(sessionField.read(bases) & UInt64(configuration.mirrorSessions &- 1))
                 st.mirrorMask |= 1 &<< UInt32(slot)
@@ -110,11 +115,13 @@ extension EngineRuntime {
             case .recirculate:
                 st.recirculate = true
                 pc &+= 1
-            case .recircid(let f):
+            case .recircid:
+                let f = op.pointee.f
                 f.write(bases, UInt64(st.passID))
                 pc &+= 1
 
-            case .extract(let h, let size):
+            case .extract:
+                let h = op.pointee.a, size = op.pointee.b
                 let next = st.cursor &+ Int(size)
                 guard next <= st.end else {
                     dropCounts[EngineDropReason.extractPastEnd.rawValue] &+= 1
@@ -126,7 +133,8 @@ extension EngineRuntime {
                 st.moved |= bit
                 st.cursor = next
                 pc &+= 1
-            case .extract2(let h1, let s1, let h2, let s2):
+            case .extract2:
+                let h1 = op.pointee.a, s1 = op.pointee.b, h2 = op.pointee.c, s2 = Int32(op.pointee.aux)
                 let middle = st.cursor &+ Int(s1)
                 let next = middle &+ Int(s2)
                 guard next <= st.end else {
@@ -140,7 +148,8 @@ extension EngineRuntime {
                 st.moved |= bits
                 st.cursor = next
                 pc &+= 2
-            case .extractVarbit(let h, let fixed, let maximumExtra, let lengthField):
+            case .extractVarbit:
+                let h = op.pointee.a, fixed = op.pointee.b, maximumExtra = op.pointee.c, lengthField = op.pointee.f
                 let extra = lengthField.read(bases)
                 let next = st.cursor &+ Int(fixed) &+ Int(truncatingIfNeeded: min(extra, UInt64(Int32.max)))
                 guard extra <= UInt64(maximumExtra), next <= st.end else {
@@ -154,7 +163,8 @@ extension EngineRuntime {
                 st.moved |= bit
                 st.cursor = next
                 pc &+= 1
-            case .lookahead(let h, let size):
+            case .lookahead:
+                let h = op.pointee.a, size = op.pointee.b
                 guard st.cursor &+ Int(size) <= st.end else {
                     dropCounts[EngineDropReason.extractPastEnd.rawValue] &+= 1
                     return false
@@ -164,7 +174,8 @@ extension EngineRuntime {
                 st.valid |= bit
                 st.moved |= bit
                 pc &+= 1
-            case .emit(let h):
+            case .emit:
+                let h = op.pointee.a
                 if st.valid & (1 &<< UInt64(h)) != 0 {
                     guard st.emitCount < EngineRuntime.emitListCapacity else {
                         dropCounts[EngineDropReason.emitListFull.rawValue] &+= 1
@@ -174,7 +185,8 @@ extension EngineRuntime {
                     st.emitCount &+= 1
                 }
                 pc &+= 1
-            case .emit2(let h1, let h2):
+            case .emit2:
+                let h1 = op.pointee.a, h2 = op.pointee.b
                 if st.valid & (1 &<< UInt64(h1)) != 0 {
                     guard st.emitCount < EngineRuntime.emitListCapacity else {
                         dropCounts[EngineDropReason.emitListFull.rawValue] &+= 1
@@ -192,24 +204,28 @@ extension EngineRuntime {
                     st.emitCount &+= 1
                 }
                 pc &+= 2
-            case .validate(let h):
+            case .validate:
+                let h = op.pointee.a
                 let bit: UInt64 = 1 &<< UInt64(h)
                 if st.valid & bit == 0 {
                     mbases[firstHeader &+ Int(h)] = headerStorage + Int(program.headerStorageOffset[Int(h)])
                     st.valid |= bit
                 }
                 pc &+= 1
-            case .invalidate(let h):
+            case .invalidate:
+                let h = op.pointee.a
                 st.valid &= ~(1 &<< UInt64(h))
                 pc &+= 1
 
-            case .mov(let d, let s):
+            case .mov:
+                let d = op.pointee.f, s = op.pointee.g
                 d.write(bases, s.read(bases))
                 pc &+= 1
-            case .movImmediate(let d, let v):
-                d.write(bases, v.value)
+            case .movImmediate:
+                op.pointee.f.write(bases, op.pointee.immediate)
                 pc &+= 1
-            case .moveRun(let first, let count, let span):
+            case .moveRun:
+                let first = op.pointee.a, count = op.pointee.b, span = op.pointee.c
                 var m = UnsafePointer(moves) + Int(first)
                 let end = m + Int(count)
                 repeat {
@@ -217,40 +233,49 @@ extension EngineRuntime {
                     m += 1
                 } while m < end
                 pc &+= Int(span)
-            case .movBytes(let d, let s):
+            case .movBytes:
+                let (d, s) = program.byteMoves[Int(op.pointee.a)]
                 EngineRuntime.moveBytes(bases, d, s)
                 pc &+= 1
-            case .alu(let d, let s, let kind):
+            case .alu:
+                let d = op.pointee.f, s = op.pointee.g, kind = op.pointee.alu
                 d.write(bases, kind.apply(d.read(bases), s.read(bases)))
                 pc &+= 1
-            case .aluImmediate(let d, let v, let kind):
-                d.write(bases, kind.apply(d.read(bases), v.value))
+            case .aluImmediate:
+                let d = op.pointee.f
+                d.write(bases, op.pointee.alu.apply(d.read(bases), op.pointee.immediate))
                 pc &+= 1
-            case .ckaddField(let c, let s):
+            case .ckaddField:
+                let c = op.pointee.bytes, s = op.pointee.f
                 Checksum.addField(checksum: bases[Int(c.slot)] + Int(c.offset),
                                   field: UnsafeRawPointer(bases[Int(s.slot)] + Int(s.offset)), bitWidth: s.bitWidth)
                 pc &+= 1
-            case .ckaddHeader(let c, let h):
+            case .ckaddHeader:
+                let c = op.pointee.bytes, h = Int32(op.pointee.aux)
                 Checksum.addHeader(checksum: bases[Int(c.slot)] + Int(c.offset),
                                    header: UnsafeRawPointer(bases[firstHeader &+ Int(h)]),
                                    byteCount: Int(headerSizes[Int(h)]))
                 pc &+= 1
-            case .cksubField(let c, let s):
+            case .cksubField:
+                let c = op.pointee.bytes, s = op.pointee.f
                 Checksum.subtractField(checksum: bases[Int(c.slot)] + Int(c.offset),
                                        field: UnsafeRawPointer(bases[Int(s.slot)] + Int(s.offset)), bitWidth: s.bitWidth)
                 pc &+= 1
-            case .hash(let function, let d, let s):
+            case .hash:
+                let function = op.pointee.hashFunction, d = op.pointee.f, s = op.pointee.bytes
                 let h = function.hash(UnsafeRawPointer(bases[Int(s.slot)] + Int(s.offset)), count: Int(s.count), seed: 0)
                 d.write(bases, UInt64(h))
                 pc &+= 1
-            case .rss(let r, let d, let s):
+            case .rss:
+                let r = Int32(op.pointee.aux), d = op.pointee.f, s = op.pointee.bytes
                 let h = rssRefs[Int(r)]._withUnsafeGuaranteedRef {
                     $0.hash(UnsafeRawPointer(bases[Int(s.slot)] + Int(s.offset)), byteCount: Int(s.count))
                 }
                 d.write(bases, UInt64(h))
                 pc &+= 1
 
-            case .table(let t):
+            case .table:
+                let t = op.pointee.a
                 let slot = tableSlots + Int(t)
                 let key = UnsafeRawPointer(bases[Int(slot.pointee.keySlot)] + Int(slot.pointee.keyOffset))
                 var id: UInt32 = 0
@@ -307,14 +332,16 @@ extension EngineRuntime {
                 stats[2 &+ Int(action)] &+= 1
                 st.returnPC = pc &+ 1
                 pc = Int(program.actionStart[Int(action)])
-            case .selector(let s):
+            case .selector:
+                let s = op.pointee.a
                 let slot = selectorSlots + Int(s)
                 let group = UInt32(truncatingIfNeeded: slot.pointee.groupID.read(bases))
                 let window = UnsafeRawPointer(bases[Int(slot.pointee.windowSlot)] + Int(slot.pointee.windowOffset))
                 let member = slot.pointee.selector._withUnsafeGuaranteedRef { $0.select(groupID: group, selector: window) }
                 slot.pointee.memberID.write(bases, UInt64(member))
                 pc &+= 1
-            case .learner(let l):
+            case .learner:
+                let l = op.pointee.a
                 let slot = learnerSlots + Int(l)
                 let key = UnsafeRawPointer(bases[Int(slot.pointee.keySlot)] + Int(slot.pointee.keyOffset))
                 var id: UInt32 = 0
@@ -354,7 +381,8 @@ extension EngineRuntime {
                 stats[2 &+ Int(action)] &+= 1
                 st.returnPC = pc &+ 1
                 pc = Int(program.actionStart[Int(action)])
-            case .learn(let action, let argumentsOffset, let timeout):
+            case .learn:
+                let action = op.pointee.a, argumentsOffset = op.pointee.b, timeout = op.pointee.f
                 if st.learner >= 0 {
                     let slot = learnerSlots + st.learner
                     let scratch = learnScratch
@@ -374,7 +402,8 @@ extension EngineRuntime {
                     learnerSlots[st.learner].learner._withUnsafeGuaranteedRef { $0.rearm(mailbox: st.mailbox) }
                 }
                 pc &+= 1
-            case .rearmWith(let f):
+            case .rearmWith:
+                let f = op.pointee.f
                 if st.learner >= 0 {
                     let tid = UInt32(truncatingIfNeeded: f.read(bases))
                     learnerSlots[st.learner].learner._withUnsafeGuaranteedRef {
@@ -387,23 +416,28 @@ extension EngineRuntime {
                     learnerSlots[st.learner].learner._withUnsafeGuaranteedRef { $0.forget(mailbox: &st.mailbox) }
                 }
                 pc &+= 1
-            case .entryid(let f):
+            case .entryid:
+                let f = op.pointee.f
                 f.write(bases, UInt64(st.entryID))
                 pc &+= 1
 
-            case .regrd(let d, let r, let i):
+            case .regrd:
+                let d = op.pointee.f, r = op.pointee.a, i = op.pointee.g
                 let index = i.read(bases)
                 d.write(bases, registerRefs[Int(r)]._withUnsafeGuaranteedRef { $0.read(index) })
                 pc &+= 1
-            case .regwr(let r, let i, let v):
+            case .regwr:
+                let r = op.pointee.a, i = op.pointee.f, v = op.pointee.g
                 let index = i.read(bases), value = v.read(bases)
                 registerRefs[Int(r)]._withUnsafeGuaranteedRef { $0.write(index, value) }
                 pc &+= 1
-            case .regadd(let r, let i, let v):
+            case .regadd:
+                let r = op.pointee.a, i = op.pointee.f, v = op.pointee.g
                 let index = i.read(bases), value = v.read(bases)
                 registerRefs[Int(r)]._withUnsafeGuaranteedRef { $0.add(index, value) }
                 pc &+= 1
-            case .meter(let k):
+            case .meter:
+                let k = op.pointee.a
                 let m = program.meterOperands[Int(k)]
                 let index = m.index.read(bases)
                 let length = UInt32(truncatingIfNeeded: min(m.length.read(bases), UInt64(UInt32.max)))
@@ -419,46 +453,55 @@ extension EngineRuntime {
             case .nop:
                 pc &+= 1
 
-            case .jmp(let t):
+            case .jmp:
+                let t = op.pointee.a
                 if !take(&st, t, pc) { return false }
                 pc = Int(t)
-            case .jmpValid(let t, let h):
+            case .jmpValid:
+                let t = op.pointee.a, h = op.pointee.b
                 if st.valid & (1 &<< UInt64(h)) != 0 {
                     if !take(&st, t, pc) { return false }
                     pc = Int(t)
                 } else { pc &+= 1 }
-            case .jmpInvalid(let t, let h):
+            case .jmpInvalid:
+                let t = op.pointee.a, h = op.pointee.b
                 if st.valid & (1 &<< UInt64(h)) == 0 {
                     if !take(&st, t, pc) { return false }
                     pc = Int(t)
                 } else { pc &+= 1 }
-            case .jmpHit(let t):
+            case .jmpHit:
+                let t = op.pointee.a
                 if st.hit {
                     if !take(&st, t, pc) { return false }
                     pc = Int(t)
                 } else { pc &+= 1 }
-            case .jmpMiss(let t):
+            case .jmpMiss:
+                let t = op.pointee.a
                 if !st.hit {
                     if !take(&st, t, pc) { return false }
                     pc = Int(t)
                 } else { pc &+= 1 }
-            case .jmpAction(let t, let a):
+            case .jmpAction:
+                let t = op.pointee.a, a = op.pointee.b
                 if st.action == UInt32(a) {
                     if !take(&st, t, pc) { return false }
                     pc = Int(t)
                 } else { pc &+= 1 }
-            case .jmpNotAction(let t, let a):
+            case .jmpNotAction:
+                let t = op.pointee.a, a = op.pointee.b
                 if st.action != UInt32(a) {
                     if !take(&st, t, pc) { return false }
                     pc = Int(t)
                 } else { pc &+= 1 }
-            case .jmpCompare(let t, let a, let b, let kind):
+            case .jmpCompare:
+                let t = op.pointee.a, a = op.pointee.f, b = op.pointee.g, kind = op.pointee.comparison
                 if kind.holds(a.read(bases), b.read(bases)) {
                     if !take(&st, t, pc) { return false }
                     pc = Int(t)
                 } else { pc &+= 1 }
-            case .jmpCompareImmediate(let t, let a, let v, let kind):
-                if kind.holds(a.read(bases), v.value) {
+            case .jmpCompareImmediate:
+                let t = op.pointee.a
+                if op.pointee.comparison.holds(op.pointee.f.read(bases), op.pointee.immediate) {
                     if !take(&st, t, pc) { return false }
                     pc = Int(t)
                 } else { pc &+= 1 }
