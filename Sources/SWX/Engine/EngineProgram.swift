@@ -14,8 +14,9 @@ final class EngineProgram: @unchecked Sendable {
     let ops: UnsafeMutableBufferPointer<EngineOp>
     /// `ops` lowered for the executor, index for index.
     let instructions: UnsafeMutableBufferPointer<EngineInstruction>
-    /// The operands of the `movBytes` instructions (destination, source).
-    let byteMoves: [(EngineBytes, EngineBytes)]
+    /// The operands of the `movBytes` instructions (destination, source); raw memory, like the other arrays the
+    /// executor reads, so the packet path never retains an array buffer.
+    let byteMoves: UnsafeMutableBufferPointer<(EngineBytes, EngineBytes)>
     let actionStart: UnsafeMutablePointer<Int32>
     let meterOperands: UnsafeMutableBufferPointer<EngineMeterOperands>
     /// The operands of the fused `mov` runs (`EngineOp.moveRun`).
@@ -49,7 +50,8 @@ final class EngineProgram: @unchecked Sendable {
         var byteMoves: [(EngineBytes, EngineBytes)] = []
         instructions = .allocate(capacity: max(ops.count, 1))
         for (i, op) in ops.enumerated() { (instructions.baseAddress! + i).initialize(to: EngineInstruction(op, byteMoves: &byteMoves)) }
-        self.byteMoves = byteMoves
+        self.byteMoves = .allocate(capacity: max(byteMoves.count, 1))
+        _ = self.byteMoves.initialize(from: byteMoves)
         self.actionStart = .allocate(capacity: max(actionStart.count, 1))
         self.actionStart.initialize(from: actionStart, count: actionStart.count)
         self.meterOperands = .allocate(capacity: max(meterOperands.count, 1))
@@ -82,6 +84,7 @@ final class EngineProgram: @unchecked Sendable {
     deinit {
         ops.deallocate()
         instructions.deallocate()
+        byteMoves.deallocate()
         actionStart.deallocate()
         meterOperands.deallocate()
         moves.deallocate()
