@@ -109,7 +109,7 @@ enum NodeBenchmarks {
             let pipeline = try pipeline(text: text, services: services, clock: clock)
             if recycled {
                 pin(pipeline, NodeBenchmarks.traffic(flows: flows, services: services, firstFlow: 1 << 22))
-                clock.advance(nanoseconds: longestTimeout)
+                clock.advance(nanoseconds: pastEveryTimeout(pipeline))
             }
             let rate = measure(pipeline, traffic, packets: flows)
             let forward = (try? pipeline.learnerEntries("ct_forward").count) ?? 0
@@ -123,8 +123,11 @@ enum NodeBenchmarks {
         return best
     }
 
-    /// Past every expire-time profile of the node's learners (8,000 s is the longest).
-    static let longestTimeout: UInt64 = 8_001 * 1_000_000_000
+    /// Nanoseconds past every expire-time profile of the program's learners.
+    static func pastEveryTimeout(_ pipeline: SWXPipeline) -> UInt64 {
+        let longest = pipeline.program.learners.flatMap(\.timeouts).max() ?? 0
+        return (UInt64(longest) + 1) * 1_000_000_000
+    }
 
     /// Packets per second of CPU time and of wall time (millions).
     struct Rate {

@@ -1,6 +1,6 @@
 // p4rtd-bench: the engine benchmarks of `make bench` (the HTTP ones are bench/http_bench.py).
 // Usage: p4rtd-bench swx|swx-scale|binding|node [PACKETS]   (run from the repository root; default 5,000,000 packets per run)
-//        p4rtd-bench node PACKETS established|new-flows|services|flows   (one part of `node`, for profiling)
+//        p4rtd-bench node PACKETS established|new-flows|services|flows|hot|new-hot   (one part, for profiling)
 //        p4rtd-bench idle [ENTRIES]                        (default 1,000,000 entries with idle timeouts)
 //        p4rtd-bench learner-events [FLOWS]                (default 1,000,000 pinned flows)
 //        p4rtd-bench write-batch [UPDATES]                 (default 100,000 learner inserts; services: 16,384)
@@ -28,5 +28,5 @@ case "learner-events":
 case "write-batch":
     WriteBatchBenchmarks.run(updates: count ?? 100_000)
 default:
-    print("usage: p4rtd-bench swx|swx-scale|binding|node [PACKETS] | idle [ENTRIES] | learner-events [FLOWS] | write-batch [UPDATES]")
+    print("usage: p4rtd-bench swx|swx-scale|binding [PACKETS] | node [PACKETS [PART]] | idle [ENTRIES] | learner-events [FLOWS] | write-batch [UPDATES]")
 }
