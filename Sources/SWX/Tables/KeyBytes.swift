@@ -25,18 +25,7 @@ enum KeyBytes {
     /// overlaps the previous (the 13-byte 5-tuple: bytes 0-7, then 5-12), never reading past either key.
     @inline(__always)
     static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
-        if count >= 8 {
-            var i = 0
-            while i &+ 8 <= count {
-                if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
-                    return false
-                }
-                i &+= 8
-            }
-            let last = count &- 8
-            return i == count
-                || a.loadUnaligned(fromByteOffset: last, as: UInt64.self) == b.loadUnaligned(fromByteOffset: last, as: UInt64.self)
-        }
+        guard count >= 8 else { return tail(a, count) == tail(b, count) }
         var i = 0
         while i &+ 8 <= count {
             if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
@@ -44,8 +33,9 @@ enum KeyBytes {
             }
             i &+= 8
         }
-        if i == count { return true }
-        return tail(a + i, count &- i) == tail(b + i, count &- i)
+        let last = count &- 8
+        return i == count
+            || a.loadUnaligned(fromByteOffset: last, as: UInt64.self) == b.loadUnaligned(fromByteOffset: last, as: UInt64.self)
     }
 
     /// Whether `stored` (already masked) equals `key & mask` over `count` bytes.

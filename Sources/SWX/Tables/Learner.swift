@@ -335,7 +335,7 @@ public final class Learner: @unchecked Sendable {
         r.storeBytes(of: actionID, toByteOffset: Learner.recordActionOffset, as: UInt32.self)
         r.storeBytes(of: UInt8(timeoutID), toByteOffset: Learner.recordTimeoutIDOffset, as: UInt8.self)
         if actionDataSize > 0 {
-            let data = r + Learner.recordKeyOffset + keyStride
+            let data = UnsafeMutableRawPointer(mutating: self.actionData(ofRecord: r))
             if let actionData {
                 p4rt_copy_small(data, actionData, actionDataSize)
             } else {
