@@ -18,38 +18,25 @@ struct ZeroStoreElimination {
     func deadStores() -> Set<Int> {
         guard metadataSize > 0, applyEnd > 0,
               !ops.contains(where: { if case .recirculate = $0 { true } else { false } }) else { return [] }
-        // written[i]: metadata bytes that may be non-zero before op i runs (nil: not reached yet).
-        var written = [[Bool]?](repeating: nil, count: applyEnd)
-        written[0] = [Bool](repeating: false, count: metadataSize)
+        // nonZero[i]: the metadata bytes that may be non-zero before op i runs (nil: not reached yet).
+        var nonZero = [[Bool]?](repeating: nil, count: applyEnd)
+        nonZero[0] = [Bool](repeating: false, count: metadataSize)
         var work = [0]
         while let i = work.popLast() {
-            guard var state = written[i] else { continue }
+            guard var state = nonZero[i] else { continue }
             apply(ops[i], to: &state)
             for next in successors(i) where next < applyEnd {
-                if let old = written[next] {
-                    var merged = old
-                    var changed = false
-                    for b in 0..<metadataSize where state[b] && !merged[b] {
-                        merged[b] = true
-                        changed = true
-                    }
-                    if changed {
-                        written[next] = merged
-                        work.append(next)
-                    }
-                } else {
-                    written[next] = state
+                let merged = nonZero[next].map { old in zip(old, state).map { $0 || $1 } } ?? state
+                if merged != nonZero[next] {
+                    nonZero[next] = merged
                     work.append(next)
                 }
             }
         }
-        var dead = Set<Int>()
-        for i in 0..<applyEnd {
-            guard case .movImmediate(let d, let v) = ops[i], v.value == 0, d.bitWidth % 8 == 0, let state = written[i],
-                  let range = metadataBytes(d) else { continue }
-            if !range.isEmpty, !range.contains(where: { state[$0] }) { dead.insert(i) }
-        }
-        return dead
+        return Set((0..<applyEnd).filter { i in
+            guard let state = nonZero[i], let range = zeroedBytes(ops[i]) else { return false }
+            return !range.contains { state[$0] }
+        })
     }
 
     /// The ops control can reach right after op `i`.
@@ -70,10 +57,11 @@ struct ZeroStoreElimination {
             guard let range else { return }
             for b in range { state[b] = true }
         }
+        if let range = zeroedBytes(op) {
+            for b in range { state[b] = false }
+            return
+        }
         switch op {
-        case .movImmediate(let f, let v) where v.value == 0 && f.bitWidth % 8 == 0:
-            // Whole bytes only: a narrower store leaves the other bits of its last byte as they were.
-            if let range = metadataBytes(f) { for b in range { state[b] = false } }
         case .rx(let f), .recircid(let f), .mov(let f, _), .movImmediate(let f, _), .alu(let f, _, _),
              .aluImmediate(let f, _, _), .hash(_, let f, _), .rss(_, let f, _), .entryid(let f), .regrd(let f, _, _):
             mark(metadataBytes(f))
@@ -87,6 +75,14 @@ struct ZeroStoreElimination {
             // Tables, selectors and learners (their actions write anything), meters, and the rest.
             mark(0..<metadataSize)
         }
+    }
+
+    /// The metadata bytes a zero store `op` sets to zero: whole bytes only (a narrower store leaves the other
+    /// bits of its last byte as they were); nil for any other op.
+    private func zeroedBytes(_ op: EngineOp) -> Range<Int>? {
+        guard case .movImmediate(let f, let v) = op, v.value == 0, f.bitWidth % 8 == 0,
+              let range = metadataBytes(f), !range.isEmpty else { return nil }
+        return range
     }
 
     /// The metadata bytes of field `f`, nil when it is not in metadata.
