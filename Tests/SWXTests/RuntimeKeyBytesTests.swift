@@ -1,8 +1,7 @@
-import CIntrinsics
 import Testing
 @testable import SWX
 
-/// The packet path's small-byte helpers take overlapping loads and stores for the tail of a key or of action
+/// The packet path's small-byte helpers (`KeyBytes.tail`, `copy`, `zero`, `equal`) take overlapping loads and stores for the tail of a key or of action
 /// data; every size from 0 to 24 bytes is checked against a plain byte loop, with guard bytes around the
 /// destination to show that nothing outside the `n` bytes is touched.
 @Suite struct RuntimeKeyBytesTests {
@@ -16,7 +15,7 @@ import Testing
         let bytes = RuntimeKeyBytesTests.pattern(n) + [0xEE, 0xEE, 0xEE, 0xEE, 0xEE, 0xEE, 0xEE, 0xEE]
         var expected: UInt64 = 0
         for i in 0..<n { expected |= UInt64(bytes[i]) << (8 * UInt64(i)) }
-        #expect(bytes.withUnsafeBytes { p4rt_load_tail($0.baseAddress!, n) } == expected)
+        #expect(bytes.withUnsafeBytes { KeyBytes.tail($0.baseAddress!, n) } == expected)
     }
 
     @Test(arguments: sizes) func copySmallCopiesExactlyTheBytes(n: Int) {
@@ -24,7 +23,7 @@ import Testing
         var destination = [UInt8](repeating: 0xEE, count: n + 16)
         source.withUnsafeBytes { s in
             destination.withUnsafeMutableBytes { d in
-                p4rt_copy_small(d.baseAddress! + 8, s.baseAddress ?? UnsafeRawPointer(bitPattern: 8)!, n)
+                KeyBytes.copy(d.baseAddress! + 8, s.baseAddress ?? UnsafeRawPointer(bitPattern: 8)!, n)
             }
         }
         #expect(Array(destination[0..<8]) == [UInt8](repeating: 0xEE, count: 8))
@@ -34,7 +33,7 @@ import Testing
 
     @Test(arguments: sizes) func zeroSmallZeroesExactlyTheBytes(n: Int) {
         var destination = [UInt8](repeating: 0xEE, count: n + 16)
-        destination.withUnsafeMutableBytes { p4rt_zero_small($0.baseAddress! + 8, n) }
+        destination.withUnsafeMutableBytes { KeyBytes.zero($0.baseAddress! + 8, n) }
         #expect(Array(destination[0..<8]) == [UInt8](repeating: 0xEE, count: 8))
         #expect(Array(destination[8..<(8 + n)]) == [UInt8](repeating: 0, count: n))
         #expect(Array(destination[(8 + n)...]) == [UInt8](repeating: 0xEE, count: 8))

@@ -1,5 +1,3 @@
-import CIntrinsics
-
 // The packet path: one function runs one packet over the compiled ops until it ends or yields. It is one piece on
 // purpose (a single `switch` in one loop, with its state in locals) because that is what keeps the interpreter
 // free of calls, reference counting and exclusivity checks (swift-notes §5, §8.1).
@@ -323,7 +321,7 @@ extension EngineRuntime {
                 case .stub:
                     break
                 }
-                EngineRuntime.copyActionData(actionData, data, slot.pointee.dataSize)
+                KeyBytes.copy(actionData, data, slot.pointee.dataSize)
                 st.hit = id != 0
                 st.action = action
                 st.entryID = id
@@ -371,7 +369,7 @@ extension EngineRuntime {
                         data = t.actionData(ofEntry: id)
                     }
                 }
-                EngineRuntime.copyActionData(actionData, data, slot.pointee.dataSize)
+                KeyBytes.copy(actionData, data, slot.pointee.dataSize)
                 st.learner = Int(l)
                 st.hit = id != 0
                 st.action = action
@@ -389,8 +387,8 @@ extension EngineRuntime {
                     // The arguments, then zeros up to the learner's data size (plain moves: a few bytes).
                     let size = slot.pointee.dataSize
                     let n = argumentsOffset >= 0 ? min(program.actionDataSize[Int(action)], size) : 0
-                    EngineRuntime.copyActionData(scratch, metadata + Int(max(argumentsOffset, 0)), n)
-                    p4rt_zero_small(scratch + n, size &- n)
+                    KeyBytes.copy(scratch, metadata + Int(max(argumentsOffset, 0)), n)
+                    KeyBytes.zero(scratch + n, size &- n)
                     let tid = UInt32(truncatingIfNeeded: timeout.read(bases))
                     slot.pointee.learner._withUnsafeGuaranteedRef {
                         _ = $0.learn(mailbox: &st.mailbox, actionID: UInt32(action), actionData: scratch, timeoutID: tid)
@@ -540,12 +538,6 @@ extension EngineRuntime {
         return false
     }
 
-    /// Copies `count` bytes of action data with plain moves (action data is a few bytes to a few words, where
-    /// `memmove`'s call and size dispatch cost more than the copy). Exact: never touches bytes past `count`.
-    @inline(__always)
-    static func copyActionData(_ destination: UnsafeMutableRawPointer, _ source: UnsafeRawPointer, _ count: Int) {
-        p4rt_copy_small(destination, source, count)
-    }
 
     /// `mov` between network-order byte strings: right-aligned, zero-padding or dropping leading bytes.
     @inline(__always)

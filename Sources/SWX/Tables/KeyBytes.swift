@@ -21,6 +21,20 @@ enum KeyBytes {
         p4rt_load_tail(p, count)
     }
 
+    /// Copies `count` bytes from `source` to `destination` (not overlapping) with plain moves: keys and action data
+    /// are a few bytes to a few words, where `memmove`'s call and size dispatch cost more than the copy. Touches
+    /// exactly `count` bytes.
+    @inline(__always)
+    static func copy(_ destination: UnsafeMutableRawPointer, _ source: UnsafeRawPointer, _ count: Int) {
+        p4rt_copy_small(destination, source, count)
+    }
+
+    /// Zeroes `count` bytes at `destination` the same way.
+    @inline(__always)
+    static func zero(_ destination: UnsafeMutableRawPointer, _ count: Int) {
+        p4rt_zero_small(destination, count)
+    }
+
     /// Whether the `count` bytes at `a` and `b` are equal. A key of 8 bytes or more ends with one word that
     /// overlaps the previous (the 13-byte 5-tuple: bytes 0-7, then 5-12), never reading past either key.
     @inline(__always)

@@ -239,7 +239,7 @@ public final class Learner: @unchecked Sendable {
                     b.storeBytes(of: r, toByteOffset: Learner.recordOffset + 4 &* i, as: UInt32.self)
                 }
                 b.storeBytes(of: mailbox.signature, toByteOffset: Learner.signatureOffset + 4 &* i, as: UInt32.self)
-                p4rt_copy_small(record(r) + Learner.recordKeyOffset, key, keySize)
+                KeyBytes.copy(record(r) + Learner.recordKeyOffset, key, keySize)
                 install(b, i, expiry: expiry, timeoutID: tid, actionID: actionID, actionData: actionData)
                 events.log(.learned, id: UInt32(truncatingIfNeeded: mailbox.bucket &* 4 &+ i &+ 1), key: nil)
                 mailbox.hit = true
@@ -337,9 +337,9 @@ public final class Learner: @unchecked Sendable {
         if actionDataSize > 0 {
             let data = UnsafeMutableRawPointer(mutating: self.actionData(ofRecord: r))
             if let actionData {
-                p4rt_copy_small(data, actionData, actionDataSize)
+                KeyBytes.copy(data, actionData, actionDataSize)
             } else {
-                p4rt_zero_small(data, actionDataSize)
+                KeyBytes.zero(data, actionDataSize)
             }
         }
     }

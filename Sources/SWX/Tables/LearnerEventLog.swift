@@ -1,5 +1,3 @@
-import CIntrinsics
-
 /// A bounded log of what the packet path did to a learner's entries since the control plane last looked, so the
 /// control plane can report learned and removed flows at a cost proportional to what changed, not to capacity.
 ///
@@ -63,7 +61,7 @@ public struct LearnerEventLog: @unchecked Sendable {
         let r = storage + (h.written & (capacity &- 1)) &* recordStride
         r.storeBytes(of: kind.rawValue, as: UInt32.self)
         r.storeBytes(of: id, toByteOffset: 4, as: UInt32.self)
-        if let key { p4rt_copy_small(r + LearnerEventLog.keyOffset, key, keySize) }
+        if let key { KeyBytes.copy(r + LearnerEventLog.keyOffset, key, keySize) }
         header.pointee.written = h.written &+ 1
     }
 
