@@ -11,6 +11,7 @@ final class EngineProgram: @unchecked Sendable {
     /// Struct slot of header 0; header `h` is at `firstHeaderSlot + h`.
     static let firstHeaderSlot = 3
 
+    /// The compiler's ops, as its passes left them (what tests inspect); the executor runs `instructions`.
     let ops: UnsafeMutableBufferPointer<EngineOp>
     /// `ops` lowered for the executor, index for index.
     let instructions: UnsafeMutableBufferPointer<EngineInstruction>
@@ -93,7 +94,4 @@ final class EngineProgram: @unchecked Sendable {
         headerStorageOffset.deallocate()
         constants.deallocate()
     }
-
-    /// The number of ops of the apply block (it starts at 0).
-    var opCount: Int { ops.count }
 }
