@@ -8,18 +8,23 @@ import Testing
     @Test func footprintGrowsWithLearnedFlowsAndRecordsAreReused() throws {
         let l = try Learner(keySize: 13, actionDataSize: 4, size: 1024, timeouts: [10])
         let empty = l.memoryFootprint
-        #expect(empty == 1024 * 64 + 16 * 8)
+        #expect(l.recordStride == 32)
+        #expect(l.homeSlots == 2)
+        // Buckets, their occupancy bits and the two home records of every bucket.
+        #expect(empty == 1024 * 64 + 1024 / 8 + 1024 * 2 * 32 + 16 * 8)
         var ids: [UInt32] = []
-        for i in 0..<500 {
+        for i in 0..<2500 {
             if let id = try? l.add(key: Self.key(i), actionID: 1, actionData: [1, 2, 3, 4], timeoutID: 0, now: 0) { ids.append(id) }
         }
-        #expect(ids.count > 450)
-        #expect(l.memoryFootprint == empty + ids.count * l.recordStride)
-        #expect(l.recordStride == 32)
+        #expect(ids.count > 2000)
+        // Only flows in a bucket's third and fourth slots take pool records.
+        let pooled = ids.filter { ($0 - 1) % 4 >= 2 }.count
+        #expect(pooled > 0)
+        #expect(l.memoryFootprint == empty + pooled * l.recordStride)
         // Deleting returns records; adding again reuses them, so the footprint does not grow.
         let before = l.memoryFootprint
-        for i in 0..<100 { _ = try? l.delete(key: Self.key(i), now: 0) }
-        for i in 0..<100 { _ = try? l.add(key: Self.key(i), actionID: 2, actionData: [9, 9, 9, 9], timeoutID: 0, now: 0) }
+        for i in 0..<1000 { _ = try? l.delete(key: Self.key(i), now: 0) }
+        for i in 0..<1000 { _ = try? l.add(key: Self.key(i), actionID: 2, actionData: [9, 9, 9, 9], timeoutID: 0, now: 0) }
         #expect(l.memoryFootprint == before)
         // Entries read back with their keys, data and DPDK's ids (bucket * 4 + slot + 1).
         for e in l.entries(now: 0) {
@@ -54,5 +59,69 @@ import Testing
         let r = TableMemory.reserved(byteCount: 1 << 30, hugePages: true)
         #expect(r != nil)
         r?.release()
+    }
+}
+
+/// Home records: a bucket's first slots keep records at a place the bucket number gives, so a lookup that hits them
+/// needs no second wait; other slots take pool records, which the middle step of a split lookup prefetches.
+@Suite struct RuntimeLearnerHomeRecordTests {
+    /// Four keys that share a bucket of `l`.
+    static func sameBucketKeys(_ l: Learner) -> (bucket: Int, keys: [[UInt8]]) {
+        var byBucket: [Int: [[UInt8]]] = [:]
+        for i in 0..<10_000 {
+            let k = RuntimeLearnerMemoryTests.key(i)
+            let b = Int(k.withUnsafeBytes { l.hash($0.baseAddress!) }) & (l.bucketCount - 1)
+            byBucket[b, default: []].append(k)
+            if byBucket[b]!.count == 4 { return (b, byBucket[b]!) }
+        }
+        fatalError("no bucket got four keys")
+    }
+
+    @Test func homeSlotsNeedNoCandidatePrefetchAndListingsFollowOccupancy() throws {
+        let l = try Learner(keySize: 13, actionDataSize: 4, size: 16, timeouts: [10])
+        let (bucket, keys) = Self.sameBucketKeys(l)
+        let hash = keys[0].withUnsafeBytes { l.hash($0.baseAddress!) }
+        for (i, k) in keys.enumerated() {
+            let id = try l.add(key: k, actionID: 1, actionData: [UInt8(i), 0, 0, 0], timeoutID: 0, now: 0)
+            #expect(Int(id) == bucket * 4 + i + 1)
+        }
+        // Slots 0 and 1 hold home records (numbered from the bucket), slots 2 and 3 pool records after them.
+        let b = l.bucket(bucket)
+        for i in 0..<4 {
+            let r = b.load(fromByteOffset: Learner.recordOffset + 4 * i, as: UInt32.self)
+            if i < 2 { #expect(r == UInt32(bucket * 2 + i + 1)) } else { #expect(r > l.homeCount) }
+        }
+        // Keys share the bucket, not always the signature: a candidate prefetch is needed only while a live slot
+        // with the key's signature holds a pool record.
+        let pooledMatch = (2..<4).contains { i in
+            keys[i].withUnsafeBytes { l.hash($0.baseAddress!) } == hash
+        }
+        #expect(l.prefetchCandidates(hash: hash, now: 0) == pooledMatch)
+        try l.delete(key: keys[2], now: 0)
+        try l.delete(key: keys[3], now: 0)
+        #expect(l.prefetchCandidates(hash: hash, now: 0) == false)
+        // Lookups still find every key, from home records or the pool.
+        for (i, k) in keys.enumerated() where i < 2 {
+            #expect(try l.entryID(key: k, now: 0) == UInt32(bucket * 4 + i + 1))
+            #expect(l.entries(now: 0).first { $0.key == k }?.actionData == [UInt8(i), 0, 0, 0])
+        }
+        #expect(l.entries(now: 0).count == 2)
+        #expect(l.liveCount(now: 0) == 2)
+        // Empty buckets drop out of listings; a refilled bucket reuses its home records.
+        try l.delete(key: keys[0], now: 0)
+        try l.delete(key: keys[1], now: 0)
+        var visited: [Int] = []
+        l.forEachOccupiedBucket { visited.append($0) }
+        #expect(visited.isEmpty)
+        #expect(l.entries(now: 0).isEmpty)
+        #expect(l.population(atLeast: 1) == false)
+        try l.add(key: keys[3], actionID: 1, actionData: [7, 0, 0, 0], timeoutID: 0, now: 0)
+        #expect(b.load(fromByteOffset: Learner.recordOffset, as: UInt32.self) == UInt32(bucket * 2 + 1))
+        #expect(l.entries(now: 0).map(\.actionData) == [[7, 0, 0, 0]])
+        // An expired slot keeps its record until the sweep frees it, and the sweep empties the bucket.
+        #expect(l.sweepExpired(now: 10_000_000_000).count == 1)
+        visited = []
+        l.forEachOccupiedBucket { visited.append($0) }
+        #expect(visited.isEmpty)
     }
 }

@@ -188,9 +188,14 @@ import Testing
         #expect(throws: SWXRuntimeError.self) { try Learner(keySize: 0, actionDataSize: 0, size: 4, timeouts: [1]) }
         #expect(throws: SWXRuntimeError.self) { try Learner(keySize: 4, actionDataSize: 0, size: 0, timeouts: [1]) }
         #expect((try? Learner(keySize: 4, actionDataSize: 0, size: 4, timeouts: Array(1...9)))?.timeouts == Array(1...9) + Array(repeating: 1, count: 7))
-        // A 13-byte key and 8 bytes of data: 64-byte buckets, records of 8 + 16 key + 8 data = 32 bytes.
+        // A 13-byte key and 8 bytes of data: 64-byte buckets, records of 8 + 16 key + 8 data = 32 bytes, two home
+        // records per bucket (one 64-bit word of occupancy bits).
         let learner = try? Learner(keySize: 13, actionDataSize: 8, size: 4, timeouts: [1])
         #expect(learner?.recordStride == 32)
-        #expect(learner?.memoryFootprint == 4 * 64 + 16 * 8)
+        #expect(learner?.homeSlots == 2)
+        #expect(learner?.memoryFootprint == 4 * 64 + 8 + 4 * 2 * 32 + 16 * 8)
+        // Records of 40 bytes get one home record per bucket; records over 64 bytes none.
+        #expect((try? Learner(keySize: 13, actionDataSize: 12, size: 4, timeouts: [1]))?.homeSlots == 1)
+        #expect((try? Learner(keySize: 40, actionDataSize: 24, size: 4, timeouts: [1]))?.homeSlots == 0)
     }
 }

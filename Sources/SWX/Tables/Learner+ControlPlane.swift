@@ -101,26 +101,9 @@ extension Learner {
     public func entries(now: UInt64, where selected: (_ actionID: UInt32, _ actionData: UnsafeRawBufferPointer) -> Bool)
         -> [LearnerEntry] {
         var out: [LearnerEntry] = []
-        // A sparsely filled learner: visit the records ever handed out instead of every bucket (a 1M-entry learner
-        // is 16 MB of buckets). A record names its slot through its key's hash; free and lazily expired records
-        // are told apart by the slot, which must hold the record and be live.
-        let records = Int(pool.pointee.highWater)
-        if records * 4 < bucketCount {
-            guard records > 0 else { return [] }
-            for r in 1...UInt32(records) {
-                let rec = record(r)
-                let data = UnsafeRawBufferPointer(start: actionData(ofRecord: rec), count: actionDataSize)
-                guard selected(actionID(ofRecord: rec), data) else { continue }
-                let bi = Int(hash(rec + Learner.recordKeyOffset)) & bucketMask
-                let b = bucket(bi)
-                for i in 0..<4 where b.load(fromByteOffset: Learner.recordOffset + 4 * i, as: UInt32.self) == r {
-                    let expiry = b.load(fromByteOffset: Learner.expireOffset + 8 * i, as: UInt64.self)
-                    if expiry > now { out.append(makeEntry(UInt32(bi * 4 + i + 1), b, i, expiry)) }
-                }
-            }
-            return out.sorted { $0.id < $1.id }
-        }
-        for bi in 0..<bucketCount {
+        // Only buckets holding a record are visited, so a sparsely filled learner lists quickly (a 1M-entry learner
+        // is 64 MB of buckets but 128 kB of occupancy bits).
+        forEachOccupiedBucket { bi in
             let b = bucket(bi)
             for i in 0..<4 {
                 let expiry = b.load(fromByteOffset: Learner.expireOffset + 8 * i, as: UInt64.self)
@@ -138,7 +121,7 @@ extension Learner {
     /// again when their slot is reused.
     public func sweepExpired(now: UInt64) -> [LearnerEntry] {
         var out: [LearnerEntry] = []
-        for bi in 0..<bucketCount { sweepExpired(bucket: bi, now: now, into: &out) }
+        forEachOccupiedBucket { sweepExpired(bucket: $0, now: now, into: &out) }
         stats.expired &+= UInt64(out.count)
         return out
     }
@@ -158,7 +141,8 @@ extension Learner {
     /// Deletes every entry and zeroes the counters.
     public func removeAll() {
         buckets.initializeMemory(as: UInt8.self, repeating: 0, count: bucketCount * Learner.bucketStride)
-        pool.pointee = (0, 0, 0)
+        pool.pointee = (homeCount, 0, 0)
+        occupied.initialize(repeating: 0, count: (bucketCount + 63) / 64)
         stats = LearnerStats()
         events.clear()
     }

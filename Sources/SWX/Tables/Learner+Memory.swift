@@ -1,14 +1,16 @@
 extension Learner {
-    /// Bytes this learner holds: its buckets, plus the records up to the highest one ever used (the rest of the
-    /// pool is reserved address space that no page backs until a record is taken from it).
+    /// Bytes this learner holds: its buckets and their occupancy bits, every home record (counted in full,
+    /// although the kernel backs only the pages that hold some), and the pool records up to the highest one ever
+    /// used (the rest of the pool is reserved address space that no page backs until a record is taken from it).
     public var memoryFootprint: Int {
-        bucketCount * Learner.bucketStride + Int(pool.pointee.highWater) * recordStride + 16 * 8
+        bucketCount * Learner.bucketStride + (bucketCount + 63) / 64 * 8 + Int(pool.pointee.highWater) * recordStride
+            + 16 * 8
     }
 
     /// The number of entries live at `now` (a full scan of the buckets: for the control plane and benchmarks).
     public func liveCount(now: UInt64) -> Int {
         var n = 0
-        for bi in 0..<bucketCount {
+        forEachOccupiedBucket { bi in
             let b = bucket(bi)
             for i in 0..<Learner.keysPerBucket where b.load(fromByteOffset: Learner.expireOffset + 8 * i, as: UInt64.self) > now {
                 n += 1

@@ -18,15 +18,19 @@ import CIntrinsics
 ///
 /// Memory (unlike DPDK, which stores 4 keys and 4 action records inside every bucket): a bucket is one 64-byte
 /// line of 4 expiry times, 4 signatures and 4 record numbers; keys, action ids, timeout ids and action data live in
-/// fixed-size records drawn from a pool only when a slot is filled (and returned by `forget`, control-plane
-/// deletes and expiry sweeps; a lazily expired slot keeps its record for its next key). The pool reserves address
-/// space for all 4 × buckets records but the kernel backs only the pages used, so a learner costs 64 bytes per
-/// configured entry plus one record (8 bytes + key + action data, each padded to 8) per live flow, instead of 4
-/// in-bucket copies per configured entry. Buckets and records live on transparent huge pages where allowed.
+/// fixed-size records (8 bytes + key + action data, each padded to 8). The first ``homeSlots`` slots of a bucket
+/// (2 when a record takes at most 32 bytes, 1 up to 64, else none) own *home records* at a place computed from the
+/// bucket number, so the packet path can fetch a bucket and the records of its first slots at the same time, not
+/// one after the other; the other slots draw records from a pool only when they are filled (returned by `forget`,
+/// control-plane deletes and expiry sweeps; a lazily expired slot keeps its record for its next key). Records live
+/// in one reservation of 4 × buckets records, home records first; the kernel backs only the pages used. A full
+/// learner of 5-tuple flows thus costs about 64 + 64 bytes per configured entry plus a pool record for the few
+/// flows in a bucket's third and fourth slots. Buckets and records live on transparent huge pages where allowed.
 ///
-/// For big learners the packet path splits a lookup in three steps so the executor can run other packets while
-/// memory answers: ``hash(_:)`` + ``prefetch(hash:)`` (the bucket), ``prefetchCandidates(hash:now:)`` (the records
-/// of live slots whose signature matches), then ``lookup(_:hash:now:mailbox:)``.
+/// For big learners the packet path splits a lookup so the executor can run other packets while memory answers:
+/// ``hash(_:)`` + ``prefetch(hash:)`` (the bucket and its home records), ``prefetchCandidates(hash:now:)`` (the
+/// pool records of live slots whose signature matches: usually none, so no further wait), then
+/// ``lookup(_:hash:now:mailbox:)``.
 ///
 /// Concurrency: one worker runs lookups and learns on a learner at a time; control-plane calls happen between
 /// bursts. Stats are plain counters owned by that worker.
@@ -66,8 +70,15 @@ public final class Learner: @unchecked Sendable {
     let records: UnsafeMutableRawPointer
     let recordMemory: TableMemory
     let recordCapacity: Int
-    /// Pool state (a pointer so packet-path updates are plain stores): the highest record ever handed out, the
-    /// head of the free list (threaded through the records' action id field; 0 ends it) and the records in use.
+    /// Slots per bucket that own a home record (record `bucket * homeSlots + slot + 1`).
+    let homeSlots: Int
+    /// Number of home records (`bucketCount * homeSlots`); pool records are numbered after them.
+    let homeCount: UInt32
+    /// One bit per bucket, set while the bucket holds a record (live or lazily expired): listings visit only these.
+    let occupied: UnsafeMutablePointer<UInt64>
+    /// Pool state (a pointer so packet-path updates are plain stores): the highest record ever handed out (home
+    /// records count as handed out), the head of the free list of pool records (threaded through the records'
+    /// action id field; 0 ends it) and the records in use, home records included.
     let pool: UnsafeMutablePointer<(highWater: UInt32, freeHead: UInt32, inUse: Int)>
     /// New and removed entries since the control plane last drained them (``LearnerEventLog``).
     public let events: LearnerEventLog
@@ -110,6 +121,8 @@ public final class Learner: @unchecked Sendable {
             throw .resourceExhausted("learner: \(bucketCount) buckets are too many (at most 2^29)")
         }
         recordCapacity = bucketCount * Learner.keysPerBucket
+        homeSlots = recordStride <= 32 ? 2 : recordStride <= 64 ? 1 : 0
+        homeCount = UInt32(bucketCount * homeSlots)
         guard let reservation = TableMemory.reserved(byteCount: recordCapacity * recordStride, hugePages: hugePages) else {
             throw .resourceExhausted("learner: cannot reserve \(recordCapacity) records of \(recordStride) bytes")
         }
@@ -128,7 +141,9 @@ public final class Learner: @unchecked Sendable {
         counters = .allocate(capacity: 1)
         counters.initialize(to: LearnerStats())
         pool = .allocate(capacity: 1)
-        pool.initialize(to: (0, 0, 0))
+        pool.initialize(to: (homeCount, 0, 0))
+        occupied = .allocate(capacity: (bucketCount + 63) / 64)
+        occupied.initialize(repeating: 0, count: (bucketCount + 63) / 64)
         events = LearnerEventLog(capacity: eventLogCapacity, keySize: keySize)
     }
 
@@ -136,6 +151,7 @@ public final class Learner: @unchecked Sendable {
         counters.deallocate()
         timeoutTicks.deallocate()
         pool.deallocate()
+        occupied.deallocate()
         events.release()
         bucketMemory.release()
         recordMemory.release()
@@ -152,18 +168,30 @@ public final class Learner: @unchecked Sendable {
     @inline(__always)
     public func population(atLeast entries: Int) -> Bool { pool.pointee.inUse >= entries }
 
-    /// Prefetches the bucket a lookup with `hash` reads first.
+    /// Prefetches the bucket a lookup with `hash` reads first and its home records (the line of the first byte and
+    /// of the last; most often the same line, and a second prefetch of a line in flight costs next to nothing).
     @inline(__always)
-    public func prefetch(hash: UInt32) { p4rt_prefetch(bucket(Int(hash) & bucketMask)) }
+    public func prefetch(hash: UInt32) {
+        let bi = Int(hash) & bucketMask
+        p4rt_prefetch(bucket(bi))
+        if homeSlots != 0 {
+            let span = homeSlots &* recordStride
+            let home = records + bi &* span
+            p4rt_prefetch(home)
+            p4rt_prefetch(home + (span &- 1))
+        }
+    }
 
-    /// Prefetches the record of every slot of `hash`'s bucket that is live at `now` and carries its signature;
-    /// returns whether there was any (a miss usually has none). The bucket should be in cache already.
+    /// Prefetches the pool record of every slot of `hash`'s bucket that is live at `now` and carries its signature
+    /// (home records came with the bucket); returns whether there was any: if not, the lookup can go on at once.
+    /// The bucket should be in cache already.
     @inline(__always)
     public func prefetchCandidates(hash: UInt32, now: UInt64) -> Bool {
         let b = bucket(Int(hash) & bucketMask)
         let sig = hash | 1
         var found = false
-        for i in 0..<Learner.keysPerBucket {
+        // Slots below homeSlots only ever hold their home records.
+        for i in homeSlots..<Learner.keysPerBucket {
             if b.load(fromByteOffset: Learner.expireOffset + 8 &* i, as: UInt64.self) > now,
                b.load(fromByteOffset: Learner.signatureOffset + 4 &* i, as: UInt32.self) == sig {
                 p4rt_prefetch(record(b.load(fromByteOffset: Learner.recordOffset + 4 &* i, as: UInt32.self)))
@@ -234,9 +262,10 @@ public final class Learner: @unchecked Sendable {
                     events.log(.removed, id: UInt32(truncatingIfNeeded: mailbox.bucket &* 4 &+ i &+ 1), key: record(r) + Learner.recordKeyOffset)
                 }
                 if r == 0 {
-                    // A bucket holds at most 4 records and the pool has 4 per bucket: this never runs dry.
-                    r = allocateRecord()
+                    // A bucket holds at most 4 records and the pool has 4 − homeSlots per bucket: this never runs dry.
+                    r = i < homeSlots ? homeRecord(bucket: mailbox.bucket, slot: i) : allocateRecord()
                     b.storeBytes(of: r, toByteOffset: Learner.recordOffset + 4 &* i, as: UInt32.self)
+                    occupied[mailbox.bucket &>> 6] |= 1 &<< UInt64(mailbox.bucket & 63)
                 }
                 b.storeBytes(of: mailbox.signature, toByteOffset: Learner.signatureOffset + 4 &* i, as: UInt32.self)
                 KeyBytes.copy(record(r) + Learner.recordKeyOffset, key, keySize)
@@ -344,7 +373,14 @@ public final class Learner: @unchecked Sendable {
         }
     }
 
-    /// A free record number: the last one returned, else the next never used.
+    /// The home record of slot `slot` (< `homeSlots`) of bucket `bi`, counted as in use.
+    @inline(__always)
+    func homeRecord(bucket bi: Int, slot: Int) -> UInt32 {
+        pool.pointee.inUse &+= 1
+        return UInt32(truncatingIfNeeded: bi &* homeSlots &+ slot &+ 1)
+    }
+
+    /// A free pool record number: the last one returned, else the next never used.
     @inline(__always)
     func allocateRecord() -> UInt32 {
         pool.pointee.inUse &+= 1
@@ -357,15 +393,34 @@ public final class Learner: @unchecked Sendable {
         return pool.pointee.highWater
     }
 
-    /// Empties slot `i` of bucket `b` and returns its record to the pool.
+    /// Empties slot `i` of bucket `b` and releases its record (a pool record goes back to the pool).
     @inline(__always)
     func free(_ b: UnsafeMutableRawPointer, _ i: Int) {
         b.storeBytes(of: UInt64(0), toByteOffset: Learner.expireOffset + 8 &* i, as: UInt64.self)
         let r = b.load(fromByteOffset: Learner.recordOffset + 4 &* i, as: UInt32.self)
         guard r != 0 else { return }
         b.storeBytes(of: UInt32(0), toByteOffset: Learner.recordOffset + 4 &* i, as: UInt32.self)
-        record(r).storeBytes(of: pool.pointee.freeHead, toByteOffset: Learner.recordActionOffset, as: UInt32.self)
-        pool.pointee.freeHead = r
+        if r > homeCount {
+            record(r).storeBytes(of: pool.pointee.freeHead, toByteOffset: Learner.recordActionOffset, as: UInt32.self)
+            pool.pointee.freeHead = r
+        }
         pool.pointee.inUse &-= 1
+        // The record fields are the 16 bytes at recordOffset: all zero once the bucket holds no record.
+        if b.load(fromByteOffset: Learner.recordOffset, as: UInt64.self)
+            | b.load(fromByteOffset: Learner.recordOffset + 8, as: UInt64.self) == 0 {
+            let bi = (b - buckets) / Learner.bucketStride
+            occupied[bi &>> 6] &= ~(1 &<< UInt64(bi & 63))
+        }
+    }
+
+    /// Calls `body` with the index of every bucket holding a record, in ascending order.
+    func forEachOccupiedBucket(_ body: (Int) -> Void) {
+        for w in 0..<(bucketCount + 63) / 64 {
+            var bits = occupied[w]
+            while bits != 0 {
+                body(w &* 64 &+ bits.trailingZeroBitCount)
+                bits &= bits &- 1
+            }
+        }
     }
 }
