@@ -17,6 +17,15 @@ static inline int p4rt_have_hw_crc32c(void) { return 0; }
 #endif
 static inline void p4rt_prefetch(const void *p) { __builtin_prefetch(p, 0, 3); }
 
+/* Plain loads and block moves for the packet path. Swift's own (`load(fromByteOffset:as:)`, `copyMemory`,
+ * `initializeMemory`) are generic or out-of-line entry points that the optimizer stops inlining once the executor
+ * function has grown big, leaving a call per use; these always inline (the block moves as a direct memcpy/memset). */
+static inline uint32_t p4rt_load_u32(const void *p) { uint32_t v; __builtin_memcpy(&v, p, 4); return v; }
+static inline uint16_t p4rt_load_u16(const void *p) { uint16_t v; __builtin_memcpy(&v, p, 2); return v; }
+static inline uint8_t p4rt_load_u8(const void *p) { return *(const uint8_t *)p; }
+static inline void p4rt_copy_block(void *d, const void *s, size_t n) { __builtin_memcpy(d, s, n); }
+static inline void p4rt_zero_block(void *d, size_t n) { __builtin_memset(d, 0, n); }
+
 /* Big-table memory: an anonymous private mapping (zero-filled, backed lazily by the kernel) whose start is
  * aligned to 2 MiB, advised MADV_HUGEPAGE so transparent huge pages back it where the kernel allows (THP
  * "always" or "madvise"). `reserve_only` maps with MAP_NORESERVE: address space for memory that may never be

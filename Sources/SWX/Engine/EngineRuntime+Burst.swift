@@ -123,14 +123,14 @@ extension EngineRuntime {
             return false
         }
         if let base = packet.baseAddress, length > 0 {
-            (c.buffer + headroom).copyMemory(from: base, byteCount: length)
+            KeyBytes.copyBlock(c.buffer + headroom, base, length)
         }
         st.cursor = headroom
         st.end = headroom + length
         st.inputPort = port
         st.budget = EngineRuntime.backwardJumpBudget
         st.sequence = sequence
-        c.metadata.initializeMemory(as: UInt8.self, repeating: 0, count: program.metadataSize)
+        KeyBytes.zeroBlock(c.metadata, program.metadataSize)
         return true
     }
 
@@ -158,7 +158,7 @@ extension EngineRuntime {
             c.headerSizes[h] = program.headerFixedSize[h]
             m &= m &- 1
         }
-        c.headerStorage.initializeMemory(as: UInt8.self, repeating: 0, count: program.headerStorageSize)
+        KeyBytes.zeroBlock(c.headerStorage, program.headerStorageSize)
     }
 
     /// Whether `sequence` is the oldest packet in flight, refreshing the cached oldest. The cache is never above

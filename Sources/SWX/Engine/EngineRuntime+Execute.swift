@@ -304,7 +304,7 @@ extension EngineRuntime {
                         let found = t.find(key, hash: h)
                         id = found.id
                         if id != 0 {
-                            action = found.record.load(fromByteOffset: ExactMatchTable.actionOffset, as: UInt32.self)
+                            action = KeyBytes.load32(found.record + ExactMatchTable.actionOffset)
                             data = found.record + t.actionDataOffset
                             t.recordHit(id, now: now)
                         }

@@ -50,15 +50,15 @@ public enum CRC32C {
             remaining &-= 8
         }
         if remaining & 4 != 0 {
-            crc = p4rt_crc32c_u32(crc, p.loadUnaligned(as: UInt32.self))
+            crc = p4rt_crc32c_u32(crc, KeyBytes.load32(p))
             p += 4
         }
         if remaining & 2 != 0 {
-            crc = p4rt_crc32c_u16(crc, p.loadUnaligned(as: UInt16.self))
+            crc = p4rt_crc32c_u16(crc, KeyBytes.load16(p))
             p += 2
         }
         if remaining & 1 != 0 {
-            crc = p4rt_crc32c_u8(crc, p.load(as: UInt8.self))
+            crc = p4rt_crc32c_u8(crc, KeyBytes.load8(p))
         }
         return crc
     }

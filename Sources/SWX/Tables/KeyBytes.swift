@@ -29,6 +29,30 @@ enum KeyBytes {
         p4rt_copy_small(destination, source, count)
     }
 
+    /// The 32-bit value at `p` (any alignment), in host order.
+    @inline(__always)
+    static func load32(_ p: UnsafeRawPointer) -> UInt32 { p4rt_load_u32(p) }
+
+    /// The 16-bit value at `p` (any alignment), in host order.
+    @inline(__always)
+    static func load16(_ p: UnsafeRawPointer) -> UInt16 { p4rt_load_u16(p) }
+
+    /// The byte at `p`.
+    @inline(__always)
+    static func load8(_ p: UnsafeRawPointer) -> UInt8 { p4rt_load_u8(p) }
+
+    /// Copies `count` bytes (a packet, a block of any size; not overlapping) with one direct `memcpy`.
+    @inline(__always)
+    static func copyBlock(_ destination: UnsafeMutableRawPointer, _ source: UnsafeRawPointer, _ count: Int) {
+        p4rt_copy_block(destination, source, count)
+    }
+
+    /// Zeroes `count` bytes (a block of any size) with one direct `memset`.
+    @inline(__always)
+    static func zeroBlock(_ destination: UnsafeMutableRawPointer, _ count: Int) {
+        p4rt_zero_block(destination, count)
+    }
+
     /// Zeroes `count` bytes at `destination` the same way.
     @inline(__always)
     static func zero(_ destination: UnsafeMutableRawPointer, _ count: Int) {

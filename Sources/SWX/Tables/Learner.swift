@@ -326,7 +326,7 @@ public final class Learner: @unchecked Sendable {
     /// The action id held by record `r`.
     @inline(__always)
     func actionID(ofRecord r: UnsafeMutableRawPointer) -> UInt32 {
-        r.load(fromByteOffset: Learner.recordActionOffset, as: UInt32.self)
+        KeyBytes.load32(r + Learner.recordActionOffset)
     }
 
     /// The action data held by record `r` (`actionDataSize` bytes).
@@ -354,7 +354,7 @@ public final class Learner: @unchecked Sendable {
     @inline(__always)
     func entryRecord(_ id: UInt32) -> UnsafeMutableRawPointer {
         let (b, i) = location(id)
-        return record(b.load(fromByteOffset: Learner.recordOffset + 4 &* i, as: UInt32.self))
+        return record(KeyBytes.load32(b + (Learner.recordOffset &+ 4 &* i)))
     }
 
     @inline(__always)
