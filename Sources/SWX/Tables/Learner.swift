@@ -190,13 +190,17 @@ public final class Learner: @unchecked Sendable {
         let b = bucket(Int(hash) & bucketMask)
         let sig = hash | 1
         var found = false
-        // Slots below homeSlots only ever hold their home records.
-        for i in homeSlots..<Learner.keysPerBucket {
-            if b.load(fromByteOffset: Learner.expireOffset + 8 &* i, as: UInt64.self) > now,
-               b.load(fromByteOffset: Learner.signatureOffset + 4 &* i, as: UInt32.self) == sig {
-                p4rt_prefetch(record(b.load(fromByteOffset: Learner.recordOffset + 4 &* i, as: UInt32.self)))
+        // Slots below homeSlots only ever hold their home records; a slot without a record is empty. (A while
+        // loop: a range with a variable start costs a bounds check and more per iteration.)
+        var i = homeSlots
+        while i < Learner.keysPerBucket {
+            let r = KeyBytes.load32(b + (Learner.recordOffset &+ 4 &* i))
+            if r != 0, b.load(fromByteOffset: Learner.expireOffset + 8 &* i, as: UInt64.self) > now,
+               KeyBytes.load32(b + (Learner.signatureOffset &+ 4 &* i)) == sig {
+                p4rt_prefetch(record(r))
                 found = true
             }
+            i &+= 1
         }
         return found
     }
