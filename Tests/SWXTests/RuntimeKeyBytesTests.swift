@@ -52,4 +52,37 @@ import Testing
             }
         }
     }
+
+    @Test func fixedSizeLoadsAndStoresWorkAtAnyAlignmentAndTouchOnlyTheirBytes() {
+        for offset in 0..<8 {
+            var bytes = [UInt8](repeating: 0xAA, count: 24)
+            bytes.withUnsafeMutableBytes { raw in
+                let p = raw.baseAddress! + offset
+                KeyBytes.store64(p, 0x0807_0605_0403_0201)
+                #expect(KeyBytes.load64(p) == 0x0807_0605_0403_0201)
+                #expect(KeyBytes.load32(p + 1) == 0x0504_0302)
+                #expect(KeyBytes.load16(p + 6) == 0x0807)
+                #expect(KeyBytes.load8(p + 7) == 0x08)
+                KeyBytes.store32(p + 8, 0x0C0B_0A09)
+                KeyBytes.store8(p + 12, 0x0D)
+            }
+            #expect(Array(bytes[..<offset]) == [UInt8](repeating: 0xAA, count: offset))
+            #expect(Array(bytes[offset..<offset + 13]) == Array(1...13))
+            #expect(bytes[(offset + 13)...].allSatisfy { $0 == 0xAA })
+        }
+    }
+
+    @Test func blockCopyAndZeroTouchExactlyTheirBytes() {
+        var target = [UInt8](repeating: 0xAA, count: 300)
+        let source = (0..<300).map { UInt8(truncatingIfNeeded: $0 * 7) }
+        target.withUnsafeMutableBytes { t in
+            source.withUnsafeBytes { KeyBytes.copyBlock(t.baseAddress! + 3, $0.baseAddress!, 257) }
+            KeyBytes.zeroBlock(t.baseAddress! + 100, 50)
+        }
+        #expect(Array(target[..<3]) == [0xAA, 0xAA, 0xAA])
+        #expect(Array(target[3..<100]) == Array(source[..<97]))
+        #expect(target[100..<150].allSatisfy { $0 == 0 })
+        #expect(Array(target[150..<260]) == Array(source[147..<257]))
+        #expect(target[260...].allSatisfy { $0 == 0xAA })
+    }
 }

@@ -52,7 +52,8 @@ extension EngineRuntime {
                 var admitted = false
                 while next < count, !admitted {
                     let packet = input(next)
-                    st.initialize(to: EnginePacketState())
+                    // Assigned field by field: the generic initialize(to:) stays an out-of-line call here.
+                    st.pointee = EnginePacketState()
                     admitted = admit(contexts[i], port: packet.port, packet: packet.bytes, sequence: next, state: &st.pointee)
                     next &+= 1
                 }

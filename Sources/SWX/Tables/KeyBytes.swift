@@ -41,6 +41,22 @@ enum KeyBytes {
     @inline(__always)
     static func load8(_ p: UnsafeRawPointer) -> UInt8 { p4rt_load_u8(p) }
 
+    /// The 64-bit value at `p` (any alignment), in host order.
+    @inline(__always)
+    static func load64(_ p: UnsafeRawPointer) -> UInt64 { p4rt_load_u64(p) }
+
+    /// Stores `v` at `p` (any alignment), in host order.
+    @inline(__always)
+    static func store64(_ p: UnsafeMutableRawPointer, _ v: UInt64) { p4rt_store_u64(p, v) }
+
+    /// Stores `v` at `p` (any alignment), in host order.
+    @inline(__always)
+    static func store32(_ p: UnsafeMutableRawPointer, _ v: UInt32) { p4rt_store_u32(p, v) }
+
+    /// Stores the byte `v` at `p`.
+    @inline(__always)
+    static func store8(_ p: UnsafeMutableRawPointer, _ v: UInt8) { p4rt_store_u8(p, v) }
+
     /// Copies `count` bytes (a packet, a block of any size; not overlapping) with one direct `memcpy`.
     @inline(__always)
     static func copyBlock(_ destination: UnsafeMutableRawPointer, _ source: UnsafeRawPointer, _ count: Int) {

@@ -195,7 +195,7 @@ public final class Learner: @unchecked Sendable {
         var i = homeSlots
         while i < Learner.keysPerBucket {
             let r = KeyBytes.load32(b + (Learner.recordOffset &+ 4 &* i))
-            if r != 0, b.load(fromByteOffset: Learner.expireOffset + 8 &* i, as: UInt64.self) > now,
+            if r != 0, KeyBytes.load64(b + (Learner.expireOffset + 8 &* i)) > now,
                KeyBytes.load32(b + (Learner.signatureOffset &+ 4 &* i)) == sig {
                 p4rt_prefetch(record(r))
                 found = true
@@ -217,9 +217,9 @@ public final class Learner: @unchecked Sendable {
         mailbox.key = key
         mailbox.time = now
         for i in 0..<Learner.keysPerBucket {
-            if b.load(fromByteOffset: Learner.expireOffset + 8 &* i, as: UInt64.self) > now,
-               b.load(fromByteOffset: Learner.signatureOffset + 4 &* i, as: UInt32.self) == sig,
-               KeyBytes.equal(record(b.load(fromByteOffset: Learner.recordOffset + 4 &* i, as: UInt32.self))
+            if KeyBytes.load64(b + (Learner.expireOffset + 8 &* i)) > now,
+               KeyBytes.load32(b + (Learner.signatureOffset + 4 &* i)) == sig,
+               KeyBytes.equal(record(KeyBytes.load32(b + (Learner.recordOffset + 4 &* i)))
                                 + Learner.recordKeyOffset, key, keySize) {
                 mailbox.hit = true
                 mailbox.position = i
@@ -258,9 +258,9 @@ public final class Learner: @unchecked Sendable {
             return true
         }
         for i in 0..<Learner.keysPerBucket {
-            let old = b.load(fromByteOffset: Learner.expireOffset + 8 &* i, as: UInt64.self)
+            let old = KeyBytes.load64(b + (Learner.expireOffset + 8 &* i))
             if old <= mailbox.time {
-                var r = b.load(fromByteOffset: Learner.recordOffset + 4 &* i, as: UInt32.self)
+                var r = KeyBytes.load32(b + (Learner.recordOffset + 4 &* i))
                 if old != 0 {
                     counters.pointee.expired &+= 1
                     events.log(.removed, id: UInt32(truncatingIfNeeded: mailbox.bucket &* 4 &+ i &+ 1), key: record(r) + Learner.recordKeyOffset)
@@ -268,10 +268,10 @@ public final class Learner: @unchecked Sendable {
                 if r == 0 {
                     // A bucket holds at most 4 records and the pool has 4 − homeSlots per bucket: this never runs dry.
                     r = i < homeSlots ? homeRecord(bucket: mailbox.bucket, slot: i) : allocateRecord()
-                    b.storeBytes(of: r, toByteOffset: Learner.recordOffset + 4 &* i, as: UInt32.self)
+                    KeyBytes.store32(b + (Learner.recordOffset + 4 &* i), r)
                     occupied[mailbox.bucket &>> 6] |= 1 &<< UInt64(mailbox.bucket & 63)
                 }
-                b.storeBytes(of: mailbox.signature, toByteOffset: Learner.signatureOffset + 4 &* i, as: UInt32.self)
+                KeyBytes.store32(b + (Learner.signatureOffset + 4 &* i), mailbox.signature)
                 KeyBytes.copy(record(r) + Learner.recordKeyOffset, key, keySize)
                 install(b, i, expiry: expiry, timeoutID: tid, actionID: actionID, actionData: actionData)
                 events.log(.learned, id: UInt32(truncatingIfNeeded: mailbox.bucket &* 4 &+ i &+ 1), key: nil)
@@ -291,9 +291,9 @@ public final class Learner: @unchecked Sendable {
         counters.pointee.rearms &+= 1
         guard mailbox.hit else { return }
         let b = bucket(mailbox.bucket)
-        let r = record(b.load(fromByteOffset: Learner.recordOffset + 4 &* mailbox.position, as: UInt32.self))
-        let tid = Int(r.load(fromByteOffset: Learner.recordTimeoutIDOffset, as: UInt8.self))
-        b.storeBytes(of: mailbox.time &+ timeoutTicks[tid], toByteOffset: Learner.expireOffset + 8 &* mailbox.position, as: UInt64.self)
+        let r = record(KeyBytes.load32(b + (Learner.recordOffset + 4 &* mailbox.position)))
+        let tid = Int(KeyBytes.load8(r + Learner.recordTimeoutIDOffset))
+        KeyBytes.store64(b + (Learner.expireOffset + 8 &* mailbox.position), mailbox.time &+ timeoutTicks[tid])
     }
 
     /// `rearm m.TIMEOUT_ID`: switches the hit entry to timeout `timeoutID` (masked) and restarts its timer.
@@ -302,10 +302,10 @@ public final class Learner: @unchecked Sendable {
         counters.pointee.rearms &+= 1
         guard mailbox.hit else { return }
         let b = bucket(mailbox.bucket)
-        let r = record(b.load(fromByteOffset: Learner.recordOffset + 4 &* mailbox.position, as: UInt32.self))
+        let r = record(KeyBytes.load32(b + (Learner.recordOffset + 4 &* mailbox.position)))
         let tid = Int(timeoutID & timeoutMask)
-        r.storeBytes(of: UInt8(tid), toByteOffset: Learner.recordTimeoutIDOffset, as: UInt8.self)
-        b.storeBytes(of: mailbox.time &+ timeoutTicks[tid], toByteOffset: Learner.expireOffset + 8 &* mailbox.position, as: UInt64.self)
+        KeyBytes.store8(r + Learner.recordTimeoutIDOffset, UInt8(tid))
+        KeyBytes.store64(b + (Learner.expireOffset + 8 &* mailbox.position), mailbox.time &+ timeoutTicks[tid])
     }
 
     /// The `forget` instruction: deletes the hit entry at once (no-op after a miss).
@@ -363,10 +363,10 @@ public final class Learner: @unchecked Sendable {
 
     @inline(__always)
     func install(_ b: UnsafeMutableRawPointer, _ i: Int, expiry: UInt64, timeoutID: Int, actionID: UInt32, actionData: UnsafeRawPointer?) {
-        b.storeBytes(of: expiry, toByteOffset: Learner.expireOffset + 8 &* i, as: UInt64.self)
-        let r = record(b.load(fromByteOffset: Learner.recordOffset + 4 &* i, as: UInt32.self))
-        r.storeBytes(of: actionID, toByteOffset: Learner.recordActionOffset, as: UInt32.self)
-        r.storeBytes(of: UInt8(timeoutID), toByteOffset: Learner.recordTimeoutIDOffset, as: UInt8.self)
+        KeyBytes.store64(b + (Learner.expireOffset + 8 &* i), expiry)
+        let r = record(KeyBytes.load32(b + (Learner.recordOffset + 4 &* i)))
+        KeyBytes.store32(r + Learner.recordActionOffset, actionID)
+        KeyBytes.store8(r + Learner.recordTimeoutIDOffset, UInt8(timeoutID))
         if actionDataSize > 0 {
             let data = UnsafeMutableRawPointer(mutating: self.actionData(ofRecord: r))
             if let actionData {
@@ -390,7 +390,7 @@ public final class Learner: @unchecked Sendable {
         pool.pointee.inUse &+= 1
         let head = pool.pointee.freeHead
         if head != 0 {
-            pool.pointee.freeHead = record(head).load(fromByteOffset: Learner.recordActionOffset, as: UInt32.self)
+            pool.pointee.freeHead = KeyBytes.load32(record(head) + Learner.recordActionOffset)
             return head
         }
         pool.pointee.highWater &+= 1
@@ -400,18 +400,18 @@ public final class Learner: @unchecked Sendable {
     /// Empties slot `i` of bucket `b` and releases its record (a pool record goes back to the pool).
     @inline(__always)
     func free(_ b: UnsafeMutableRawPointer, _ i: Int) {
-        b.storeBytes(of: UInt64(0), toByteOffset: Learner.expireOffset + 8 &* i, as: UInt64.self)
-        let r = b.load(fromByteOffset: Learner.recordOffset + 4 &* i, as: UInt32.self)
+        KeyBytes.store64(b + (Learner.expireOffset + 8 &* i), UInt64(0))
+        let r = KeyBytes.load32(b + (Learner.recordOffset + 4 &* i))
         guard r != 0 else { return }
-        b.storeBytes(of: UInt32(0), toByteOffset: Learner.recordOffset + 4 &* i, as: UInt32.self)
+        KeyBytes.store32(b + (Learner.recordOffset + 4 &* i), UInt32(0))
         if r > homeCount {
-            record(r).storeBytes(of: pool.pointee.freeHead, toByteOffset: Learner.recordActionOffset, as: UInt32.self)
+            KeyBytes.store32(record(r) + Learner.recordActionOffset, pool.pointee.freeHead)
             pool.pointee.freeHead = r
         }
         pool.pointee.inUse &-= 1
         // The record fields are the 16 bytes at recordOffset: all zero once the bucket holds no record.
-        if b.load(fromByteOffset: Learner.recordOffset, as: UInt64.self)
-            | b.load(fromByteOffset: Learner.recordOffset + 8, as: UInt64.self) == 0 {
+        if KeyBytes.load64(b + Learner.recordOffset)
+            | KeyBytes.load64(b + (Learner.recordOffset + 8)) == 0 {
             let bi = (b - buckets) / Learner.bucketStride
             occupied[bi &>> 6] &= ~(1 &<< UInt64(bi & 63))
         }
