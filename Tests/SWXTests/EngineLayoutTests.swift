@@ -38,6 +38,42 @@ import Testing
     }
 }
 
+/// Compare-and-jump against a constant: `jmpeq` and `jmpneq` lower to their own codes (no dispatch on the
+/// comparison), `jmplt` and `jmpgt` keep the general one; all four take the jump exactly when the comparison holds.
+@Suite struct EngineCompareJumpTests {
+    static let apply = """
+            rx m.port_in
+            extract h.ethernet
+            jmpeq EQ h.ethernet.ethertype 0x800
+            jmpneq NE h.ethernet.ethertype 0x86dd
+            jmplt LT h.ethernet.ethertype 0x86dd
+            jmpgt GT h.ethernet.ethertype 0x86dd
+            tx 0
+            EQ : tx 1
+            NE : tx 2
+            LT : tx 3
+            GT : tx 3
+        """
+
+    @Test func equalityTestsGetTheirOwnCodes() throws {
+        let program = try SpecLoader.load(EngineSamples.spec(apply: Self.apply))
+        var compiler = EngineCompiler(program: program)
+        let compiled = try compiler.compile()
+        let codes = (2..<6).map { compiled.instructions[$0].code }
+        #expect(codes == [.jmpEqualImmediate, .jmpNotEqualImmediate, .jmpCompareImmediate, .jmpCompareImmediate])
+    }
+
+    @Test(arguments: [(UInt16(0x0800), UInt32(1)), (0x86dd, 0), (0x0801, 2)])
+    func jumpsAreTakenExactlyWhenTheComparisonHolds(ethertype: UInt16, port: UInt32) throws {
+        let p = try EngineSamples.pipeline(EngineSamples.spec(apply: Self.apply),
+                                           configuration: SWXPipelineConfiguration(inputPorts: 1, outputPorts: 4))
+        var packet = EngineSamples.packet(to: "001122334455")
+        packet[12] = UInt8(ethertype >> 8)
+        packet[13] = UInt8(ethertype & 0xff)
+        #expect(p.process(packet, port: 0).map(\.port) == [port])
+    }
+}
+
 /// Fused extract and emit pairs behave like the two ops, also when a jump lands on the second one.
 @Suite struct EngineFusionTests {
     @Test func aJumpOntoTheSecondOfAFusedPairRunsItAlone() throws {

@@ -23,6 +23,9 @@ struct EngineInstruction: Sendable {
         case table, selector, learner, learn, rearm, rearmWith, forget, entryid
         case regrd, regwr, regadd, meter, nop
         case jmp, jmpValid, jmpInvalid, jmpHit, jmpMiss, jmpAction, jmpNotAction, jmpCompare, jmpCompareImmediate
+        /// `jmpCompareImmediate` with `equal` and `notEqual`, the kinds parsers and actions test most: no
+        /// dispatch on the comparison.
+        case jmpEqualImmediate, jmpNotEqualImmediate
         case `return`
     }
 
@@ -106,7 +109,12 @@ struct EngineInstruction: Sendable {
             self.init(code: .jmpNotAction); a = t; immediate = EngineInstruction.pair(action, 0)
         case .jmpCompare(let t, let x, let y, let k): self.init(code: .jmpCompare); a = t; f = x; g = y; kind = k.rawValue
         case .jmpCompareImmediate(let t, let x, let v, let k):
-            self.init(code: .jmpCompareImmediate); a = t; f = x; immediate = v.value; kind = k.rawValue
+            let code: Code = switch k {
+            case .equal: .jmpEqualImmediate
+            case .notEqual: .jmpNotEqualImmediate
+            default: .jmpCompareImmediate
+            }
+            self.init(code: code); a = t; f = x; immediate = v.value; kind = k.rawValue
         case .return: self.init(code: .return)
         }
     }

@@ -503,6 +503,18 @@ extension EngineRuntime {
                     if !take(&st, t, pc) { return false }
                     pc = Int(t)
                 } else { pc &+= 1 }
+            case .jmpEqualImmediate:
+                let t = op.pointee.a
+                if op.pointee.f.read(bases) == op.pointee.immediate {
+                    if !take(&st, t, pc) { return false }
+                    pc = Int(t)
+                } else { pc &+= 1 }
+            case .jmpNotEqualImmediate:
+                let t = op.pointee.a
+                if op.pointee.f.read(bases) != op.pointee.immediate {
+                    if !take(&st, t, pc) { return false }
+                    pc = Int(t)
+                } else { pc &+= 1 }
             case .return:
                 pc = st.returnPC
             }
