@@ -88,7 +88,7 @@ import Testing
         // Slots 0 and 1 hold home records (numbered from the bucket), slots 2 and 3 pool records after them.
         let b = l.bucket(bucket)
         for i in 0..<4 {
-            let r = b.load(fromByteOffset: Learner.recordOffset + 4 * i, as: UInt32.self)
+            let r = l.recordNumber(b, i)
             if i < 2 { #expect(r == UInt32(bucket * 2 + i + 1)) } else { #expect(r > l.homeCount) }
         }
         // Keys share the bucket, not always the signature: a candidate prefetch is needed only while a live slot
@@ -116,7 +116,7 @@ import Testing
         #expect(l.entries(now: 0).isEmpty)
         #expect(l.population(atLeast: 1) == false)
         try l.add(key: keys[3], actionID: 1, actionData: [7, 0, 0, 0], timeoutID: 0, now: 0)
-        #expect(b.load(fromByteOffset: Learner.recordOffset, as: UInt32.self) == UInt32(bucket * 2 + 1))
+        #expect(l.recordNumber(b, 0) == UInt32(bucket * 2 + 1))
         #expect(l.entries(now: 0).map(\.actionData) == [[7, 0, 0, 0]])
         // An expired slot keeps its record until the sweep frees it, and the sweep empties the bucket.
         #expect(l.sweepExpired(now: 10_000_000_000).count == 1)

@@ -71,9 +71,9 @@ extension Learner {
     public func entry(_ id: UInt32, now: UInt64) -> LearnerEntry? {
         guard id >= 1, Int(id) <= bucketCount * 4 else { return nil }
         let (b, i) = location(id)
-        let expiry = b.load(fromByteOffset: Learner.expireOffset + 8 * i, as: UInt64.self)
-        guard expiry > now else { return nil }
-        return makeEntry(id, b, i, expiry)
+        let expiresAt = expiry(b, i)
+        guard expiresAt > now else { return nil }
+        return makeEntry(id, b, i, expiresAt)
     }
 
     /// Frees the entries of the next `bucketLimit` buckets (from a cursor that wraps around) that have expired by
@@ -106,11 +106,11 @@ extension Learner {
         forEachOccupiedBucket { bi in
             let b = bucket(bi)
             for i in 0..<4 {
-                let expiry = b.load(fromByteOffset: Learner.expireOffset + 8 * i, as: UInt64.self)
-                guard expiry > now else { continue }
+                let expiresAt = expiry(b, i)
+                guard expiresAt > now else { continue }
                 let id = UInt32(bi * 4 + i + 1)
                 let data = UnsafeRawBufferPointer(start: actionData(ofEntry: id), count: actionDataSize)
-                if selected(actionID(ofEntry: id), data) { out.append(makeEntry(id, b, i, expiry)) }
+                if selected(actionID(ofEntry: id), data) { out.append(makeEntry(id, b, i, expiresAt)) }
             }
         }
         return out
@@ -130,9 +130,9 @@ extension Learner {
     private func sweepExpired(bucket bi: Int, now: UInt64, into out: inout [LearnerEntry]) {
         let b = bucket(bi)
         for i in 0..<4 {
-            let expiry = b.load(fromByteOffset: Learner.expireOffset + 8 * i, as: UInt64.self)
-            if expiry != 0 && expiry <= now {
-                out.append(makeEntry(UInt32(bi * 4 + i + 1), b, i, expiry))
+            let expiresAt = expiry(b, i)
+            if expiresAt != 0 && expiresAt <= now {
+                out.append(makeEntry(UInt32(bi * 4 + i + 1), b, i, expiresAt))
                 free(b, i)
             }
         }
@@ -142,7 +142,7 @@ extension Learner {
     public func removeAll() {
         buckets.initializeMemory(as: UInt8.self, repeating: 0, count: bucketCount * Learner.bucketStride)
         pool.pointee = (homeCount, 0, 0)
-        occupied.initialize(repeating: 0, count: (bucketCount + 63) / 64)
+        occupied.initialize(repeating: 0, count: occupiedWords)
         stats = LearnerStats()
         events.clear()
     }

@@ -3,7 +3,7 @@ extension Learner {
     /// although the kernel backs only the pages that hold some), and the pool records up to the highest one ever
     /// used (the rest of the pool is reserved address space that no page backs until a record is taken from it).
     public var memoryFootprint: Int {
-        bucketCount * Learner.bucketStride + (bucketCount + 63) / 64 * 8 + Int(pool.pointee.highWater) * recordStride
+        bucketCount * Learner.bucketStride + occupiedWords * 8 + Int(pool.pointee.highWater) * recordStride
             + 16 * 8
     }
 
@@ -12,7 +12,7 @@ extension Learner {
         var n = 0
         forEachOccupiedBucket { bi in
             let b = bucket(bi)
-            for i in 0..<Learner.keysPerBucket where b.load(fromByteOffset: Learner.expireOffset + 8 * i, as: UInt64.self) > now {
+            for i in 0..<Learner.keysPerBucket where expiry(b, i) > now {
                 n += 1
             }
         }

@@ -142,8 +142,9 @@ public final class Learner: @unchecked Sendable {
         counters.initialize(to: LearnerStats())
         pool = .allocate(capacity: 1)
         pool.initialize(to: (homeCount, 0, 0))
-        occupied = .allocate(capacity: (bucketCount + 63) / 64)
-        occupied.initialize(repeating: 0, count: (bucketCount + 63) / 64)
+        let words = (bucketCount + 63) / 64
+        occupied = .allocate(capacity: words)
+        occupied.initialize(repeating: 0, count: words)
         events = LearnerEventLog(capacity: eventLogCapacity, keySize: keySize)
     }
 
@@ -194,9 +195,9 @@ public final class Learner: @unchecked Sendable {
         // loop: a range with a variable start costs a bounds check and more per iteration.)
         var i = homeSlots
         while i < Learner.keysPerBucket {
-            let r = KeyBytes.load32(b + (Learner.recordOffset &+ 4 &* i))
-            if r != 0, KeyBytes.load64(b + (Learner.expireOffset + 8 &* i)) > now,
-               KeyBytes.load32(b + (Learner.signatureOffset &+ 4 &* i)) == sig {
+            let r = recordNumber(b, i)
+            if r != 0, expiry(b, i) > now,
+               signature(b, i) == sig {
                 p4rt_prefetch(record(r))
                 found = true
             }
@@ -217,9 +218,9 @@ public final class Learner: @unchecked Sendable {
         mailbox.key = key
         mailbox.time = now
         for i in 0..<Learner.keysPerBucket {
-            if KeyBytes.load64(b + (Learner.expireOffset + 8 &* i)) > now,
-               KeyBytes.load32(b + (Learner.signatureOffset + 4 &* i)) == sig,
-               KeyBytes.equal(record(KeyBytes.load32(b + (Learner.recordOffset + 4 &* i)))
+            if expiry(b, i) > now,
+               signature(b, i) == sig,
+               KeyBytes.equal(record(recordNumber(b, i))
                                 + Learner.recordKeyOffset, key, keySize) {
                 mailbox.hit = true
                 mailbox.position = i
@@ -250,17 +251,17 @@ public final class Learner: @unchecked Sendable {
             return false
         }
         let tid = Int(timeoutID & timeoutMask)
-        let expiry = mailbox.time &+ timeoutTicks[tid]
+        let expiresAt = mailbox.time &+ timeoutTicks[tid]
         let b = bucket(mailbox.bucket)
         if mailbox.hit {
-            install(b, mailbox.position, expiry: expiry, timeoutID: tid, actionID: actionID, actionData: actionData)
+            install(b, mailbox.position, expiry: expiresAt, timeoutID: tid, actionID: actionID, actionData: actionData)
             counters.pointee.learnOK &+= 1
             return true
         }
         for i in 0..<Learner.keysPerBucket {
-            let old = KeyBytes.load64(b + (Learner.expireOffset + 8 &* i))
+            let old = expiry(b, i)
             if old <= mailbox.time {
-                var r = KeyBytes.load32(b + (Learner.recordOffset + 4 &* i))
+                var r = recordNumber(b, i)
                 if old != 0 {
                     counters.pointee.expired &+= 1
                     events.log(.removed, id: UInt32(truncatingIfNeeded: mailbox.bucket &* 4 &+ i &+ 1), key: record(r) + Learner.recordKeyOffset)
@@ -268,12 +269,12 @@ public final class Learner: @unchecked Sendable {
                 if r == 0 {
                     // A bucket holds at most 4 records and the pool has 4 − homeSlots per bucket: this never runs dry.
                     r = i < homeSlots ? homeRecord(bucket: mailbox.bucket, slot: i) : allocateRecord()
-                    KeyBytes.store32(b + (Learner.recordOffset + 4 &* i), r)
+                    setRecordNumber(b, i, r)
                     occupied[mailbox.bucket &>> 6] |= 1 &<< UInt64(mailbox.bucket & 63)
                 }
-                KeyBytes.store32(b + (Learner.signatureOffset + 4 &* i), mailbox.signature)
+                setSignature(b, i, mailbox.signature)
                 KeyBytes.copy(record(r) + Learner.recordKeyOffset, key, keySize)
-                install(b, i, expiry: expiry, timeoutID: tid, actionID: actionID, actionData: actionData)
+                install(b, i, expiry: expiresAt, timeoutID: tid, actionID: actionID, actionData: actionData)
                 events.log(.learned, id: UInt32(truncatingIfNeeded: mailbox.bucket &* 4 &+ i &+ 1), key: nil)
                 mailbox.hit = true
                 mailbox.position = i
@@ -291,9 +292,9 @@ public final class Learner: @unchecked Sendable {
         counters.pointee.rearms &+= 1
         guard mailbox.hit else { return }
         let b = bucket(mailbox.bucket)
-        let r = record(KeyBytes.load32(b + (Learner.recordOffset + 4 &* mailbox.position)))
+        let r = record(recordNumber(b, mailbox.position))
         let tid = Int(KeyBytes.load8(r + Learner.recordTimeoutIDOffset))
-        KeyBytes.store64(b + (Learner.expireOffset + 8 &* mailbox.position), mailbox.time &+ timeoutTicks[tid])
+        setExpiry(b, mailbox.position, mailbox.time &+ timeoutTicks[tid])
     }
 
     /// `rearm m.TIMEOUT_ID`: switches the hit entry to timeout `timeoutID` (masked) and restarts its timer.
@@ -302,10 +303,10 @@ public final class Learner: @unchecked Sendable {
         counters.pointee.rearms &+= 1
         guard mailbox.hit else { return }
         let b = bucket(mailbox.bucket)
-        let r = record(KeyBytes.load32(b + (Learner.recordOffset + 4 &* mailbox.position)))
+        let r = record(recordNumber(b, mailbox.position))
         let tid = Int(timeoutID & timeoutMask)
         KeyBytes.store8(r + Learner.recordTimeoutIDOffset, UInt8(tid))
-        KeyBytes.store64(b + (Learner.expireOffset + 8 &* mailbox.position), mailbox.time &+ timeoutTicks[tid])
+        setExpiry(b, mailbox.position, mailbox.time &+ timeoutTicks[tid])
     }
 
     /// The `forget` instruction: deletes the hit entry at once (no-op after a miss).
@@ -348,6 +349,33 @@ public final class Learner: @unchecked Sendable {
     @inline(__always)
     func record(_ r: UInt32) -> UnsafeMutableRawPointer { records + (Int(r) &- 1) &* recordStride }
 
+    /// Slot `i` of bucket `b`: its expiry time (0 = empty), signature and record number (0 = none).
+    @inline(__always)
+    func expiry(_ b: UnsafeMutableRawPointer, _ i: Int) -> UInt64 { KeyBytes.load64(b + (Learner.expireOffset &+ 8 &* i)) }
+    @inline(__always)
+    func setExpiry(_ b: UnsafeMutableRawPointer, _ i: Int, _ v: UInt64) {
+        KeyBytes.store64(b + (Learner.expireOffset &+ 8 &* i), v)
+    }
+    @inline(__always)
+    func signature(_ b: UnsafeMutableRawPointer, _ i: Int) -> UInt32 {
+        KeyBytes.load32(b + (Learner.signatureOffset &+ 4 &* i))
+    }
+    @inline(__always)
+    func setSignature(_ b: UnsafeMutableRawPointer, _ i: Int, _ v: UInt32) {
+        KeyBytes.store32(b + (Learner.signatureOffset &+ 4 &* i), v)
+    }
+    @inline(__always)
+    func recordNumber(_ b: UnsafeMutableRawPointer, _ i: Int) -> UInt32 {
+        KeyBytes.load32(b + (Learner.recordOffset &+ 4 &* i))
+    }
+    @inline(__always)
+    func setRecordNumber(_ b: UnsafeMutableRawPointer, _ i: Int, _ v: UInt32) {
+        KeyBytes.store32(b + (Learner.recordOffset &+ 4 &* i), v)
+    }
+
+    /// 64-bit words of occupancy bits (one bit per bucket).
+    var occupiedWords: Int { (bucketCount + 63) / 64 }
+
     @inline(__always)
     func location(_ id: UInt32) -> (UnsafeMutableRawPointer, Int) {
         let slot = Int(id) &- 1
@@ -358,13 +386,13 @@ public final class Learner: @unchecked Sendable {
     @inline(__always)
     func entryRecord(_ id: UInt32) -> UnsafeMutableRawPointer {
         let (b, i) = location(id)
-        return record(KeyBytes.load32(b + (Learner.recordOffset &+ 4 &* i)))
+        return record(recordNumber(b, i))
     }
 
     @inline(__always)
     func install(_ b: UnsafeMutableRawPointer, _ i: Int, expiry: UInt64, timeoutID: Int, actionID: UInt32, actionData: UnsafeRawPointer?) {
-        KeyBytes.store64(b + (Learner.expireOffset + 8 &* i), expiry)
-        let r = record(KeyBytes.load32(b + (Learner.recordOffset + 4 &* i)))
+        setExpiry(b, i, expiry)
+        let r = record(recordNumber(b, i))
         KeyBytes.store32(r + Learner.recordActionOffset, actionID)
         KeyBytes.store8(r + Learner.recordTimeoutIDOffset, UInt8(timeoutID))
         if actionDataSize > 0 {
@@ -400,10 +428,10 @@ public final class Learner: @unchecked Sendable {
     /// Empties slot `i` of bucket `b` and releases its record (a pool record goes back to the pool).
     @inline(__always)
     func free(_ b: UnsafeMutableRawPointer, _ i: Int) {
-        KeyBytes.store64(b + (Learner.expireOffset + 8 &* i), UInt64(0))
-        let r = KeyBytes.load32(b + (Learner.recordOffset + 4 &* i))
+        setExpiry(b, i, 0)
+        let r = recordNumber(b, i)
         guard r != 0 else { return }
-        KeyBytes.store32(b + (Learner.recordOffset + 4 &* i), UInt32(0))
+        setRecordNumber(b, i, 0)
         if r > homeCount {
             KeyBytes.store32(record(r) + Learner.recordActionOffset, pool.pointee.freeHead)
             pool.pointee.freeHead = r
@@ -419,7 +447,7 @@ public final class Learner: @unchecked Sendable {
 
     /// Calls `body` with the index of every bucket holding a record, in ascending order.
     func forEachOccupiedBucket(_ body: (Int) -> Void) {
-        for w in 0..<(bucketCount + 63) / 64 {
+        for w in 0..<occupiedWords {
             var bits = occupied[w]
             while bits != 0 {
                 body(w &* 64 &+ bits.trailingZeroBitCount)
