@@ -10,9 +10,9 @@ import SWX
 /// `i mod entries`), so the packet bytes stream from memory alike and the ratio measures the cost of the state
 /// alone. The 5-tuple keys are 13 bytes (learner) and 16 bytes (exact table, with a zone field).
 ///
-/// The two sizes are measured in alternation. Each figure is the best of three runs in wall time (the process's CPU time was tried and rejected: under this
-/// VM it can exceed the wall time of a single-threaded run); the best of the same runs in the thread's own CPU
-/// time is printed beside it, and its ratio as `cpu-ratio`.
+/// The two sizes are measured in alternation. Each figure is the best of three runs in wall time (the process's
+/// CPU time was tried and rejected: under this VM it can exceed the wall time of a single-threaded run); the best
+/// of the same runs in the thread's own CPU time is printed beside it, and its ratio as `cpu-ratio`.
 enum SWXScaleBenchmarks {
     static let specPath = "bench/swx/scale.spec"
     static let bigEntries = 1_000_000

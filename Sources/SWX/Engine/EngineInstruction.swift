@@ -3,7 +3,7 @@
 /// The compiler works on `EngineOp` (an enum: pattern matching keeps its passes short). Swift lays a many-case
 /// enum's tag out across its payloads' spare bits, so dispatching one costs shifts to find the tag and more to pull
 /// each operand out of registers; this struct is dispatched with one byte load and read with plain loads.
-/// Which fields an opcode uses is listed at `init(_:program:)`.
+/// Which fields an opcode uses is listed at `init(_:byteMoves:)`.
 struct EngineInstruction: Sendable {
     var code: Code
     /// The ALU operation, comparison or hash function (raw value).

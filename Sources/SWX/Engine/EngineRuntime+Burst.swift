@@ -52,7 +52,7 @@ extension EngineRuntime {
                 var admitted = false
                 while next < count, !admitted {
                     let packet = input(next)
-                    // Assigned field by field: the generic initialize(to:) stays an out-of-line call here.
+                    // Assigned, not initialize(to:): in this big function the generic initialize stayed an out-of-line call.
                     st.pointee = EnginePacketState()
                     admitted = admit(contexts[i], port: packet.port, packet: packet.bytes, sequence: next, state: &st.pointee)
                     next &+= 1

@@ -550,7 +550,6 @@ extension EngineRuntime {
         return false
     }
 
-
     /// `mov` between network-order byte strings: right-aligned, zero-padding or dropping leading bytes.
     @inline(__always)
     static func moveBytes(_ bases: UnsafePointer<UnsafeMutableRawPointer>, _ d: EngineBytes, _ s: EngineBytes) {

@@ -6,8 +6,8 @@
 ///
 /// The analysis is a forward data flow over the apply block: which metadata bytes may be non-zero before each op,
 /// over every path from the first op. A zero store makes its bytes zero again; any other write makes them unknown;
-/// table, selector and learner ops (which run actions), and any op it does not know, make all of metadata unknown. A program that recirculates keeps its metadata into the next pass, so nothing is
-/// removed from it.
+/// table, selector and learner ops (which run actions), and any op it does not know, make all of metadata
+/// unknown. A program that recirculates keeps its metadata into the next pass, so nothing is removed from it.
 struct ZeroStoreElimination {
     let ops: [EngineOp]
     /// Ops `0 ..< applyEnd` are the apply block.

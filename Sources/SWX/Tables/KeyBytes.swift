@@ -29,6 +29,12 @@ enum KeyBytes {
         p4rt_copy_small(destination, source, count)
     }
 
+    /// Zeroes `count` bytes at `destination` the same way.
+    @inline(__always)
+    static func zero(_ destination: UnsafeMutableRawPointer, _ count: Int) {
+        p4rt_zero_small(destination, count)
+    }
+
     /// The 32-bit value at `p` (any alignment), in host order.
     @inline(__always)
     static func load32(_ p: UnsafeRawPointer) -> UInt32 { p4rt_load_u32(p) }
@@ -67,12 +73,6 @@ enum KeyBytes {
     @inline(__always)
     static func zeroBlock(_ destination: UnsafeMutableRawPointer, _ count: Int) {
         p4rt_zero_block(destination, count)
-    }
-
-    /// Zeroes `count` bytes at `destination` the same way.
-    @inline(__always)
-    static func zero(_ destination: UnsafeMutableRawPointer, _ count: Int) {
-        p4rt_zero_small(destination, count)
     }
 
     /// Whether the `count` bytes at `a` and `b` are equal. A key of 8 bytes or more ends with one word that
