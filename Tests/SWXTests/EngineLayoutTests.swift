@@ -1,6 +1,14 @@
 @testable import SWX
 import Testing
 
+extension EngineSamples {
+    /// The compiled program of `spec(body, apply: apply)` (the compiler's ops and their lowered instructions).
+    static func compiled(_ body: String = "", apply: String) throws -> EngineProgram {
+        var compiler = EngineCompiler(program: try SpecLoader.load(spec(body, apply: apply)))
+        return try compiler.compile()
+    }
+}
+
 /// The packet path depends on ops being small POD values (swift-notes §5: stride 24 in the measured designs).
 @Suite struct EngineLayoutTests {
     @Test func opsAndFieldsStaySmall() {
@@ -14,7 +22,7 @@ import Testing
     }
 
     @Test func jumpsToJumpsAreThreaded() throws {
-        let program = try SpecLoader.load(EngineSamples.spec(apply: """
+        let compiled = try EngineSamples.compiled(apply: """
                 rx m.port_in
                 extract h.ethernet
                 jmpeq A h.ethernet.ethertype 0x800
@@ -22,9 +30,7 @@ import Testing
                 A : jmp B
                 B : jmp C
                 C : tx 1
-            """))
-        var compiler = EngineCompiler(program: program)
-        let compiled = try compiler.compile()
+            """)
         guard case .jmpCompareImmediate(let t, _, _, _) = compiled.ops[2] else {
             Issue.record("op 2 is not a compare-and-jump")
             return
@@ -56,9 +62,7 @@ import Testing
         """
 
     @Test func equalityTestsGetTheirOwnCodes() throws {
-        let program = try SpecLoader.load(EngineSamples.spec(apply: Self.apply))
-        var compiler = EngineCompiler(program: program)
-        let compiled = try compiler.compile()
+        let compiled = try EngineSamples.compiled(apply: Self.apply)
         let codes = (2..<6).map { compiled.instructions[$0].code }
         #expect(codes == [.jmpEqualImmediate, .jmpNotEqualImmediate, .jmpCompareImmediate, .jmpCompareImmediate])
     }
@@ -118,8 +122,7 @@ import Testing
         """
 
     @Test func theRunIsFused() throws {
-        var compiler = EngineCompiler(program: try SpecLoader.load(EngineSamples.spec(apply: Self.apply)))
-        let compiled = try compiler.compile()
+        let compiled = try EngineSamples.compiled(apply: Self.apply)
         guard case .moveRun(let first, let count, let span) = compiled.ops[3] else {
             Issue.record("op 3 is not a fused run of movs")
             return
@@ -151,8 +154,7 @@ import Testing
 /// clears it for every packet), and kept wherever something may have written the field first.
 @Suite struct ZeroStoreEliminationTests {
     static func compile(_ apply: String, body: String = "") throws -> EngineProgram {
-        var compiler = EngineCompiler(program: try SpecLoader.load(EngineSamples.spec(body, apply: apply)))
-        return try compiler.compile()
+        try EngineSamples.compiled(body, apply: apply)
     }
 
     /// Records an issue unless op `index` is still the zero store it was compiled from.
