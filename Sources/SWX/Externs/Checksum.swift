@@ -48,8 +48,8 @@ public enum Checksum {
     @inline(__always)
     public static func load(field: UnsafeRawPointer, bitWidth: Int) -> UInt64 {
         // Ports, checksums and IPv4 addresses: one load of exactly their bytes, nothing to mask.
-        if bitWidth == 16 { return UInt64(field.loadUnaligned(as: UInt16.self)) }
-        if bitWidth == 32 { return UInt64(field.loadUnaligned(as: UInt32.self)) }
+        if bitWidth == 16 { return UInt64(KeyBytes.load16(field)) }
+        if bitWidth == 32 { return UInt64(KeyBytes.load32(field)) }
         let n = (bitWidth &+ 7) >> 3
         let v: UInt64 = n >= 8 ? field.loadUnaligned(as: UInt64.self) : KeyBytes.tail(field, n)
         return bitWidth >= 64 ? v : v & ((1 &<< UInt64(bitWidth)) &- 1)

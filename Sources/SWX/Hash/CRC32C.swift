@@ -45,7 +45,7 @@ public enum CRC32C {
         var p = data
         var remaining = count
         while remaining >= 8 {
-            crc = p4rt_crc32c_u64(crc, p.loadUnaligned(as: UInt64.self))
+            crc = p4rt_crc32c_u64(crc, KeyBytes.load64(p))
             p += 8
             remaining &-= 8
         }
