@@ -62,9 +62,9 @@ extension EngineRuntime {
         let actionData = c.actionData
         let metadata = c.metadata
         let firstHeader = EngineProgram.firstHeaderSlot
-        var pc = st.pc
+        // The current op as a pointer, not an index: dispatch then needs no scaling (3 instructions per op).
+        var op = ops + st.pc
         while true {
-            let op = ops + pc
             switch op.pointee.code {
             case .rx:
                 let f = op.pointee.f
@@ -73,33 +73,33 @@ extension EngineRuntime {
                 } else {
                     f.write(bases, UInt64(st.inputPort))
                 }
-                pc &+= 1
+                op += 1
             case .tx:
                 let f = op.pointee.f
                 if ordered, st.sequence != burst.pointee.oldestSequence, !isOldest(st.sequence) {
-                    st.pc = pc
+                    st.pc = ops.distance(to: op)
                     return true
                 }
                 let p = f.read(bases)
                 if finish(cp, &st, port: p > UInt64(UInt32.max) ? UInt32.max : UInt32(p), drop: false, sink: &sink) {
-                    pc = 0
+                    op = ops
                     continue
                 }
                 return false
             case .txImmediate:
                 let p = UInt32(bitPattern: op.pointee.a)
                 if ordered, st.sequence != burst.pointee.oldestSequence, !isOldest(st.sequence) {
-                    st.pc = pc
+                    st.pc = ops.distance(to: op)
                     return true
                 }
                 if finish(cp, &st, port: p, drop: false, sink: &sink) {
-                    pc = 0
+                    op = ops
                     continue
                 }
                 return false
             case .drop:
                 if ordered, st.mirrorMask != 0, st.sequence != burst.pointee.oldestSequence, !isOldest(st.sequence) {
-                    st.pc = pc
+                    st.pc = ops.distance(to: op)
                     return true
                 }
                 _ = finish(cp, &st, port: 0, drop: true, sink: &sink)
@@ -109,14 +109,14 @@ extension EngineRuntime {
                 let slot = Int(slotField.read(bases) & UInt64(configuration.mirrorSlots &- 1))
                 mirrorSlots[slot] = UInt32(sessionField.read(bases) & UInt64(configuration.mirrorSessions &- 1))
                 st.mirrorMask |= 1 &<< UInt32(slot)
-                pc &+= 1
+                op += 1
             case .recirculate:
                 st.recirculate = true
-                pc &+= 1
+                op += 1
             case .recircid:
                 let f = op.pointee.f
                 f.write(bases, UInt64(st.passID))
-                pc &+= 1
+                op += 1
 
             case .extract:
                 let h = op.pointee.a, size = op.pointee.b
@@ -130,7 +130,7 @@ extension EngineRuntime {
                 st.valid |= bit
                 st.moved |= bit
                 st.cursor = next
-                pc &+= 1
+                op += 1
             case .extract2:
                 let h1 = op.pointee.a, s1 = op.pointee.b, h2 = op.pointee.c, s2 = Int32(op.pointee.aux)
                 let middle = st.cursor &+ Int(s1)
@@ -145,7 +145,7 @@ extension EngineRuntime {
                 st.valid |= bits
                 st.moved |= bits
                 st.cursor = next
-                pc &+= 2
+                op += 2
             case .extractVarbit:
                 let h = op.pointee.a, fixed = op.pointee.b, maximumExtra = op.pointee.c, lengthField = op.pointee.f
                 let extra = lengthField.read(bases)
@@ -160,7 +160,7 @@ extension EngineRuntime {
                 st.valid |= bit
                 st.moved |= bit
                 st.cursor = next
-                pc &+= 1
+                op += 1
             case .lookahead:
                 let h = op.pointee.a, size = op.pointee.b
                 guard st.cursor &+ Int(size) <= st.end else {
@@ -171,7 +171,7 @@ extension EngineRuntime {
                 let bit: UInt64 = 1 &<< UInt64(h)
                 st.valid |= bit
                 st.moved |= bit
-                pc &+= 1
+                op += 1
             case .emit:
                 let h = op.pointee.a
                 if st.valid & (1 &<< UInt64(h)) != 0 {
@@ -182,7 +182,7 @@ extension EngineRuntime {
                     emitList[st.emitCount] = h
                     st.emitCount &+= 1
                 }
-                pc &+= 1
+                op += 1
             case .emit2:
                 let h1 = op.pointee.a, h2 = op.pointee.b
                 if st.valid & (1 &<< UInt64(h1)) != 0 {
@@ -201,7 +201,7 @@ extension EngineRuntime {
                     emitList[st.emitCount] = h2
                     st.emitCount &+= 1
                 }
-                pc &+= 2
+                op += 2
             case .validate:
                 let h = op.pointee.a
                 let bit: UInt64 = 1 &<< UInt64(h)
@@ -209,19 +209,19 @@ extension EngineRuntime {
                     mbases[firstHeader &+ Int(h)] = headerStorage + Int(program.headerStorageOffset[Int(h)])
                     st.valid |= bit
                 }
-                pc &+= 1
+                op += 1
             case .invalidate:
                 let h = op.pointee.a
                 st.valid &= ~(1 &<< UInt64(h))
-                pc &+= 1
+                op += 1
 
             case .mov:
                 let d = op.pointee.f, s = op.pointee.g
                 d.write(bases, s.read(bases))
-                pc &+= 1
+                op += 1
             case .movImmediate:
                 op.pointee.f.write(bases, op.pointee.immediate)
-                pc &+= 1
+                op += 1
             case .moveRun:
                 let first = op.pointee.a, count = op.pointee.b, span = op.pointee.c
                 var m = UnsafePointer(moves) + Int(first)
@@ -230,47 +230,47 @@ extension EngineRuntime {
                     m.pointee.destination.write(bases, m.pointee.source.read(bases))
                     m += 1
                 } while m < end
-                pc &+= Int(span)
+                op += Int(span)
             case .movBytes:
                 let (d, s) = program.byteMoves[Int(op.pointee.a)]
                 EngineRuntime.moveBytes(bases, d, s)
-                pc &+= 1
+                op += 1
             case .alu:
                 let d = op.pointee.f, s = op.pointee.g, kind = op.pointee.alu
                 d.write(bases, kind.apply(d.read(bases), s.read(bases)))
-                pc &+= 1
+                op += 1
             case .aluImmediate:
                 let d = op.pointee.f
                 d.write(bases, op.pointee.alu.apply(d.read(bases), op.pointee.immediate))
-                pc &+= 1
+                op += 1
             case .ckaddField:
                 let c = op.pointee.bytes, s = op.pointee.f
                 Checksum.addField(checksum: bases[Int(c.slot)] + Int(c.offset),
                                   field: UnsafeRawPointer(bases[Int(s.slot)] + Int(s.offset)), bitWidth: s.bitWidth)
-                pc &+= 1
+                op += 1
             case .ckaddHeader:
                 let c = op.pointee.bytes, h = Int32(op.pointee.aux)
                 Checksum.addHeader(checksum: bases[Int(c.slot)] + Int(c.offset),
                                    header: UnsafeRawPointer(bases[firstHeader &+ Int(h)]),
                                    byteCount: Int(headerSizes[Int(h)]))
-                pc &+= 1
+                op += 1
             case .cksubField:
                 let c = op.pointee.bytes, s = op.pointee.f
                 Checksum.subtractField(checksum: bases[Int(c.slot)] + Int(c.offset),
                                        field: UnsafeRawPointer(bases[Int(s.slot)] + Int(s.offset)), bitWidth: s.bitWidth)
-                pc &+= 1
+                op += 1
             case .hash:
                 let function = op.pointee.hashFunction, d = op.pointee.f, s = op.pointee.bytes
                 let h = function.hash(UnsafeRawPointer(bases[Int(s.slot)] + Int(s.offset)), count: Int(s.count), seed: 0)
                 d.write(bases, UInt64(h))
-                pc &+= 1
+                op += 1
             case .rss:
                 let r = Int32(op.pointee.aux), d = op.pointee.f, s = op.pointee.bytes
                 let h = rssRefs[Int(r)]._withUnsafeGuaranteedRef {
                     $0.hash(UnsafeRawPointer(bases[Int(s.slot)] + Int(s.offset)), byteCount: Int(s.count))
                 }
                 d.write(bases, UInt64(h))
-                pc &+= 1
+                op += 1
 
             case .table:
                 let t = op.pointee.a
@@ -289,7 +289,7 @@ extension EngineRuntime {
                         // Split lookup (a big table in an interleaved burst; a lone packet has nothing to overlap
                         // with, so it looks up at once). The result is that of a lookup at the last step, as if the
                         // packet had run alone from there.
-                        guard let hash = splitLookupStep(&st, pc, object: Int32(t), hashAndPrefetch: {
+                        guard let hash = splitLookupStep(&st, ops.distance(to: op), object: Int32(t), hashAndPrefetch: {
                             table._withUnsafeGuaranteedRef { t in
                                 let h = t.hash(key)
                                 t.prefetch(hash: h)
@@ -328,8 +328,8 @@ extension EngineRuntime {
                 let stats = tableStats + slot.pointee.statsOffset
                 stats[id != 0 ? 0 : 1] &+= 1
                 stats[2 &+ Int(action)] &+= 1
-                st.returnPC = pc &+ 1
-                pc = Int(program.actionStart[Int(action)])
+                st.returnPC = ops.distance(to: op) &+ 1
+                op = ops + Int(program.actionStart[Int(action)])
             case .selector:
                 let s = op.pointee.a
                 let slot = selectorSlots + Int(s)
@@ -337,7 +337,7 @@ extension EngineRuntime {
                 let window = UnsafeRawPointer(bases[Int(slot.pointee.windowSlot)] + Int(slot.pointee.windowOffset))
                 let member = slot.pointee.selector._withUnsafeGuaranteedRef { $0.select(groupID: group, selector: window) }
                 slot.pointee.memberID.write(bases, UInt64(member))
-                pc &+= 1
+                op += 1
             case .learner:
                 let l = op.pointee.a
                 let slot = learnerSlots + Int(l)
@@ -352,7 +352,7 @@ extension EngineRuntime {
                     // Split lookup (a big learner), as for big tables: bucket, then candidate records. A `learn` by
                     // an earlier packet of the burst that completed meanwhile is seen, as in DPDK (its lookup
                     // compares keys only after its own yield).
-                    guard let h = splitLookupStep(&st, pc, object: ~Int32(l), hashAndPrefetch: {
+                    guard let h = splitLookupStep(&st, ops.distance(to: op), object: ~Int32(l), hashAndPrefetch: {
                         learner._withUnsafeGuaranteedRef { t in
                             let h = t.hash(key)
                             t.prefetch(hash: h)
@@ -377,8 +377,8 @@ extension EngineRuntime {
                 let stats = learnerStats + slot.pointee.statsOffset
                 stats[id != 0 ? 0 : 1] &+= 1
                 stats[2 &+ Int(action)] &+= 1
-                st.returnPC = pc &+ 1
-                pc = Int(program.actionStart[Int(action)])
+                st.returnPC = ops.distance(to: op) &+ 1
+                op = ops + Int(program.actionStart[Int(action)])
             case .learn:
                 let action = op.pointee.a, argumentsOffset = op.pointee.b, timeout = op.pointee.f
                 if st.learner >= 0 {
@@ -394,12 +394,12 @@ extension EngineRuntime {
                         _ = $0.learn(mailbox: &st.mailbox, actionID: UInt32(action), actionData: scratch, timeoutID: tid)
                     }
                 }
-                pc &+= 1
+                op += 1
             case .rearm:
                 if st.learner >= 0 {
                     learnerSlots[st.learner].learner._withUnsafeGuaranteedRef { $0.rearm(mailbox: st.mailbox) }
                 }
-                pc &+= 1
+                op += 1
             case .rearmWith:
                 let f = op.pointee.f
                 if st.learner >= 0 {
@@ -408,32 +408,32 @@ extension EngineRuntime {
                         $0.rearm(mailbox: st.mailbox, timeoutID: tid)
                     }
                 }
-                pc &+= 1
+                op += 1
             case .forget:
                 if st.learner >= 0 {
                     learnerSlots[st.learner].learner._withUnsafeGuaranteedRef { $0.forget(mailbox: &st.mailbox) }
                 }
-                pc &+= 1
+                op += 1
             case .entryid:
                 let f = op.pointee.f
                 f.write(bases, UInt64(st.entryID))
-                pc &+= 1
+                op += 1
 
             case .regrd:
                 let d = op.pointee.f, r = op.pointee.a, i = op.pointee.g
                 let index = i.read(bases)
                 d.write(bases, registerRefs[Int(r)]._withUnsafeGuaranteedRef { $0.read(index) })
-                pc &+= 1
+                op += 1
             case .regwr:
                 let r = op.pointee.a, i = op.pointee.f, v = op.pointee.g
                 let index = i.read(bases), value = v.read(bases)
                 registerRefs[Int(r)]._withUnsafeGuaranteedRef { $0.write(index, value) }
-                pc &+= 1
+                op += 1
             case .regadd:
                 let r = op.pointee.a, i = op.pointee.f, v = op.pointee.g
                 let index = i.read(bases), value = v.read(bases)
                 registerRefs[Int(r)]._withUnsafeGuaranteedRef { $0.add(index, value) }
-                pc &+= 1
+                op += 1
             case .meter:
                 let k = op.pointee.a
                 let m = program.meterOperands[Int(k)]
@@ -447,76 +447,87 @@ extension EngineRuntime {
                 var out = UInt64(color.rawValue)
                 if meterColorsArePNA { out = SpecMeterColorEncoding.pna.fromDPDK(out) }
                 m.colorOut.write(bases, out)
-                pc &+= 1
+                op += 1
             case .nop:
-                pc &+= 1
+                op += 1
 
             case .jmp:
                 let t = op.pointee.a
-                if !take(&st, t, pc) { return false }
-                pc = Int(t)
+                let target = ops + Int(t)
+                if !take(&st, target, from: op) { return false }
+                op = target
             case .jmpValid:
                 let t = op.pointee.a, h = op.pointee.b
                 if st.valid & (1 &<< UInt64(h)) != 0 {
-                    if !take(&st, t, pc) { return false }
-                    pc = Int(t)
-                } else { pc &+= 1 }
+                    let target = ops + Int(t)
+                    if !take(&st, target, from: op) { return false }
+                    op = target
+                } else { op += 1 }
             case .jmpInvalid:
                 let t = op.pointee.a, h = op.pointee.b
                 if st.valid & (1 &<< UInt64(h)) == 0 {
-                    if !take(&st, t, pc) { return false }
-                    pc = Int(t)
-                } else { pc &+= 1 }
+                    let target = ops + Int(t)
+                    if !take(&st, target, from: op) { return false }
+                    op = target
+                } else { op += 1 }
             case .jmpHit:
                 let t = op.pointee.a
                 if st.hit {
-                    if !take(&st, t, pc) { return false }
-                    pc = Int(t)
-                } else { pc &+= 1 }
+                    let target = ops + Int(t)
+                    if !take(&st, target, from: op) { return false }
+                    op = target
+                } else { op += 1 }
             case .jmpMiss:
                 let t = op.pointee.a
                 if !st.hit {
-                    if !take(&st, t, pc) { return false }
-                    pc = Int(t)
-                } else { pc &+= 1 }
+                    let target = ops + Int(t)
+                    if !take(&st, target, from: op) { return false }
+                    op = target
+                } else { op += 1 }
             case .jmpAction:
                 let t = op.pointee.a, a = op.pointee.b
                 if st.action == UInt32(a) {
-                    if !take(&st, t, pc) { return false }
-                    pc = Int(t)
-                } else { pc &+= 1 }
+                    let target = ops + Int(t)
+                    if !take(&st, target, from: op) { return false }
+                    op = target
+                } else { op += 1 }
             case .jmpNotAction:
                 let t = op.pointee.a, a = op.pointee.b
                 if st.action != UInt32(a) {
-                    if !take(&st, t, pc) { return false }
-                    pc = Int(t)
-                } else { pc &+= 1 }
+                    let target = ops + Int(t)
+                    if !take(&st, target, from: op) { return false }
+                    op = target
+                } else { op += 1 }
             case .jmpCompare:
                 let t = op.pointee.a, a = op.pointee.f, b = op.pointee.g, kind = op.pointee.comparison
                 if kind.holds(a.read(bases), b.read(bases)) {
-                    if !take(&st, t, pc) { return false }
-                    pc = Int(t)
-                } else { pc &+= 1 }
+                    let target = ops + Int(t)
+                    if !take(&st, target, from: op) { return false }
+                    op = target
+                } else { op += 1 }
             case .jmpCompareImmediate:
                 let t = op.pointee.a
                 if op.pointee.comparison.holds(op.pointee.f.read(bases), op.pointee.immediate) {
-                    if !take(&st, t, pc) { return false }
-                    pc = Int(t)
-                } else { pc &+= 1 }
+                    let target = ops + Int(t)
+                    if !take(&st, target, from: op) { return false }
+                    op = target
+                } else { op += 1 }
             case .jmpEqualImmediate:
                 let t = op.pointee.a
                 if op.pointee.f.read(bases) == op.pointee.immediate {
-                    if !take(&st, t, pc) { return false }
-                    pc = Int(t)
-                } else { pc &+= 1 }
+                    let target = ops + Int(t)
+                    if !take(&st, target, from: op) { return false }
+                    op = target
+                } else { op += 1 }
             case .jmpNotEqualImmediate:
                 let t = op.pointee.a
                 if op.pointee.f.read(bases) != op.pointee.immediate {
-                    if !take(&st, t, pc) { return false }
-                    pc = Int(t)
-                } else { pc &+= 1 }
+                    let target = ops + Int(t)
+                    if !take(&st, target, from: op) { return false }
+                    op = target
+                } else { op += 1 }
             case .return:
-                pc = st.returnPC
+                op = ops + st.returnPC
             }
         }
     }
@@ -542,8 +553,9 @@ extension EngineRuntime {
 
     /// Accounts a jump; backward jumps spend the packet's budget. Returns false (and counts a drop) when spent.
     @inline(__always)
-    func take(_ st: inout EnginePacketState, _ target: Int32, _ pc: Int) -> Bool {
-        if Int(target) > pc { return true }
+    func take(_ st: inout EnginePacketState, _ target: UnsafePointer<EngineInstruction>,
+              from op: UnsafePointer<EngineInstruction>) -> Bool {
+        if target > op { return true }
         st.budget &-= 1
         if st.budget > 0 { return true }
         dropCounts[EngineDropReason.loopLimit.rawValue] &+= 1
