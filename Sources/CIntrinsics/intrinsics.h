@@ -26,6 +26,7 @@ static inline uint8_t p4rt_load_u8(const void *p) { return *(const uint8_t *)p; 
 static inline uint64_t p4rt_load_u64(const void *p) { uint64_t v; __builtin_memcpy(&v, p, 8); return v; }
 static inline void p4rt_store_u64(void *p, uint64_t v) { __builtin_memcpy(p, &v, 8); }
 static inline void p4rt_store_u32(void *p, uint32_t v) { __builtin_memcpy(p, &v, 4); }
+static inline void p4rt_store_u16(void *p, uint16_t v) { __builtin_memcpy(p, &v, 2); }
 static inline void p4rt_store_u8(void *p, uint8_t v) { *(uint8_t *)p = v; }
 static inline void p4rt_copy_block(void *d, const void *s, size_t n) { __builtin_memcpy(d, s, n); }
 static inline void p4rt_zero_block(void *d, size_t n) { __builtin_memset(d, 0, n); }

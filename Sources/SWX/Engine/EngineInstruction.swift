@@ -6,7 +6,7 @@
 /// Which fields an opcode uses is listed at `init(_:byteMoves:)`.
 struct EngineInstruction: Sendable {
     var code: Code
-    /// The ALU operation, comparison or hash function (raw value).
+    /// The ALU operation, comparison, hash function or move kind (raw value).
     var kind: UInt8 = 0
     /// A small second operand (the second extract's size, the header of `ckadd` of a header, an RSS object).
     var aux: UInt16 = 0
@@ -38,6 +38,8 @@ struct EngineInstruction: Sendable {
     @inline(__always) var alu: EngineALU { EngineALU(rawValue: kind).unsafelyUnwrapped }
     @inline(__always) var comparison: EngineComparison { EngineComparison(rawValue: kind).unsafelyUnwrapped }
     @inline(__always) var hashFunction: HashFunction { HashFunction(rawValue: kind).unsafelyUnwrapped }
+    /// A bit cast: `init(rawValue:)` of this enum stayed an out-of-line call in the executor.
+    @inline(__always) var moveKind: EngineMoveKind { unsafeBitCast(kind, to: EngineMoveKind.self) }
 
     init(code: Code) { self.code = code }
 
@@ -71,7 +73,8 @@ struct EngineInstruction: Sendable {
         case .emit2(let h1, let h2): self.init(code: .emit2); a = h1; immediate = EngineInstruction.pair(h2, 0)
         case .validate(let h): self.init(code: .validate); a = h
         case .invalidate(let h): self.init(code: .invalidate); a = h
-        case .mov(let d, let s): self.init(code: .mov); f = d; g = s
+        case .mov(let d, let s):
+            self.init(code: .mov); f = d; g = s; kind = EngineMoveKind(destination: d, source: s).rawValue
         case .movImmediate(let d, let v): self.init(code: .movImmediate); f = d; immediate = v.value
         case .movBytes(let d, let s):
             self.init(code: .movBytes); a = Int32(byteMoves.count); byteMoves.append((d, s))

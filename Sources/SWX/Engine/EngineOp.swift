@@ -133,4 +133,11 @@ struct EngineMeterOperands: Sendable {
 struct EngineMove: Sendable {
     var destination: EngineField
     var source: EngineField
+    var kind: EngineMoveKind
+
+    init(destination: EngineField, source: EngineField) {
+        self.destination = destination
+        self.source = source
+        kind = EngineMoveKind(destination: destination, source: source)
+    }
 }

@@ -216,8 +216,7 @@ extension EngineRuntime {
                 op += 1
 
             case .mov:
-                let d = op.pointee.f, s = op.pointee.g
-                d.write(bases, s.read(bases))
+                EngineRuntime.move(bases, op.pointee.moveKind, { op.pointee.f }, { op.pointee.g })
                 op += 1
             case .movImmediate:
                 op.pointee.f.write(bases, op.pointee.immediate)
@@ -227,7 +226,7 @@ extension EngineRuntime {
                 var m = UnsafePointer(moves) + Int(first)
                 let end = m + Int(count)
                 repeat {
-                    m.pointee.destination.write(bases, m.pointee.source.read(bases))
+                    EngineRuntime.move(bases, m.pointee.kind, { m.pointee.destination }, { m.pointee.source })
                     m += 1
                 } while m < end
                 op += Int(span)

@@ -59,6 +59,10 @@ enum KeyBytes {
     @inline(__always)
     static func store32(_ p: UnsafeMutableRawPointer, _ v: UInt32) { p4rt_store_u32(p, v) }
 
+    /// Stores `v` at `p` (any alignment), in host order.
+    @inline(__always)
+    static func store16(_ p: UnsafeMutableRawPointer, _ v: UInt16) { p4rt_store_u16(p, v) }
+
     /// Stores the byte `v` at `p`.
     @inline(__always)
     static func store8(_ p: UnsafeMutableRawPointer, _ v: UInt8) { p4rt_store_u8(p, v) }

@@ -1,0 +1,65 @@
+/// How a `mov` carries its value, decided once at compile time from both operands' widths and byte orders.
+///
+/// Most moves of compiled programs go between whole-byte fields of 1, 2, 4 or 8 bytes: a header field into a
+/// table key in metadata, metadata into a header, a constant into either. Such a move is one load and one store
+/// of the destination's width, with a byte swap when the orders differ; the general path (read the source as a
+/// number, write it back in the destination's store kind) costs two dispatches and the shifts of both.
+enum EngineMoveKind: UInt8, Sendable {
+    /// The destination's bytes come verbatim from the start of the source.
+    case copy8, copy16, copy32, copy64
+    /// The destination's bytes come from the start of the source in the opposite byte order.
+    case swap16, swap32, swap64
+    /// Any other pair: zero extension, a narrower big-endian destination, a width that is not 1, 2, 4 or 8 bytes.
+    case general
+
+    /// The kind of `mov destination source` with DPDK's semantics (the source's value, truncated or zero
+    /// extended to the destination's width). The destination's width must be 8, 16, 32 or 64 bits. The source
+    /// must be whole bytes and either as wide (any order) or wider and little-endian: then the destination's
+    /// width of low-order bytes starts where the source starts. A constant is a 64-bit little-endian source.
+    init(destination d: EngineField, source s: EngineField) {
+        let width = d.bitWidth
+        let wholeWords = width == 8 || width == 16 || width == 32 || width == 64
+        let narrowing = !s.isBigEndian && s.bitWidth % 8 == 0 && s.bitWidth > width
+        guard wholeWords, s.bitWidth == width || narrowing else {
+            self = .general
+            return
+        }
+        let swapped = width > 8 && s.isBigEndian != d.isBigEndian
+        switch (width, swapped) {
+        case (8, _): self = .copy8
+        case (16, false): self = .copy16
+        case (32, false): self = .copy32
+        case (64, false): self = .copy64
+        case (16, true): self = .swap16
+        case (32, true): self = .swap32
+        default: self = .swap64
+        }
+    }
+}
+
+extension EngineRuntime {
+    /// Runs `mov destination source` of kind `kind` (see ``EngineMoveKind``). The operands are fetched lazily so
+    /// that a fast move loads only their slots and offsets.
+    @inline(__always)
+    static func move(_ bases: UnsafePointer<UnsafeMutableRawPointer>, _ kind: EngineMoveKind,
+                     _ destination: () -> EngineField, _ source: () -> EngineField) {
+        // The general case first and apart: inside the switch, its operand loads were hoisted above it.
+        if kind == .general {
+            destination().write(bases, source().read(bases))
+            return
+        }
+        let s = source(), d = destination()
+        let from = UnsafeRawPointer(bases[Int(s.slot)] + Int(s.offset))
+        let to = bases[Int(d.slot)] + Int(d.offset)
+        switch kind {
+        case .copy8: KeyBytes.store8(to, KeyBytes.load8(from))
+        case .copy16: KeyBytes.store16(to, KeyBytes.load16(from))
+        case .copy32: KeyBytes.store32(to, KeyBytes.load32(from))
+        case .copy64: KeyBytes.store64(to, KeyBytes.load64(from))
+        case .swap16: KeyBytes.store16(to, KeyBytes.load16(from).byteSwapped)
+        case .swap32: KeyBytes.store32(to, KeyBytes.load32(from).byteSwapped)
+        case .swap64: KeyBytes.store64(to, KeyBytes.load64(from).byteSwapped)
+        case .general: break
+        }
+    }
+}

@@ -1,0 +1,64 @@
+@testable import SWX
+import Testing
+
+/// `mov` between whole-byte fields takes a fast path picked at compile time; it must store exactly what the
+/// general path (read the source as a number, write it in the destination's store kind) stores.
+@Suite struct EngineMoveKindTests {
+    static let layouts: [(bitWidth: Int, bigEndian: Bool)] = [
+        (8, false), (16, false), (16, true), (24, false), (24, true), (32, false), (32, true),
+        (48, false), (48, true), (64, false), (64, true), (12, false), (12, true),
+    ]
+
+    @Test func kindsFollowWidthAndByteOrder() {
+        func kind(_ d: (Int, Bool), _ s: (Int, Bool)) -> EngineMoveKind {
+            EngineMoveKind(destination: EngineField(slot: 0, byteOffset: 0, bitWidth: d.0, bigEndian: d.1),
+                           source: EngineField(slot: 1, byteOffset: 0, bitWidth: s.0, bigEndian: s.1))
+        }
+        #expect(kind((32, false), (32, true)) == .swap32)      // header address into a metadata key
+        #expect(kind((16, true), (16, false)) == .swap16)      // metadata port into a header
+        #expect(kind((16, true), (16, true)) == .copy16)
+        #expect(kind((8, false), (8, true)) == .copy8)
+        #expect(kind((64, false), (64, false)) == .copy64)
+        #expect(kind((16, false), (64, false)) == .copy16)     // a constant, or a wider metadata field, truncated
+        #expect(kind((32, true), (64, false)) == .swap32)
+        #expect(kind((16, false), (32, true)) == .general)     // a narrower big-endian destination: low bytes last
+        #expect(kind((32, false), (16, false)) == .general)    // zero extension
+        #expect(kind((48, true), (48, false)) == .general)     // not 1, 2, 4 or 8 bytes
+        #expect(kind((8, false), (12, false)) == .general)     // a source of part bytes
+    }
+
+    @Test func fastMovesStoreWhatTheGeneralPathStores() {
+        var generator = SeededGenerator(seed: 0x5eed)
+        var fast = 0
+        for d in Self.layouts {
+            for s in Self.layouts {
+                let destination = EngineField(slot: 0, byteOffset: 3, bitWidth: d.bitWidth, bigEndian: d.bigEndian)
+                let source = EngineField(slot: 1, byteOffset: 5, bitWidth: s.bitWidth, bigEndian: s.bigEndian)
+                let kind = EngineMoveKind(destination: destination, source: source)
+                if kind != .general { fast += 1 }
+                for _ in 0..<8 {
+                    let bytes = generator.bytes(48)
+                    let expected = Self.run(bytes) { bases in destination.write(bases, source.read(bases)) }
+                    let actual = Self.run(bytes) { bases in
+                        EngineRuntime.move(bases, kind, { destination }, { source })
+                    }
+                    #expect(actual == expected, "mov \(d) ← \(s) as \(kind)")
+                }
+            }
+        }
+        #expect(fast == 30)
+    }
+
+    /// Runs `body` over two 24-byte structs (slots 0 and 1, with 8 bytes of slack each) filled from `bytes`;
+    /// returns both structs' bytes afterwards.
+    static func run(_ bytes: [UInt8], _ body: (UnsafePointer<UnsafeMutableRawPointer>) -> Void) -> [UInt8] {
+        let storage = UnsafeMutableRawPointer.allocate(byteCount: 64, alignment: 8)
+        defer { storage.deallocate() }
+        storage.initializeMemory(as: UInt8.self, repeating: 0, count: 64)
+        for (i, b) in bytes.enumerated() { storage.storeBytes(of: b, toByteOffset: i < 24 ? i : i + 8, as: UInt8.self) }
+        let bases = [storage, storage + 32]
+        bases.withUnsafeBufferPointer { body($0.baseAddress!) }
+        return (0..<24).map { storage.load(fromByteOffset: $0, as: UInt8.self) }
+            + (32..<56).map { storage.load(fromByteOffset: $0, as: UInt8.self) }
+    }
+}
