@@ -21,6 +21,17 @@ extension EngineSamples {
         #expect(_isPOD(EngineTableSlot.self))
     }
 
+    /// The executor reads these enums from an instruction's `kind` byte with a bit cast.
+    @Test func kindEnumsRawValuesAreTheirCaseIndices() {
+        let alu: [EngineALU] = [.add, .sub, .and, .or, .xor, .shl, .shr]
+        for k in alu { #expect(unsafeBitCast(k.rawValue, to: EngineALU.self) == k) }
+        let comparisons: [EngineComparison] = [.equal, .notEqual, .less, .greater]
+        for k in comparisons { #expect(unsafeBitCast(k.rawValue, to: EngineComparison.self) == k) }
+        for k in HashFunction.allCases { #expect(unsafeBitCast(k.rawValue, to: HashFunction.self) == k) }
+        let moves: [EngineMoveKind] = [.copy8, .copy16, .copy32, .copy64, .swap16, .swap32, .swap64, .general]
+        for k in moves { #expect(unsafeBitCast(k.rawValue, to: EngineMoveKind.self) == k) }
+    }
+
     @Test func jumpsToJumpsAreThreaded() throws {
         let compiled = try EngineSamples.compiled(apply: """
                 rx m.port_in

@@ -62,3 +62,46 @@ import Testing
             + (32..<56).map { storage.load(fromByteOffset: $0, as: UInt8.self) }
     }
 }
+
+/// A lone `mov` (not in a fused run) of a fast kind gets an opcode of its own and stores what the general path
+/// would: here a header field into metadata and back, with jumps between them so no two movs are adjacent.
+@Suite struct EngineLoneMoveTests {
+    static let apply = """
+            rx m.port_in
+            extract h.ethernet
+            mov m.scratch h.ethernet.ethertype
+            jmpeq A m.port_in 7
+            A : mov m.learned_mac h.ethernet.src_addr
+            jmpeq B m.port_in 7
+            B : mov h.ethernet.ethertype m.port_in
+            jmpeq C m.port_in 7
+            C : mov h.ethernet.dst_addr m.learned_mac
+            jmpeq D m.port_in 7
+            D : mov m.port_out m.port_in
+            jmpeq E m.port_in 7
+            E : emit h.ethernet
+            tx m.port_out
+        """
+
+    @Test func loneMovesGetTheirKindsOpcode() throws {
+        let compiled = try EngineSamples.compiled(apply: Self.apply)
+        let codes = compiled.instructions.map(\.code)
+        #expect(codes[2] == .mov)          // 16 bits into 32: zero extension, the general path
+        #expect(codes[4] == .mov)          // 48 bits: not 1, 2, 4 or 8 bytes
+        #expect(codes[6] == .movSwap16)    // the low 16 bits of a 32-bit metadata field into a header
+        #expect(codes[8] == .mov)
+        #expect(codes[10] == .movCopy32)   // metadata into metadata of the same width
+    }
+
+    @Test func loneMovesStoreTheirValues() throws {
+        let p = try EngineSamples.pipeline(EngineSamples.spec(apply: Self.apply),
+                                           configuration: SWXPipelineConfiguration(inputPorts: 4, outputPorts: 4))
+        let packet = EngineSamples.packet(to: "001122334455")
+        var expected = packet
+        expected.replaceSubrange(0..<6, with: packet[6..<12])
+        expected.replaceSubrange(12..<14, with: [0x00, 0x03])
+        let outputs = p.process(packet, port: 3)
+        #expect(outputs.map(\.bytes) == [expected])
+        #expect(outputs.map(\.port) == [3])
+    }
+}

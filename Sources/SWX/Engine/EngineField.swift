@@ -53,6 +53,12 @@ extension EngineField {
         return word & (UInt64.max &>> UInt64(shift))
     }
 
+    /// The address of the field's first byte.
+    @inline(__always)
+    func address(_ bases: UnsafePointer<UnsafeMutableRawPointer>) -> UnsafeMutableRawPointer {
+        bases[Int(slot)] + Int(offset)
+    }
+
     /// Stores the low `bitWidth` bits of `value`, leaving the neighbouring bytes untouched.
     @inline(__always)
     func write(_ bases: UnsafePointer<UnsafeMutableRawPointer>, _ value: UInt64) {

@@ -48,9 +48,7 @@ extension EngineRuntime {
             destination().write(bases, source().read(bases))
             return
         }
-        let s = source(), d = destination()
-        let from = UnsafeRawPointer(bases[Int(s.slot)] + Int(s.offset))
-        let to = bases[Int(d.slot)] + Int(d.offset)
+        let from = UnsafeRawPointer(source().address(bases)), to = destination().address(bases)
         switch kind {
         case .copy8: KeyBytes.store8(to, KeyBytes.load8(from))
         case .copy16: KeyBytes.store16(to, KeyBytes.load16(from))

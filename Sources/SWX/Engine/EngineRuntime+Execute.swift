@@ -216,7 +216,28 @@ extension EngineRuntime {
                 op += 1
 
             case .mov:
-                EngineRuntime.move(bases, op.pointee.moveKind, { op.pointee.f }, { op.pointee.g })
+                op.pointee.f.write(bases, op.pointee.g.read(bases))
+                op += 1
+            case .movCopy8:
+                KeyBytes.store8(op.pointee.f.address(bases), KeyBytes.load8(op.pointee.g.address(bases)))
+                op += 1
+            case .movCopy16:
+                KeyBytes.store16(op.pointee.f.address(bases), KeyBytes.load16(op.pointee.g.address(bases)))
+                op += 1
+            case .movCopy32:
+                KeyBytes.store32(op.pointee.f.address(bases), KeyBytes.load32(op.pointee.g.address(bases)))
+                op += 1
+            case .movCopy64:
+                KeyBytes.store64(op.pointee.f.address(bases), KeyBytes.load64(op.pointee.g.address(bases)))
+                op += 1
+            case .movSwap16:
+                KeyBytes.store16(op.pointee.f.address(bases), KeyBytes.load16(op.pointee.g.address(bases)).byteSwapped)
+                op += 1
+            case .movSwap32:
+                KeyBytes.store32(op.pointee.f.address(bases), KeyBytes.load32(op.pointee.g.address(bases)).byteSwapped)
+                op += 1
+            case .movSwap64:
+                KeyBytes.store64(op.pointee.f.address(bases), KeyBytes.load64(op.pointee.g.address(bases)).byteSwapped)
                 op += 1
             case .movImmediate:
                 op.pointee.f.write(bases, op.pointee.immediate)
