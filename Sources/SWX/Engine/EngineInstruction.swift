@@ -22,6 +22,8 @@ struct EngineInstruction: Sendable {
         case mov, movImmediate, movBytes, moveRun, alu, aluImmediate, ckaddField, ckaddHeader, cksubField, hash, rss
         /// A lone `mov` of a fast ``EngineMoveKind``: one dispatch instead of two.
         case movCopy8, movCopy16, movCopy32, movCopy64, movSwap16, movSwap32, movSwap64
+        /// `ckadd`/`cksub` of a 16- or 32-bit field (ports, checksums, IPv4 addresses): no dispatch on the width.
+        case ckaddField16, ckaddField32, cksubField16, cksubField32
         case table, selector, learner, learn, rearm, rearmWith, forget, entryid
         case regrd, regwr, regadd, meter, nop
         case jmp, jmpValid, jmpInvalid, jmpHit, jmpMiss, jmpAction, jmpNotAction, jmpCompare, jmpCompareImmediate
@@ -94,9 +96,13 @@ struct EngineInstruction: Sendable {
             self.init(code: .moveRun); a = first; immediate = EngineInstruction.pair(count, span)
         case .alu(let d, let s, let k): self.init(code: .alu); f = d; g = s; kind = k.rawValue
         case .aluImmediate(let d, let v, let k): self.init(code: .aluImmediate); f = d; immediate = v.value; kind = k.rawValue
-        case .ckaddField(let checksum, let s): self.init(code: .ckaddField); setBytes(checksum); f = s
+        case .ckaddField(let checksum, let s):
+            self.init(code: s.bitWidth == 16 ? .ckaddField16 : s.bitWidth == 32 ? .ckaddField32 : .ckaddField)
+            setBytes(checksum); f = s
         case .ckaddHeader(let checksum, let h): self.init(code: .ckaddHeader); setBytes(checksum); aux = UInt16(clamping: h)
-        case .cksubField(let checksum, let s): self.init(code: .cksubField); setBytes(checksum); f = s
+        case .cksubField(let checksum, let s):
+            self.init(code: s.bitWidth == 16 ? .cksubField16 : s.bitWidth == 32 ? .cksubField32 : .cksubField)
+            setBytes(checksum); f = s
         case .hash(let function, let d, let s):
             self.init(code: .hash); kind = function.rawValue; f = d; setBytes(s)
         case .rss(let r, let d, let s): self.init(code: .rss); aux = UInt16(clamping: r); f = d; setBytes(s)

@@ -279,6 +279,30 @@ extension EngineRuntime {
                 Checksum.subtractField(checksum: bases[Int(c.slot)] + Int(c.offset),
                                        field: UnsafeRawPointer(bases[Int(s.slot)] + Int(s.offset)), bitWidth: s.bitWidth)
                 op += 1
+            case .ckaddField16:
+                let c = op.pointee.bytes
+                let sum = bases[Int(c.slot)] + Int(c.offset)
+                let field = UInt64(KeyBytes.load16(op.pointee.f.address(bases)))
+                KeyBytes.store16(sum, Checksum.add(raw: KeyBytes.load16(sum), field: field))
+                op += 1
+            case .ckaddField32:
+                let c = op.pointee.bytes
+                let sum = bases[Int(c.slot)] + Int(c.offset)
+                let field = UInt64(KeyBytes.load32(op.pointee.f.address(bases)))
+                KeyBytes.store16(sum, Checksum.add(raw: KeyBytes.load16(sum), field: field))
+                op += 1
+            case .cksubField16:
+                let c = op.pointee.bytes
+                let sum = bases[Int(c.slot)] + Int(c.offset)
+                let field = UInt64(KeyBytes.load16(op.pointee.f.address(bases)))
+                KeyBytes.store16(sum, Checksum.subtract(raw: KeyBytes.load16(sum), field: field))
+                op += 1
+            case .cksubField32:
+                let c = op.pointee.bytes
+                let sum = bases[Int(c.slot)] + Int(c.offset)
+                let field = UInt64(KeyBytes.load32(op.pointee.f.address(bases)))
+                KeyBytes.store16(sum, Checksum.subtract(raw: KeyBytes.load16(sum), field: field))
+                op += 1
             case .hash:
                 let function = op.pointee.hashFunction, d = op.pointee.f, s = op.pointee.bytes
                 let h = function.hash(UnsafeRawPointer(bases[Int(s.slot)] + Int(s.offset)), count: Int(s.count), seed: 0)
