@@ -56,6 +56,12 @@ import Testing
         let small = TableMemory.zeroed(byteCount: 100, hugePages: true)
         defer { small.release() }
         #expect(!small.mapped)
+        // Actions read their arguments in the matched record with 8-byte loads: every block has readable, zeroed
+        // slack past its end, mapped or not.
+        for block in [m, small] {
+            let slack = UnsafeRawBufferPointer(start: block.base + block.byteCount, count: TableMemory.slack)
+            #expect(TableMemory.slack >= 7 && slack.allSatisfy { $0 == 0 })
+        }
         let r = TableMemory.reserved(byteCount: 1 << 30, hugePages: true)
         #expect(r != nil)
         r?.release()

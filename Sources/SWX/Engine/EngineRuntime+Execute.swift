@@ -59,7 +59,6 @@ extension EngineRuntime {
         let headerStorage = c.headerStorage
         let emitList = c.emitList
         let mirrorSlots = c.mirrorSlots
-        let actionData = c.actionData
         let metadata = c.metadata
         let firstHeader = EngineProgram.firstHeaderSlot
         // The current op as a pointer, not an index: dispatch then needs no scaling (3 instructions per op).
@@ -365,7 +364,9 @@ extension EngineRuntime {
                 case .stub:
                     break
                 }
-                KeyBytes.copy(actionData, data, slot.pointee.dataSize)
+                // The action reads its arguments where they are, in the entry (or the default data), as in DPDK: they are
+                // read-only to actions, and records change only between bursts.
+                mbases[EngineProgram.actionDataSlot] = UnsafeMutableRawPointer(mutating: data)
                 st.hit = id != 0
                 st.action = action
                 st.entryID = id
@@ -413,7 +414,9 @@ extension EngineRuntime {
                         data = t.actionData(ofEntry: id)
                     }
                 }
-                KeyBytes.copy(actionData, data, slot.pointee.dataSize)
+                // The action reads its arguments where they are, in the entry (or the default data), as in DPDK: they are
+                // read-only to actions, and records change only between bursts.
+                mbases[EngineProgram.actionDataSlot] = UnsafeMutableRawPointer(mutating: data)
                 st.learner = Int(l)
                 st.hit = id != 0
                 st.action = action

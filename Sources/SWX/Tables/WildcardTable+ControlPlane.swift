@@ -319,7 +319,7 @@ extension WildcardTable {
 
     func reserveRecords(_ n: Int) {
         guard n > recordCapacity else { return }
-        let r = UnsafeMutableRawPointer.allocate(byteCount: n * recordStride, alignment: 64)
+        let r = UnsafeMutableRawPointer.allocate(byteCount: n * recordStride + TableMemory.slack, alignment: 64)
         r.copyMemory(from: records, byteCount: highWater * recordStride)
         records.deallocate()
         records = r

@@ -79,7 +79,7 @@ public final class WildcardTable: @unchecked Sendable {
         keyStride = KeyBytes.stride(keySize)
         recordStride = WildcardTable.headerSize + keyStride + KeyBytes.stride(actionDataSize)
         recordCapacity = min(capacity, 64)
-        records = .allocate(byteCount: recordCapacity * recordStride, alignment: 64)
+        records = .allocate(byteCount: recordCapacity * recordStride + TableMemory.slack, alignment: 64)
         links = .allocate(capacity: recordCapacity)
         groupCapacity = 8
         groups = .allocate(capacity: groupCapacity)
