@@ -105,3 +105,57 @@ import Testing
         #expect(outputs.map(\.port) == [3])
     }
 }
+
+/// A fused run right before a forward `jmp` continues at the jump's target; a jump onto a run of dead zero stores
+/// (itself a jump past them) goes straight to where that jump goes.
+@Suite struct EngineRunContinuationTests {
+    static let apply = """
+            rx m.port_in
+            extract h.ethernet
+            jmpeq DEAD m.port_in 7
+            DEAD : mov m.port_out 0x0
+            mov m.scratch 0x0
+            jmpeq ELSE m.port_in 1
+            mov m.scratch 0x2
+            mov m.port_out 0x2
+            jmp END
+            ELSE : mov m.scratch 0x3
+            mov m.port_out 0x3
+            END : mov h.ethernet.ethertype m.scratch
+            emit h.ethernet
+            tx m.port_out
+        """
+
+    @Test func runsContinueAtTheJumpsTargetAndJumpsSkipDeadStores() throws {
+        let compiled = try EngineSamples.compiled(apply: Self.apply)
+        guard case .moveRun(_, let count, let span) = compiled.ops[6] else {
+            Issue.record("op 6 is not a fused run: \(compiled.ops[6])")
+            return
+        }
+        #expect(count == 2)
+        #expect(span == 5)    // op 11 (END), past the jmp at op 8
+        guard case .jmp(let past) = compiled.ops[3] else {
+            Issue.record("ops 3-4 (dead zero stores) are not a jump past them: \(compiled.ops[3])")
+            return
+        }
+        #expect(past == 5)
+        guard case .jmpCompareImmediate(let t, _, _, _) = compiled.ops[2] else {
+            Issue.record("op 2 is not a compare-and-jump: \(compiled.ops[2])")
+            return
+        }
+        #expect(t == 5)       // threaded past the jump that replaced the dead stores
+    }
+
+    @Test func bothBranchesStoreTheirValues() throws {
+        let p = try EngineSamples.pipeline(EngineSamples.spec(apply: Self.apply),
+                                           configuration: SWXPipelineConfiguration(inputPorts: 2, outputPorts: 4))
+        let packet = EngineSamples.packet(to: "001122334455")
+        for (port, value) in [(UInt32(0), UInt8(2)), (1, 3)] {
+            var expected = packet
+            expected.replaceSubrange(12..<14, with: [0, value])
+            let outputs = p.process(packet, port: port)
+            #expect(outputs.map(\.bytes) == [expected])
+            #expect(outputs.map(\.port) == [UInt32(value)])
+        }
+    }
+}

@@ -32,6 +32,9 @@ struct EngineCompiler {
         for i in dead { ops[i] = .nop }
         fusePairs()
         fuseMoveRuns()
+        // Again: runs of dead stores became jumps past them, and other jumps may land on those.
+        threadJumps()
+        continueRunsPastJumps()
         let headers = program.headers.map { program.structs[$0.structIndex] }
         let mailboxes = program.externObjects.map { program.structs[$0.mailboxStructIndex].maximumByteSize }
             + program.externFunctions.map { program.structs[$0.mailboxStructIndex].maximumByteSize }
@@ -107,6 +110,16 @@ struct EngineCompiler {
                                                                   byteOffset: 8 * (constants.count - 1), bitWidth: 64,
                                                                   bigEndian: false))
         default: return nil
+        }
+    }
+
+    /// A `moveRun` followed by a forward `jmp` continues at the jump's target itself (p4c ends an `if` branch with
+    /// its moves and a jump over the `else`): one dispatch less. The `jmp` stays for other paths.
+    private mutating func continueRunsPastJumps() {
+        for i in ops.indices {
+            guard case .moveRun(let first, let count, let span) = ops[i], i + Int(span) < ops.count,
+                  case .jmp(let target) = ops[i + Int(span)], Int(target) > i + Int(span) else { continue }
+            ops[i] = .moveRun(first: first, count: count, span: target - Int32(i))
         }
     }
 

@@ -33,7 +33,7 @@ enum EngineOp: Sendable {
     /// A run of `span` consecutive ops that are `mov`s (fields or immediates) or `nop`s, fused: the `count` (≥ 1)
     /// moves' operands are `EngineProgram.moves[first ..< first + count]`, run in order in one dispatch. The
     /// original ops stay in place after the first as jump targets, so a jump into the run runs the rest of it op
-    /// by op.
+    /// by op. Execution continues `span` ops on: right after the run, or at the target of a forward `jmp` there.
     case moveRun(first: Int32, count: Int32, span: Int32)
     case alu(EngineField, EngineField, EngineALU)
     case aluImmediate(EngineField, EngineImmediate, EngineALU)
