@@ -9,6 +9,7 @@
 /// of the runtime, so the compiler keeps the pointers in registers across packets.
 struct EnginePacketContext {
     let bases: UnsafeMutablePointer<UnsafeMutableRawPointer>
+    /// Zeroed data that `t.` points at until a lookup points it at the matched entry's (or the default) data.
     let actionData: UnsafeMutableRawPointer
     let metadata: UnsafeMutableRawPointer
     let headerStorage: UnsafeMutableRawPointer

@@ -30,7 +30,7 @@ final class EngineProgram: @unchecked Sendable {
     let headerCount: Int
     let headerStorageSize: Int
     let metadataSize: Int
-    /// The largest action data of any action (the `t.` buffer size).
+    /// The largest action data of any action (the size of a context's initial `t.` buffer).
     let actionDataCapacity: Int
     /// Action data size of each action.
     let actionDataSize: [Int]
