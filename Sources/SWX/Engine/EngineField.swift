@@ -90,4 +90,10 @@ struct EngineBytes: Sendable, Hashable {
     var slot: UInt16
     var count: UInt16
     var offset: Int32
+
+    /// The address of the first byte.
+    @inline(__always)
+    func address(_ bases: UnsafePointer<UnsafeMutableRawPointer>) -> UnsafeMutableRawPointer {
+        bases[Int(slot)] + Int(offset)
+    }
 }

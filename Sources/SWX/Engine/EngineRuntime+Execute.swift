@@ -279,28 +279,16 @@ extension EngineRuntime {
                                        field: UnsafeRawPointer(bases[Int(s.slot)] + Int(s.offset)), bitWidth: s.bitWidth)
                 op += 1
             case .ckaddField16:
-                let c = op.pointee.bytes
-                let sum = bases[Int(c.slot)] + Int(c.offset)
-                let field = UInt64(KeyBytes.load16(op.pointee.f.address(bases)))
-                KeyBytes.store16(sum, Checksum.add(raw: KeyBytes.load16(sum), field: field))
+                Checksum.add(checksum: op.pointee.bytes.address(bases), raw: UInt64(KeyBytes.load16(op.pointee.f.address(bases))))
                 op += 1
             case .ckaddField32:
-                let c = op.pointee.bytes
-                let sum = bases[Int(c.slot)] + Int(c.offset)
-                let field = UInt64(KeyBytes.load32(op.pointee.f.address(bases)))
-                KeyBytes.store16(sum, Checksum.add(raw: KeyBytes.load16(sum), field: field))
+                Checksum.add(checksum: op.pointee.bytes.address(bases), raw: UInt64(KeyBytes.load32(op.pointee.f.address(bases))))
                 op += 1
             case .cksubField16:
-                let c = op.pointee.bytes
-                let sum = bases[Int(c.slot)] + Int(c.offset)
-                let field = UInt64(KeyBytes.load16(op.pointee.f.address(bases)))
-                KeyBytes.store16(sum, Checksum.subtract(raw: KeyBytes.load16(sum), field: field))
+                Checksum.subtract(checksum: op.pointee.bytes.address(bases), raw: UInt64(KeyBytes.load16(op.pointee.f.address(bases))))
                 op += 1
             case .cksubField32:
-                let c = op.pointee.bytes
-                let sum = bases[Int(c.slot)] + Int(c.offset)
-                let field = UInt64(KeyBytes.load32(op.pointee.f.address(bases)))
-                KeyBytes.store16(sum, Checksum.subtract(raw: KeyBytes.load16(sum), field: field))
+                Checksum.subtract(checksum: op.pointee.bytes.address(bases), raw: UInt64(KeyBytes.load32(op.pointee.f.address(bases))))
                 op += 1
             case .hash:
                 let function = op.pointee.hashFunction, d = op.pointee.f, s = op.pointee.bytes

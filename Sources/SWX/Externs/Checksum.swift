@@ -55,6 +55,18 @@ public enum Checksum {
         return bitWidth >= 64 ? v : v & ((1 &<< UInt64(bitWidth)) &- 1)
     }
 
+    /// `ckadd` of a raw source value `field` (already loaded and masked) into the 16-bit checksum at `checksum`.
+    @inline(__always)
+    static func add(checksum: UnsafeMutableRawPointer, raw field: UInt64) {
+        KeyBytes.store16(checksum, add(raw: KeyBytes.load16(checksum), field: field))
+    }
+
+    /// `cksub` of a raw source value `field` (already loaded and masked) from the 16-bit checksum at `checksum`.
+    @inline(__always)
+    static func subtract(checksum: UnsafeMutableRawPointer, raw field: UInt64) {
+        KeyBytes.store16(checksum, subtract(raw: KeyBytes.load16(checksum), field: field))
+    }
+
     /// `ckadd h.D h.F`: updates the 16-bit checksum at `checksum` with the field at `field`.
     @inline(__always)
     public static func addField(checksum: UnsafeMutableRawPointer, field: UnsafeRawPointer, bitWidth: Int) {
