@@ -62,7 +62,7 @@ extension EngineField {
     /// Stores the low `bitWidth` bits of `value`, leaving the neighbouring bytes untouched.
     @inline(__always)
     func write(_ bases: UnsafePointer<UnsafeMutableRawPointer>, _ value: UInt64) {
-        let p = bases[Int(slot)] + Int(offset)
+        let p = address(bases)
         switch store {
         case .byte: p.storeBytes(of: UInt8(truncatingIfNeeded: value), as: UInt8.self)
         case .le16: p.storeBytes(of: UInt16(truncatingIfNeeded: value), as: UInt16.self)

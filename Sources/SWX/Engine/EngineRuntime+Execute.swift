@@ -264,41 +264,45 @@ extension EngineRuntime {
                 op += 1
             case .ckaddField:
                 let c = op.pointee.bytes, s = op.pointee.f
-                Checksum.addField(checksum: bases[Int(c.slot)] + Int(c.offset),
-                                  field: UnsafeRawPointer(bases[Int(s.slot)] + Int(s.offset)), bitWidth: s.bitWidth)
+                Checksum.addField(checksum: c.address(bases),
+                                  field: UnsafeRawPointer(s.address(bases)), bitWidth: s.bitWidth)
                 op += 1
             case .ckaddHeader:
                 let c = op.pointee.bytes, h = Int32(op.pointee.aux)
-                Checksum.addHeader(checksum: bases[Int(c.slot)] + Int(c.offset),
+                Checksum.addHeader(checksum: c.address(bases),
                                    header: UnsafeRawPointer(bases[firstHeader &+ Int(h)]),
                                    byteCount: Int(headerSizes[Int(h)]))
                 op += 1
             case .cksubField:
                 let c = op.pointee.bytes, s = op.pointee.f
-                Checksum.subtractField(checksum: bases[Int(c.slot)] + Int(c.offset),
-                                       field: UnsafeRawPointer(bases[Int(s.slot)] + Int(s.offset)), bitWidth: s.bitWidth)
+                Checksum.subtractField(checksum: c.address(bases),
+                                       field: UnsafeRawPointer(s.address(bases)), bitWidth: s.bitWidth)
                 op += 1
             case .ckaddField16:
-                Checksum.add(checksum: op.pointee.bytes.address(bases), raw: UInt64(KeyBytes.load16(op.pointee.f.address(bases))))
+                let field = UInt64(KeyBytes.load16(op.pointee.f.address(bases)))
+                Checksum.add(checksum: op.pointee.bytes.address(bases), raw: field)
                 op += 1
             case .ckaddField32:
-                Checksum.add(checksum: op.pointee.bytes.address(bases), raw: UInt64(KeyBytes.load32(op.pointee.f.address(bases))))
+                let field = UInt64(KeyBytes.load32(op.pointee.f.address(bases)))
+                Checksum.add(checksum: op.pointee.bytes.address(bases), raw: field)
                 op += 1
             case .cksubField16:
-                Checksum.subtract(checksum: op.pointee.bytes.address(bases), raw: UInt64(KeyBytes.load16(op.pointee.f.address(bases))))
+                let field = UInt64(KeyBytes.load16(op.pointee.f.address(bases)))
+                Checksum.subtract(checksum: op.pointee.bytes.address(bases), raw: field)
                 op += 1
             case .cksubField32:
-                Checksum.subtract(checksum: op.pointee.bytes.address(bases), raw: UInt64(KeyBytes.load32(op.pointee.f.address(bases))))
+                let field = UInt64(KeyBytes.load32(op.pointee.f.address(bases)))
+                Checksum.subtract(checksum: op.pointee.bytes.address(bases), raw: field)
                 op += 1
             case .hash:
                 let function = op.pointee.hashFunction, d = op.pointee.f, s = op.pointee.bytes
-                let h = function.hash(UnsafeRawPointer(bases[Int(s.slot)] + Int(s.offset)), count: Int(s.count), seed: 0)
+                let h = function.hash(UnsafeRawPointer(s.address(bases)), count: Int(s.count), seed: 0)
                 d.write(bases, UInt64(h))
                 op += 1
             case .rss:
                 let r = Int32(op.pointee.aux), d = op.pointee.f, s = op.pointee.bytes
                 let h = rssRefs[Int(r)]._withUnsafeGuaranteedRef {
-                    $0.hash(UnsafeRawPointer(bases[Int(s.slot)] + Int(s.offset)), byteCount: Int(s.count))
+                    $0.hash(UnsafeRawPointer(s.address(bases)), byteCount: Int(s.count))
                 }
                 d.write(bases, UInt64(h))
                 op += 1
@@ -352,8 +356,8 @@ extension EngineRuntime {
                 case .stub:
                     break
                 }
-                // The action reads its arguments where they are, in the entry (or the default data), as in DPDK: they are
-                // read-only to actions, and records change only between bursts.
+                // The action reads its arguments where they are, in the entry (or the default data), as in DPDK:
+                // they are read-only to actions, and records change only between bursts.
                 mbases[EngineProgram.actionDataSlot] = UnsafeMutableRawPointer(mutating: data)
                 st.hit = id != 0
                 st.action = action
@@ -402,9 +406,7 @@ extension EngineRuntime {
                         data = t.actionData(ofEntry: id)
                     }
                 }
-                // The action reads its arguments where they are, in the entry (or the default data), as in DPDK: they are
-                // read-only to actions, and records change only between bursts.
-                mbases[EngineProgram.actionDataSlot] = UnsafeMutableRawPointer(mutating: data)
+                mbases[EngineProgram.actionDataSlot] = UnsafeMutableRawPointer(mutating: data)    // as for tables
                 st.learner = Int(l)
                 st.hit = id != 0
                 st.action = action
@@ -488,77 +490,66 @@ extension EngineRuntime {
 
             case .jmp:
                 let t = op.pointee.a
-                let target = ops + Int(t)
-                if !take(&st, target, from: op) { return false }
+                guard let target = jump(&st, to: ops + Int(t), from: op) else { return false }
                 op = target
             case .jmpValid:
                 let t = op.pointee.a, h = op.pointee.b
                 if st.valid & (1 &<< UInt64(h)) != 0 {
-                    let target = ops + Int(t)
-                    if !take(&st, target, from: op) { return false }
+                    guard let target = jump(&st, to: ops + Int(t), from: op) else { return false }
                     op = target
                 } else { op += 1 }
             case .jmpInvalid:
                 let t = op.pointee.a, h = op.pointee.b
                 if st.valid & (1 &<< UInt64(h)) == 0 {
-                    let target = ops + Int(t)
-                    if !take(&st, target, from: op) { return false }
+                    guard let target = jump(&st, to: ops + Int(t), from: op) else { return false }
                     op = target
                 } else { op += 1 }
             case .jmpHit:
                 let t = op.pointee.a
                 if st.hit {
-                    let target = ops + Int(t)
-                    if !take(&st, target, from: op) { return false }
+                    guard let target = jump(&st, to: ops + Int(t), from: op) else { return false }
                     op = target
                 } else { op += 1 }
             case .jmpMiss:
                 let t = op.pointee.a
                 if !st.hit {
-                    let target = ops + Int(t)
-                    if !take(&st, target, from: op) { return false }
+                    guard let target = jump(&st, to: ops + Int(t), from: op) else { return false }
                     op = target
                 } else { op += 1 }
             case .jmpAction:
                 let t = op.pointee.a, a = op.pointee.b
                 if st.action == UInt32(a) {
-                    let target = ops + Int(t)
-                    if !take(&st, target, from: op) { return false }
+                    guard let target = jump(&st, to: ops + Int(t), from: op) else { return false }
                     op = target
                 } else { op += 1 }
             case .jmpNotAction:
                 let t = op.pointee.a, a = op.pointee.b
                 if st.action != UInt32(a) {
-                    let target = ops + Int(t)
-                    if !take(&st, target, from: op) { return false }
+                    guard let target = jump(&st, to: ops + Int(t), from: op) else { return false }
                     op = target
                 } else { op += 1 }
             case .jmpCompare:
                 let t = op.pointee.a, a = op.pointee.f, b = op.pointee.g, kind = op.pointee.comparison
                 if kind.holds(a.read(bases), b.read(bases)) {
-                    let target = ops + Int(t)
-                    if !take(&st, target, from: op) { return false }
+                    guard let target = jump(&st, to: ops + Int(t), from: op) else { return false }
                     op = target
                 } else { op += 1 }
             case .jmpCompareImmediate:
                 let t = op.pointee.a
                 if op.pointee.comparison.holds(op.pointee.f.read(bases), op.pointee.immediate) {
-                    let target = ops + Int(t)
-                    if !take(&st, target, from: op) { return false }
+                    guard let target = jump(&st, to: ops + Int(t), from: op) else { return false }
                     op = target
                 } else { op += 1 }
             case .jmpEqualImmediate:
                 let t = op.pointee.a
                 if op.pointee.f.read(bases) == op.pointee.immediate {
-                    let target = ops + Int(t)
-                    if !take(&st, target, from: op) { return false }
+                    guard let target = jump(&st, to: ops + Int(t), from: op) else { return false }
                     op = target
                 } else { op += 1 }
             case .jmpNotEqualImmediate:
                 let t = op.pointee.a
                 if op.pointee.f.read(bases) != op.pointee.immediate {
-                    let target = ops + Int(t)
-                    if !take(&st, target, from: op) { return false }
+                    guard let target = jump(&st, to: ops + Int(t), from: op) else { return false }
                     op = target
                 } else { op += 1 }
             case .return:
@@ -586,22 +577,23 @@ extension EngineRuntime {
         return st.lookupHash
     }
 
-    /// Accounts a jump; backward jumps spend the packet's budget. Returns false (and counts a drop) when spent.
+    /// Accounts a jump from `op` to `target` and returns `target`; backward jumps spend the packet's budget. Returns
+    /// nil (and counts a drop) when it is spent.
     @inline(__always)
-    func take(_ st: inout EnginePacketState, _ target: UnsafePointer<EngineInstruction>,
-              from op: UnsafePointer<EngineInstruction>) -> Bool {
-        if target > op { return true }
+    func jump(_ st: inout EnginePacketState, to target: UnsafePointer<EngineInstruction>,
+              from op: UnsafePointer<EngineInstruction>) -> UnsafePointer<EngineInstruction>? {
+        if target > op { return target }
         st.budget &-= 1
-        if st.budget > 0 { return true }
+        if st.budget > 0 { return target }
         dropCounts[EngineDropReason.loopLimit.rawValue] &+= 1
-        return false
+        return nil
     }
 
     /// `mov` between network-order byte strings: right-aligned, zero-padding or dropping leading bytes.
     @inline(__always)
     static func moveBytes(_ bases: UnsafePointer<UnsafeMutableRawPointer>, _ d: EngineBytes, _ s: EngineBytes) {
-        let dst = bases[Int(d.slot)] + Int(d.offset)
-        let src = UnsafeRawPointer(bases[Int(s.slot)] + Int(s.offset))
+        let dst = d.address(bases)
+        let src = UnsafeRawPointer(s.address(bases))
         let dn = Int(d.count), sn = Int(s.count)
         if dn > sn {
             dst.initializeMemory(as: UInt8.self, repeating: 0, count: dn &- sn)
