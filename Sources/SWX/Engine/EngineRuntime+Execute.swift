@@ -263,9 +263,9 @@ extension EngineRuntime {
                 d.write(bases, op.pointee.alu.apply(d.read(bases), op.pointee.immediate))
                 op += 1
             case .ckaddField:
-                let c = op.pointee.bytes, s = op.pointee.f
-                Checksum.addField(checksum: c.address(bases),
-                                  field: UnsafeRawPointer(s.address(bases)), bitWidth: s.bitWidth)
+                let s = op.pointee.f
+                Checksum.addField(checksum: op.pointee.bytes.address(bases), field: s.address(bases),
+                                  bitWidth: s.bitWidth)
                 op += 1
             case .ckaddHeader:
                 let c = op.pointee.bytes, h = Int32(op.pointee.aux)
@@ -274,25 +274,26 @@ extension EngineRuntime {
                                    byteCount: Int(headerSizes[Int(h)]))
                 op += 1
             case .cksubField:
-                let c = op.pointee.bytes, s = op.pointee.f
-                Checksum.subtractField(checksum: c.address(bases),
-                                       field: UnsafeRawPointer(s.address(bases)), bitWidth: s.bitWidth)
+                let s = op.pointee.f
+                Checksum.subtractField(checksum: op.pointee.bytes.address(bases), field: s.address(bases),
+                                       bitWidth: s.bitWidth)
                 op += 1
+            // The same with a constant width: the field load folds to one plain load.
             case .ckaddField16:
-                let field = UInt64(KeyBytes.load16(op.pointee.f.address(bases)))
-                Checksum.add(checksum: op.pointee.bytes.address(bases), raw: field)
+                Checksum.addField(checksum: op.pointee.bytes.address(bases), field: op.pointee.f.address(bases),
+                                  bitWidth: 16)
                 op += 1
             case .ckaddField32:
-                let field = UInt64(KeyBytes.load32(op.pointee.f.address(bases)))
-                Checksum.add(checksum: op.pointee.bytes.address(bases), raw: field)
+                Checksum.addField(checksum: op.pointee.bytes.address(bases), field: op.pointee.f.address(bases),
+                                  bitWidth: 32)
                 op += 1
             case .cksubField16:
-                let field = UInt64(KeyBytes.load16(op.pointee.f.address(bases)))
-                Checksum.subtract(checksum: op.pointee.bytes.address(bases), raw: field)
+                Checksum.subtractField(checksum: op.pointee.bytes.address(bases), field: op.pointee.f.address(bases),
+                                       bitWidth: 16)
                 op += 1
             case .cksubField32:
-                let field = UInt64(KeyBytes.load32(op.pointee.f.address(bases)))
-                Checksum.subtract(checksum: op.pointee.bytes.address(bases), raw: field)
+                Checksum.subtractField(checksum: op.pointee.bytes.address(bases), field: op.pointee.f.address(bases),
+                                       bitWidth: 32)
                 op += 1
             case .hash:
                 let function = op.pointee.hashFunction, d = op.pointee.f, s = op.pointee.bytes

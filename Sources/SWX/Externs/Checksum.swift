@@ -55,38 +55,26 @@ public enum Checksum {
         return bitWidth >= 64 ? v : v & ((1 &<< UInt64(bitWidth)) &- 1)
     }
 
-    /// `ckadd` of a raw source value `field` (already loaded and masked) into the 16-bit checksum at `checksum`.
-    @inline(__always)
-    static func add(checksum: UnsafeMutableRawPointer, raw field: UInt64) {
-        KeyBytes.store16(checksum, add(raw: KeyBytes.load16(checksum), field: field))
-    }
-
-    /// `cksub` of a raw source value `field` (already loaded and masked) from the 16-bit checksum at `checksum`.
-    @inline(__always)
-    static func subtract(checksum: UnsafeMutableRawPointer, raw field: UInt64) {
-        KeyBytes.store16(checksum, subtract(raw: KeyBytes.load16(checksum), field: field))
-    }
-
-    /// `ckadd h.D h.F`: updates the 16-bit checksum at `checksum` with the field at `field`.
+    /// `ckadd h.D h.F`: updates the 16-bit checksum at `checksum` with the field at `field`. (With a constant
+    /// width of 16 or 32 bits, as the executor's width-specific opcodes pass, the load is one plain load.)
     @inline(__always)
     public static func addField(checksum: UnsafeMutableRawPointer, field: UnsafeRawPointer, bitWidth: Int) {
-        let c = checksum.loadUnaligned(as: UInt16.self)
-        checksum.storeBytes(of: add(raw: c, field: load(field: field, bitWidth: bitWidth)), as: UInt16.self)
+        let raw = load(field: field, bitWidth: bitWidth)
+        KeyBytes.store16(checksum, add(raw: KeyBytes.load16(checksum), field: raw))
     }
 
     /// `cksub h.D h.F`: updates the 16-bit checksum at `checksum` by removing the field at `field`.
     @inline(__always)
     public static func subtractField(checksum: UnsafeMutableRawPointer, field: UnsafeRawPointer, bitWidth: Int) {
-        let c = checksum.loadUnaligned(as: UInt16.self)
-        checksum.storeBytes(of: subtract(raw: c, field: load(field: field, bitWidth: bitWidth)), as: UInt16.self)
+        let raw = load(field: field, bitWidth: bitWidth)
+        KeyBytes.store16(checksum, subtract(raw: KeyBytes.load16(checksum), field: raw))
     }
 
     /// `ckadd h.D h.H`: updates the 16-bit checksum at `checksum` with the `byteCount`-byte header at `header`.
     /// (The checksum may lie inside the header: the header is read before the store, as in DPDK.)
     @inline(__always)
     public static func addHeader(checksum: UnsafeMutableRawPointer, header: UnsafeRawPointer, byteCount: Int) {
-        let c = checksum.loadUnaligned(as: UInt16.self)
-        checksum.storeBytes(of: add(raw: c, header: header, byteCount: byteCount), as: UInt16.self)
+        KeyBytes.store16(checksum, add(raw: KeyBytes.load16(checksum), header: header, byteCount: byteCount))
     }
 
     /// Folds a sum of at most 47 bits to 16 bits, complements it and maps 0 to 0xFFFF.

@@ -142,7 +142,7 @@ public final class Learner: @unchecked Sendable {
         counters.initialize(to: LearnerStats())
         pool = .allocate(capacity: 1)
         pool.initialize(to: (homeCount, 0, 0))
-        let words = (bucketCount + 63) / 64
+        let words = Learner.occupiedWords(bucketCount: bucketCount)
         occupied = .allocate(capacity: words)
         occupied.initialize(repeating: 0, count: words)
         events = LearnerEventLog(capacity: eventLogCapacity, keySize: keySize)
@@ -374,7 +374,8 @@ public final class Learner: @unchecked Sendable {
     }
 
     /// 64-bit words of occupancy bits (one bit per bucket).
-    var occupiedWords: Int { (bucketCount + 63) / 64 }
+    var occupiedWords: Int { Learner.occupiedWords(bucketCount: bucketCount) }
+    static func occupiedWords(bucketCount: Int) -> Int { (bucketCount + 63) / 64 }
 
     @inline(__always)
     func location(_ id: UInt32) -> (UnsafeMutableRawPointer, Int) {
