@@ -28,7 +28,8 @@ extension EngineSamples {
         let comparisons: [EngineComparison] = [.equal, .notEqual, .less, .greater]
         for k in comparisons { #expect(unsafeBitCast(k.rawValue, to: EngineComparison.self) == k) }
         for k in HashFunction.allCases { #expect(unsafeBitCast(k.rawValue, to: HashFunction.self) == k) }
-        let moves: [EngineMoveKind] = [.copy8, .copy16, .copy32, .copy64, .swap16, .swap32, .swap64, .general]
+        let moves: [EngineMoveKind] = [.copy8, .copy16, .copy32, .copy64, .swap16, .swap32, .swap64, .swapPair16,
+                                       .swapPair32, .general]
         for k in moves { #expect(unsafeBitCast(k.rawValue, to: EngineMoveKind.self) == k) }
     }
 
@@ -141,10 +142,12 @@ extension EngineSamples {
         #expect(count == 4)
         #expect(span == 4)
         #expect(first == 0)
-        guard case .mov = compiled.ops[4] else {
-            Issue.record("op 4 (a jump target inside the run) is not kept as a mov")
+        guard case .moveRun(_, let tail, let tailSpan) = compiled.ops[4] else {
+            Issue.record("op 4 (a jump target inside the run) does not run the rest of it: \(compiled.ops[4])")
             return
         }
+        #expect(tail == 3)
+        #expect(tailSpan == 3)
     }
 
     @Test func aJumpIntoTheRunRunsItsTail() throws {

@@ -3,10 +3,11 @@
 /// immediates of rarely used instructions go to the constant struct.
 struct EngineCompiler {
     let program: SpecProgram
-    private var ops: [EngineOp] = []
-    private var constants: [UInt64] = []
+    // Not private: the move-run passes live in their own file.
+    var ops: [EngineOp] = []
+    var constants: [UInt64] = []
     private var meterOperands: [EngineMeterOperands] = []
-    private var moves: [EngineMove] = []
+    var moves: [EngineMove] = []
 
     init(program: SpecProgram) {
         self.program = program
@@ -31,10 +32,11 @@ struct EngineCompiler {
             .deadStores()
         for i in dead { ops[i] = .nop }
         fusePairs()
-        fuseMoveRuns()
+        var runs = fuseMoveRuns()
         // Again: runs of dead stores became jumps past them, and other jumps may land on those.
         threadJumps()
-        continueRunsPastJumps()
+        chainMoveRuns(&runs)
+        placeMoveRuns(runs)
         let headers = program.headers.map { program.structs[$0.structIndex] }
         let mailboxes = program.externObjects.map { program.structs[$0.mailboxStructIndex].maximumByteSize }
             + program.externFunctions.map { program.structs[$0.mailboxStructIndex].maximumByteSize }
@@ -65,61 +67,6 @@ struct EngineCompiler {
             default:
                 i += 1
             }
-        }
-    }
-
-    /// Fuses every run of two or more consecutive `mov`s of plain fields or immediates (p4c's metadata
-    /// initialisation, table key assembly, action bodies) and `nop`s (dead zero stores among them) into one
-    /// `moveRun`, which replaces the first of them; the others stay in place so that a jump into the run still
-    /// runs its tail op by op. A run of `nop`s alone becomes a jump past them.
-    private mutating func fuseMoveRuns() {
-        var i = 0
-        while i < ops.count {
-            var run: [EngineMove] = []
-            let constantCount = constants.count
-            var j = i
-            while j < ops.count {
-                if case .nop = ops[j] {
-                    j += 1
-                } else if let move = plainMove(ops[j]) {
-                    run.append(move)
-                    j += 1
-                } else {
-                    break
-                }
-            }
-            if j - i >= 2, run.isEmpty {
-                ops[i] = .jmp(Int32(j))
-            } else if j - i >= 2 {
-                ops[i] = .moveRun(first: Int32(moves.count), count: Int32(run.count), span: Int32(j - i))
-                moves += run
-            } else {
-                constants.removeLast(constants.count - constantCount)
-            }
-            i = max(j, i + 1)
-        }
-    }
-
-    /// The operands of a field or immediate `mov` as a move (an immediate becomes a 64-bit constant).
-    private mutating func plainMove(_ op: EngineOp) -> EngineMove? {
-        switch op {
-        case .mov(let d, let s): return EngineMove(destination: d, source: s)
-        case .movImmediate(let d, let v):
-            constants.append(v.value)
-            return EngineMove(destination: d, source: EngineField(slot: EngineProgram.constantsSlot,
-                                                                  byteOffset: 8 * (constants.count - 1), bitWidth: 64,
-                                                                  bigEndian: false))
-        default: return nil
-        }
-    }
-
-    /// A `moveRun` followed by a forward `jmp` continues at the jump's target itself (p4c ends an `if` branch with
-    /// its moves and a jump over the `else`): one dispatch less. The `jmp` stays for other paths.
-    private mutating func continueRunsPastJumps() {
-        for i in ops.indices {
-            guard case .moveRun(let first, let count, let span) = ops[i], i + Int(span) < ops.count,
-                  case .jmp(let target) = ops[i + Int(span)], Int(target) > i + Int(span) else { continue }
-            ops[i] = .moveRun(first: first, count: count, span: target - Int32(i))
         }
     }
 

@@ -86,7 +86,7 @@ struct EngineInstruction: Sendable {
             case .swap16: .movSwap16
             case .swap32: .movSwap32
             case .swap64: .movSwap64
-            case .general: .mov
+            case .general, .swapPair16, .swapPair32: .mov    // pairs come only from fusing two movs
             }
             self.init(code: code); f = d; g = s
         case .movImmediate(let d, let v): self.init(code: .movImmediate); f = d; immediate = v.value

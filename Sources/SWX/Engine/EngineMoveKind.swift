@@ -9,6 +9,10 @@ enum EngineMoveKind: UInt8, Sendable {
     case copy8, copy16, copy32, copy64
     /// The destination's bytes come from the start of the source in the opposite byte order.
     case swap16, swap32, swap64
+    /// Two `swap16` (`swap32`) moves between adjacent fields on both sides, fused by run fusion (one load, one
+    /// byte swap of the whole, a rotation by half to put the two values back in place, one store); never the kind
+    /// of a single `mov`.
+    case swapPair16, swapPair32
     /// Any other pair: zero extension, a narrower big-endian destination, a width that is not 1, 2, 4 or 8 bytes.
     case general
 
@@ -57,6 +61,12 @@ extension EngineRuntime {
         case .swap16: KeyBytes.store16(to, KeyBytes.load16(from).byteSwapped)
         case .swap32: KeyBytes.store32(to, KeyBytes.load32(from).byteSwapped)
         case .swap64: KeyBytes.store64(to, KeyBytes.load64(from).byteSwapped)
+        case .swapPair16:
+            let x = KeyBytes.load32(from).byteSwapped
+            KeyBytes.store32(to, x &<< 16 | x &>> 16)
+        case .swapPair32:
+            let x = KeyBytes.load64(from).byteSwapped
+            KeyBytes.store64(to, x &<< 32 | x &>> 32)
         case .general: break
         }
     }

@@ -72,6 +72,19 @@ enum EngineOp: Sendable {
     case `return`
 }
 
+extension EngineOp {
+    /// The op a jump may go to (nil for every other op; a table's action and `return` are not jumps).
+    var jumpTarget: Int32? {
+        switch self {
+        case .jmp(let t), .jmpValid(let t, _), .jmpInvalid(let t, _), .jmpHit(let t), .jmpMiss(let t),
+             .jmpAction(let t, _), .jmpNotAction(let t, _), .jmpCompare(let t, _, _, _),
+             .jmpCompareImmediate(let t, _, _, _):
+            t
+        default: nil
+        }
+    }
+}
+
 /// A 64-bit immediate stored as two 32-bit halves, so ops stay 4-byte aligned and 24 bytes wide.
 struct EngineImmediate: Sendable {
     var low: UInt32
@@ -139,5 +152,12 @@ struct EngineMove: Sendable {
         self.destination = destination
         self.source = source
         kind = EngineMoveKind(destination: destination, source: source)
+    }
+
+    /// A move of kind `kind` between the fields given (run fusion's pairs, whose fields span both moves').
+    init(destination: EngineField, source: EngineField, kind: EngineMoveKind) {
+        self.destination = destination
+        self.source = source
+        self.kind = kind
     }
 }

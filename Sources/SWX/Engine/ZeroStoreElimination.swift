@@ -43,11 +43,8 @@ struct ZeroStoreElimination {
     private func successors(_ i: Int) -> [Int] {
         switch ops[i] {
         case .jmp(let t): [Int(t)]
-        case .jmpValid(let t, _), .jmpInvalid(let t, _), .jmpHit(let t), .jmpMiss(let t), .jmpAction(let t, _),
-             .jmpNotAction(let t, _), .jmpCompare(let t, _, _, _), .jmpCompareImmediate(let t, _, _, _):
-            [i + 1, Int(t)]
         case .tx, .txImmediate, .drop, .return: []
-        default: [i + 1]
+        default: ops[i].jumpTarget.map { [i + 1, Int($0)] } ?? [i + 1]
         }
     }
 

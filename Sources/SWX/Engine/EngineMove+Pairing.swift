@@ -1,0 +1,58 @@
+extension EngineMove {
+    /// `moves` (a fused run, in order) with every two adjacent moves that copy, or byte-swap, two side-by-side
+    /// fields into two side-by-side fields of the same width made one move of both, repeatedly: two `copy8`s
+    /// become a `copy16`, two of those a `copy32`, and so on to `copy64`; two `swap16`s (`swap32`s) become a
+    /// `swapPair16` (`swapPair32`). The run stores the same bytes.
+    static func paired(_ moves: [EngineMove]) -> [EngineMove] {
+        var run = moves
+        while true {
+            var out: [EngineMove] = []
+            out.reserveCapacity(run.count)
+            var k = 0
+            while k < run.count {
+                if k + 1 < run.count, let both = run[k].paired(with: run[k + 1]) {
+                    out.append(both)
+                    k += 2
+                } else {
+                    out.append(run[k])
+                    k += 1
+                }
+            }
+            if out.count == run.count { return out }
+            run = out
+        }
+    }
+
+    /// This move and `next` (run right after it) as one move, or nil when they do not pair.
+    ///
+    /// The pair reads both sources before it writes either destination, so `next` must not read what this move
+    /// writes. Header structs may overlap one another in the packet (a `lookahead` header covers the next one),
+    /// so any two header or mailbox slots are taken to overlap; metadata, action data and constants are apart.
+    func paired(with next: EngineMove) -> EngineMove? {
+        let wider: EngineMoveKind
+        switch (kind, next.kind) {
+        case (.copy8, .copy8): wider = .copy16
+        case (.copy16, .copy16): wider = .copy32
+        case (.copy32, .copy32): wider = .copy64
+        case (.swap16, .swap16): wider = .swapPair16
+        case (.swap32, .swap32): wider = .swapPair32
+        default: return nil
+        }
+        let size = Int32(destination.bitWidth / 8)
+        guard next.destination.slot == destination.slot, next.destination.offset == destination.offset + size,
+              next.source.slot == source.slot, next.source.offset == source.offset + size else { return nil }
+        if next.source.slot == destination.slot {
+            guard destination.offset >= next.source.offset + size || next.source.offset >= destination.offset + size
+            else { return nil }
+        } else if min(next.source.slot, destination.slot) >= EngineProgram.firstHeaderSlot {
+            return nil
+        }
+        let width = 2 * destination.bitWidth
+        return EngineMove(
+            destination: EngineField(slot: Int(destination.slot), byteOffset: Int(destination.offset), bitWidth: width,
+                                     bigEndian: destination.isBigEndian),
+            source: EngineField(slot: Int(source.slot), byteOffset: Int(source.offset), bitWidth: width,
+                                bigEndian: source.isBigEndian),
+            kind: wider)
+    }
+}
