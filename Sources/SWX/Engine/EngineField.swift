@@ -48,7 +48,9 @@ extension EngineField {
     /// The field's value as an unsigned number of its width.
     @inline(__always)
     func read(_ bases: UnsafePointer<UnsafeMutableRawPointer>) -> UInt64 {
-        let word = UnsafeRawPointer(bases[Int(slot)]).loadUnaligned(fromByteOffset: Int(offset), as: UInt64.self)
+        // Through the C loads, as everywhere on the packet path: in the executor's big function the generic
+        // `loadUnaligned`/`storeBytes` sometimes stayed out-of-line calls.
+        let word = KeyBytes.load64(address(bases))
         if isBigEndian { return word.byteSwapped &>> UInt64(shift) }
         return word & (UInt64.max &>> UInt64(shift))
     }
@@ -64,22 +66,22 @@ extension EngineField {
     func write(_ bases: UnsafePointer<UnsafeMutableRawPointer>, _ value: UInt64) {
         let p = address(bases)
         switch store {
-        case .byte: p.storeBytes(of: UInt8(truncatingIfNeeded: value), as: UInt8.self)
-        case .le16: p.storeBytes(of: UInt16(truncatingIfNeeded: value), as: UInt16.self)
-        case .le32: p.storeBytes(of: UInt32(truncatingIfNeeded: value), as: UInt32.self)
-        case .le64: p.storeBytes(of: value, as: UInt64.self)
-        case .be16: p.storeBytes(of: UInt16(truncatingIfNeeded: value).bigEndian, as: UInt16.self)
-        case .be32: p.storeBytes(of: UInt32(truncatingIfNeeded: value).bigEndian, as: UInt32.self)
-        case .be64: p.storeBytes(of: value.bigEndian, as: UInt64.self)
+        case .byte: KeyBytes.store8(p, UInt8(truncatingIfNeeded: value))
+        case .le16: KeyBytes.store16(p, UInt16(truncatingIfNeeded: value))
+        case .le32: KeyBytes.store32(p, UInt32(truncatingIfNeeded: value))
+        case .le64: KeyBytes.store64(p, value)
+        case .be16: KeyBytes.store16(p, UInt16(truncatingIfNeeded: value).bigEndian)
+        case .be32: KeyBytes.store32(p, UInt32(truncatingIfNeeded: value).bigEndian)
+        case .be64: KeyBytes.store64(p, value.bigEndian)
         case .leOdd:
             let mask = UInt64.max &>> UInt64(shift)
-            let old = p.loadUnaligned(as: UInt64.self)
-            p.storeBytes(of: (old & ~mask) | (value & mask), as: UInt64.self)
+            let old = KeyBytes.load64(p)
+            KeyBytes.store64(p, (old & ~mask) | (value & mask))
         case .beOdd:
             let s = UInt64(shift)
-            let old = p.loadUnaligned(as: UInt64.self).byteSwapped
+            let old = KeyBytes.load64(p).byteSwapped
             let mask = UInt64.max &<< s
-            p.storeBytes(of: ((old & ~mask) | (value &<< s)).byteSwapped, as: UInt64.self)
+            KeyBytes.store64(p, ((old & ~mask) | (value &<< s)).byteSwapped)
         }
     }
 }

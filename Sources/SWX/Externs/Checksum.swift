@@ -37,7 +37,7 @@ public enum Checksum {
         var i = 0
         let words = byteCount >> 2
         while i < words {
-            r &+= UInt64(header.loadUnaligned(fromByteOffset: i &<< 2, as: UInt32.self))
+            r &+= UInt64(KeyBytes.load32(header + (i &<< 2)))
             i &+= 1
         }
         return finish(r)
@@ -51,7 +51,7 @@ public enum Checksum {
         if bitWidth == 16 { return UInt64(KeyBytes.load16(field)) }
         if bitWidth == 32 { return UInt64(KeyBytes.load32(field)) }
         let n = (bitWidth &+ 7) >> 3
-        let v: UInt64 = n >= 8 ? field.loadUnaligned(as: UInt64.self) : KeyBytes.tail(field, n)
+        let v: UInt64 = n >= 8 ? KeyBytes.load64(field) : KeyBytes.tail(field, n)
         return bitWidth >= 64 ? v : v & ((1 &<< UInt64(bitWidth)) &- 1)
     }
 

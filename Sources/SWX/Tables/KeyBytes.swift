@@ -86,14 +86,11 @@ enum KeyBytes {
         guard count >= 8 else { return tail(a, count) == tail(b, count) }
         var i = 0
         while i &+ 8 <= count {
-            if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
-                return false
-            }
+            if load64(a + i) != load64(b + i) { return false }
             i &+= 8
         }
         let last = count &- 8
-        return i == count
-            || a.loadUnaligned(fromByteOffset: last, as: UInt64.self) == b.loadUnaligned(fromByteOffset: last, as: UInt64.self)
+        return i == count || load64(a + last) == load64(b + last)
     }
 
     /// Whether `stored` (already masked) equals `key & mask` over `count` bytes.
@@ -101,8 +98,7 @@ enum KeyBytes {
     static func equalMasked(stored: UnsafeRawPointer, key: UnsafeRawPointer, mask: UnsafeRawPointer, _ count: Int) -> Bool {
         var i = 0
         while i &+ 8 <= count {
-            let k = key.loadUnaligned(fromByteOffset: i, as: UInt64.self) & mask.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            if stored.loadUnaligned(fromByteOffset: i, as: UInt64.self) != k { return false }
+            if load64(stored + i) != load64(key + i) & load64(mask + i) { return false }
             i &+= 8
         }
         if i == count { return true }
@@ -116,8 +112,7 @@ enum KeyBytes {
         var crc: UInt32 = 0
         var i = 0
         while i &+ 8 <= count {
-            let k = key.loadUnaligned(fromByteOffset: i, as: UInt64.self) & mask.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            crc = CRC32C.update(crc, k)
+            crc = CRC32C.update(crc, load64(key + i) & load64(mask + i))
             i &+= 8
         }
         if i < count {
