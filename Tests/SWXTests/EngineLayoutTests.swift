@@ -41,18 +41,37 @@ extension EngineSamples {
                 jmp B
                 A : jmp B
                 B : jmp C
+                tx 2
                 C : tx 1
             """)
         guard case .jmpCompareImmediate(let t, _, _, _) = compiled.ops[2] else {
             Issue.record("op 2 is not a compare-and-jump")
             return
         }
-        #expect(t == 6)
+        #expect(t == 7)
         guard case .jmp(let u) = compiled.ops[3] else {
             Issue.record("op 3 is not a jump")
             return
         }
-        #expect(u == 6)
+        #expect(u == 7)
+    }
+
+    @Test func jumpsToTheNextOpGo() throws {
+        let compiled = try EngineSamples.compiled(apply: """
+                rx m.port_in
+                extract h.ethernet
+                jmpeq A h.ethernet.ethertype 0x800
+                jmp B
+                A : jmp B
+                B : jmp C
+                C : tx 1
+            """)
+        // Every jmp ends up at `tx 1`, right after the compare-and-jump once they are gone.
+        guard case .jmpCompareImmediate(let t, _, _, _) = compiled.ops[2], case .txImmediate = compiled.ops[3] else {
+            Issue.record("unexpected ops: \(Array(compiled.ops.prefix(4)))")
+            return
+        }
+        #expect(t == 3)
     }
 }
 
@@ -119,51 +138,6 @@ extension EngineSamples {
     }
 }
 
-/// A run of `mov`s is fused into one op that behaves like the movs in order, also when a jump lands inside it.
-@Suite struct EngineMoveRunTests {
-    static let apply = """
-            rx m.port_in
-            extract h.ethernet
-            jmpeq MIDDLE m.port_in 1
-            mov m.scratch 0x1234
-            MIDDLE : mov m.learned_mac h.ethernet.src_addr
-            mov h.ethernet.dst_addr m.learned_mac
-            mov h.ethernet.ethertype m.scratch
-            emit h.ethernet
-            tx 0
-        """
-
-    @Test func theRunIsFused() throws {
-        let compiled = try EngineSamples.compiled(apply: Self.apply)
-        guard case .moveRun(let first, let count, let span) = compiled.ops[3] else {
-            Issue.record("op 3 is not a fused run of movs")
-            return
-        }
-        #expect(count == 4)
-        #expect(span == 4)
-        #expect(first == 0)
-        guard case .moveRun(_, let tail, let tailSpan) = compiled.ops[4] else {
-            Issue.record("op 4 (a jump target inside the run) does not run the rest of it: \(compiled.ops[4])")
-            return
-        }
-        #expect(tail == 3)
-        #expect(tailSpan == 3)
-    }
-
-    @Test func aJumpIntoTheRunRunsItsTail() throws {
-        let p = try EngineSamples.pipeline(EngineSamples.spec(apply: Self.apply),
-                                           configuration: SWXPipelineConfiguration(inputPorts: 2))
-        let packet = EngineSamples.packet(to: "001122334455") + [1, 2, 3, 4]
-        var whole = packet
-        whole.replaceSubrange(0..<6, with: packet[6..<12])
-        whole.replaceSubrange(12..<14, with: [0x12, 0x34])
-        var tail = whole
-        tail.replaceSubrange(12..<14, with: [0, 0])
-        #expect(p.process(packet, port: 0).map(\.bytes) == [whole])
-        #expect(p.process(packet, port: 1).map(\.bytes) == [tail])
-    }
-}
-
 /// p4c's zeroing of metadata at the start of a program is dropped where the metadata is still zero (the engine
 /// clears it for every packet), and kept wherever something may have written the field first.
 @Suite struct ZeroStoreEliminationTests {
@@ -190,19 +164,13 @@ extension EngineSamples {
                 mov m.port_in 0x0
                 tx m.port_out
             """)
-        // Ops 1-2 are both dead: a jump past them. Op 4 is dead, op 5 too, op 6 (port_in was written by rx) is
-        // kept: a run whose one move is op 6.
-        guard case .jmp(let t) = compiled.ops[1] else {
-            Issue.record("ops 1-2 are not skipped: \(compiled.ops[1])")
+        // Ops 1-2 are dead, and ops 4-5; op 6 (port_in was written by rx) is kept.
+        guard case .rx = compiled.ops[0], case .extract = compiled.ops[1], case .movImmediate(let d, _) = compiled.ops[2],
+              case .tx = compiled.ops[3] else {
+            Issue.record("the dead stores are not all gone: \(Array(compiled.ops.prefix(4)))")
             return
         }
-        #expect(t == 3)
-        guard case .moveRun(_, let count, let span) = compiled.ops[4] else {
-            Issue.record("ops 4-6 are not one run: \(compiled.ops[4])")
-            return
-        }
-        #expect(count == 1)
-        #expect(span == 3)
+        #expect(d.offset == 0)    // m.port_in
     }
 
     @Test func aZeroStoreAfterAWriteOnSomePathIsKept() throws {
@@ -249,11 +217,13 @@ extension EngineSamples {
                 recirculate
                 tx m.port_out
             """)
-        guard case .moveRun(_, let count, _) = compiled.ops[1] else {
+        // Both kept, as one store (the fields are side by side).
+        guard case .movImmediate(let d, let v) = compiled.ops[1], case .extract = compiled.ops[2] else {
             Issue.record("the zero stores of a recirculating program changed: \(compiled.ops[1])")
             return
         }
-        #expect(count == 2)
+        #expect(d.bitWidth == 64)
+        #expect(v.value == 0)
     }
 
     /// The packets that come out are those of the program with the stores, on both paths of a branch.

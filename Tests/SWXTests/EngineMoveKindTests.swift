@@ -106,9 +106,9 @@ import Testing
     }
 }
 
-/// A fused run right before a forward `jmp` continues at the jump's target; a jump onto a run of dead zero stores
-/// (itself a jump past them) goes straight to where that jump goes.
-@Suite struct EngineRunContinuationTests {
+/// Dead zero stores are removed from the op list, with every jump renumbered: here two dead stores right at a
+/// jump's target, and a branch with a `jmp` over the other.
+@Suite struct EngineCompactionTests {
     static let apply = """
             rx m.port_in
             extract h.ethernet
@@ -126,24 +126,19 @@ import Testing
             tx m.port_out
         """
 
-    @Test func runsContinueAtTheJumpsTargetAndJumpsSkipDeadStores() throws {
+    @Test func deadStoresGoAndJumpsAreRenumbered() throws {
         let compiled = try EngineSamples.compiled(apply: Self.apply)
-        guard case .moveRun(_, let count, let span) = compiled.ops[6] else {
-            Issue.record("op 6 is not a fused run: \(compiled.ops[6])")
+        // Ops 3-4 are gone: everything after them moves up two places.
+        guard case .jmpCompareImmediate(let dead, _, _, _) = compiled.ops[2],
+              case .jmpCompareImmediate(let otherwise, _, _, _) = compiled.ops[3],
+              case .jmp(let end) = compiled.ops[6],
+              case .tx = compiled.ops[11] else {
+            Issue.record("unexpected ops: \(Array(compiled.ops.prefix(12)))")
             return
         }
-        #expect(count == 2)
-        #expect(span == 5)    // op 11 (END), past the jmp at op 8
-        guard case .jmp(let past) = compiled.ops[3] else {
-            Issue.record("ops 3-4 (dead zero stores) are not a jump past them: \(compiled.ops[3])")
-            return
-        }
-        #expect(past == 5)
-        guard case .jmpCompareImmediate(let t, _, _, _) = compiled.ops[2] else {
-            Issue.record("op 2 is not a compare-and-jump: \(compiled.ops[2])")
-            return
-        }
-        #expect(t == 5)       // threaded past the jump that replaced the dead stores
+        #expect(dead == 3)
+        #expect(otherwise == 7)
+        #expect(end == 9)
     }
 
     @Test func bothBranchesStoreTheirValues() throws {

@@ -16,18 +16,18 @@ import Testing
     @Test func sideBySideFieldsPair() {
         let m = Self.metadata, h = Self.header
         // A 5-tuple key: addresses (swapped out of the header), then ports copied within metadata.
-        let addresses = EngineMove.paired([Self.move((m, 40), (h, 12), bits: 32, swapped: true),
+        let addresses = Self.pairAll([Self.move((m, 40), (h, 12), bits: 32, swapped: true),
                                            Self.move((m, 44), (h, 16), bits: 32, swapped: true)])
         #expect(addresses.map(\.kind) == [.swapPair32])
         #expect(addresses.first?.destination.offset == 40)
         #expect(addresses.first?.source.offset == 12)
-        let ports = EngineMove.paired([Self.move((m, 48), (m, 4), bits: 16), Self.move((m, 50), (m, 6), bits: 16)])
+        let ports = Self.pairAll([Self.move((m, 48), (m, 4), bits: 16), Self.move((m, 50), (m, 6), bits: 16)])
         #expect(ports.map(\.kind) == [.copy32])
-        let swapped = EngineMove.paired([Self.move((m, 4), (h, 0), bits: 16, swapped: true),
+        let swapped = Self.pairAll([Self.move((m, 4), (h, 0), bits: 16, swapped: true),
                                          Self.move((m, 6), (h, 2), bits: 16, swapped: true)])
         #expect(swapped.map(\.kind) == [.swapPair16])
         // Eight byte copies pair up three times over.
-        let bytes = EngineMove.paired((0..<8).map { Self.move((m, 20 + $0), (h, 3 + $0), bits: 8) })
+        let bytes = Self.pairAll((0..<8).map { Self.move((m, 20 + $0), (h, 3 + $0), bits: 8) })
         #expect(bytes.map(\.kind) == [.copy64])
     }
 
@@ -47,10 +47,10 @@ import Testing
                                               Self.move((h, 2), (h + 1, 2), bits: 16)]),
         ]
         for (why, run) in cases {
-            #expect(EngineMove.paired(run).count == 2, "\(why)")
+            #expect(Self.pairAll(run).count == 2, "\(why)")
         }
         // A header source with a metadata destination (or the reverse) is never overlapping.
-        #expect(EngineMove.paired([Self.move((h, 0), (m, 0), bits: 16), Self.move((h, 2), (m, 2), bits: 16)]).count
+        #expect(Self.pairAll([Self.move((h, 0), (m, 0), bits: 16), Self.move((h, 2), (m, 2), bits: 16)]).count
                 == 1)
     }
 
@@ -81,7 +81,7 @@ import Testing
                 }
                 if d.offset > 16 || s.offset > 16 { break }
             }
-            let paired = EngineMove.paired(run)
+            let paired = Self.pairAll(run)
             pairs += run.count - paired.count
             let memory = generator.bytes(Self.structBytes * 4)
             #expect(Self.run(paired, on: memory) == Self.run(run, on: memory), "\(run.map(\.kind))")
@@ -90,6 +90,26 @@ import Testing
     }
 
     static let structBytes = 40
+
+    /// Pairs adjacent moves of `run` until none pair, as the compiler does with adjacent `mov` ops.
+    static func pairAll(_ run: [EngineMove]) -> [EngineMove] {
+        var moves = run
+        while true {
+            var out: [EngineMove] = []
+            var k = 0
+            while k < moves.count {
+                if k + 1 < moves.count, let both = moves[k].paired(with: moves[k + 1]) {
+                    out.append(both)
+                    k += 2
+                } else {
+                    out.append(moves[k])
+                    k += 1
+                }
+            }
+            if out.count == moves.count { return out }
+            moves = out
+        }
+    }
 
     /// Runs `moves` over structs filled from `bytes` (slot `i` at `i * structBytes`; the last header slot 2 bytes
     /// into the one before it) and returns the bytes afterwards.
@@ -108,19 +128,16 @@ import Testing
     }
 }
 
-/// A jump into the middle of a run starts a run of its own, and a run that ends in a forward `jmp` to another run
-/// takes that run's moves, so an `if` whose branches end in the same moves (p4c's key assembly) is one dispatch.
-@Suite struct EngineRunChainingTests {
+/// The compiler pairs adjacent `mov` ops: moves between side-by-side fields, and immediates into side-by-side
+/// fields, but never across a jump target nor when the second reads what the first writes.
+@Suite struct EngineMovePairOpTests {
     static let apply = """
             rx m.port_in
             extract h.ethernet
-            jmpeq OTHER m.port_in 1
+            jmpeq SECOND m.port_in 1
             mov m.scratch 0x5
-            mov m.timeout_id 0x6
-            jmp COMMON
-            OTHER : mov m.scratch 0x7
-            mov m.timeout_id 0x8
-            COMMON : mov m.port_out m.scratch
+            SECOND : mov m.timeout_id 0x6
+            mov m.port_out m.scratch
             mov m.scratch m.timeout_id
             mov h.ethernet.ethertype m.port_out
             mov m.port_out m.port_in
@@ -129,33 +146,74 @@ import Testing
             tx m.scratch
         """
 
-    @Test func runsChainAndJumpTargetsStartRuns() throws {
+    @Test func adjacentMovesPairUnlessAJumpLandsBetweenOrTheyDepend() throws {
         let compiled = try EngineSamples.compiled(apply: Self.apply)
-        func run(_ i: Int) -> (count: Int32, span: Int32)? {
-            guard case .moveRun(_, let count, let span) = compiled.ops[i] else { return nil }
-            return (count, span)
+        guard case .movImmediate = compiled.ops[3], case .movImmediate = compiled.ops[4],
+              case .movePair(let pair) = compiled.ops[5], case .mov = compiled.ops[6], case .mov = compiled.ops[7],
+              case .mov = compiled.ops[8], case .emit = compiled.ops[9] else {
+            Issue.record("unexpected ops: \(Array(compiled.ops.prefix(11)))")
+            return
         }
-        // Op 3: its two moves, then COMMON's five with the first two paired (port_out and scratch side by
-        // side, reading scratch and timeout_id side by side); the last two are side by side too, but the second
-        // reads what the first writes.
-        #expect(run(3)?.count == 6)
-        #expect(run(3)?.span == 10)     // to the emit at op 13
-        #expect(run(6)?.count == 6)
-        #expect(run(6)?.span == 7)
-        #expect(run(8)?.count == 4)     // COMMON, a jump target inside op 6's run
-        #expect(run(8)?.span == 5)
+        // m.port_out and m.scratch from m.scratch and m.timeout_id: one 8-byte copy.
+        #expect(pair.kind == .copy64)
+        #expect(pair.destination.offset == 4)
+        #expect(pair.source.offset == 8)
     }
 
-    @Test func bothBranchesStoreTheirValues() throws {
+    @Test func bothPathsStoreWhatTheMovsStore() throws {
         let p = try EngineSamples.pipeline(EngineSamples.spec(apply: Self.apply),
-                                           configuration: SWXPipelineConfiguration(inputPorts: 8, outputPorts: 8))
+                                           configuration: SWXPipelineConfiguration(inputPorts: 2, outputPorts: 2))
         let packet = EngineSamples.packet(to: "001122334455")
-        for (port, scratch) in [(UInt32(0), UInt8(5)), (1, 7)] {
+        // Port 0: m.port_out = 5 goes into the ethertype; m.scratch = the new m.port_out = m.port_in = 0.
+        // Port 1: m.scratch was never set, so m.port_out = 0; m.scratch = m.port_in = 1.
+        for (port, ethertype) in [(UInt32(0), UInt8(5)), (1, 0)] {
             var expected = packet
-            expected.replaceSubrange(12..<14, with: [0, scratch])
+            expected.replaceSubrange(12..<14, with: [0, ethertype])
             let outputs = p.process(packet, port: port)
             #expect(outputs.map(\.bytes) == [expected])
-            #expect(outputs.map(\.port) == [port])     // m.scratch = the new m.port_out = m.port_in
+            #expect(outputs.map(\.port) == [port])
         }
+    }
+
+    static let tag = """
+        struct tag_h {
+            bit<16> a
+            bit<16> b
+            bit<8> c
+            bit<8> d
+        }
+        header tag instanceof tag_h
+        """
+
+    @Test func immediatesIntoSideBySideFieldsBecomeOneStore() throws {
+        let apply = """
+                rx m.port_in
+                extract h.ethernet
+                extract h.tag
+                mov h.tag.a 0x1234
+                mov h.tag.b 0x5678
+                mov h.tag.c 0x9a
+                mov h.tag.d 0xbc
+                mov m.port_out 0x1
+                mov m.scratch 0x2
+                mov h.ethernet.ethertype m.scratch
+                emit h.ethernet
+                emit h.tag
+                tx m.port_out
+            """
+        let compiled = try EngineSamples.compiled(Self.tag, apply: apply)
+        let immediates = compiled.ops.compactMap { op -> Int? in
+            if case .movImmediate(let d, _) = op { d.bitWidth } else { nil }
+        }
+        #expect(immediates == [32, 16, 64])
+        let p = try EngineSamples.pipeline(EngineSamples.spec(Self.tag, apply: apply),
+                                           configuration: SWXPipelineConfiguration(inputPorts: 2, outputPorts: 2))
+        let packet = EngineSamples.packet(to: "001122334455") + [0, 0, 0, 0, 0, 0]
+        var expected = packet
+        expected.replaceSubrange(12..<14, with: [0, 2])
+        expected.replaceSubrange(14..<20, with: [0x12, 0x34, 0x56, 0x78, 0x9a, 0xbc])
+        let outputs = p.process(packet, port: 0)
+        #expect(outputs.map(\.bytes) == [expected])
+        #expect(outputs.map(\.port) == [1])
     }
 }

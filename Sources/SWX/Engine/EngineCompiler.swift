@@ -3,11 +3,10 @@
 /// immediates of rarely used instructions go to the constant struct.
 struct EngineCompiler {
     let program: SpecProgram
-    // Not private: the move-run passes live in their own file.
+    // Not private: the compaction passes live in their own file.
     var ops: [EngineOp] = []
-    var constants: [UInt64] = []
+    private var constants: [UInt64] = []
     private var meterOperands: [EngineMeterOperands] = []
-    var moves: [EngineMove] = []
 
     init(program: SpecProgram) {
         self.program = program
@@ -31,17 +30,15 @@ struct EngineCompiler {
         let dead = ZeroStoreElimination(ops: ops, applyEnd: applyEnd, metadataSize: program.metadata.maximumByteSize)
             .deadStores()
         for i in dead { ops[i] = .nop }
+        actionStart = compact(actionStart: actionStart)
         fusePairs()
-        var runs = fuseMoveRuns()
-        // Again: runs of dead stores became jumps past them, and other jumps may land on those.
+        // Again: jumps to removed ops now go to the op after them, which may be a `jmp`.
         threadJumps()
-        chainMoveRuns(&runs)
-        placeMoveRuns(runs)
         let headers = program.headers.map { program.structs[$0.structIndex] }
         let mailboxes = program.externObjects.map { program.structs[$0.mailboxStructIndex].maximumByteSize }
             + program.externFunctions.map { program.structs[$0.mailboxStructIndex].maximumByteSize }
         return EngineProgram(
-            ops: ops, actionStart: actionStart, meterOperands: meterOperands, moves: moves,
+            ops: ops, actionStart: actionStart, meterOperands: meterOperands,
             headerFixedSize: headers.map { Int32($0.fixedByteSize) },
             headerMaximumSize: headers.map { Int32($0.maximumByteSize) },
             metadataSize: program.metadata.maximumByteSize,
@@ -83,20 +80,7 @@ struct EngineCompiler {
             }
             return steps < ops.count ? t : target
         }
-        for i in ops.indices {
-            switch ops[i] {
-            case .jmp(let t): ops[i] = .jmp(final(t))
-            case .jmpValid(let t, let h): ops[i] = .jmpValid(final(t), header: h)
-            case .jmpInvalid(let t, let h): ops[i] = .jmpInvalid(final(t), header: h)
-            case .jmpHit(let t): ops[i] = .jmpHit(final(t))
-            case .jmpMiss(let t): ops[i] = .jmpMiss(final(t))
-            case .jmpAction(let t, let a): ops[i] = .jmpAction(final(t), action: a)
-            case .jmpNotAction(let t, let a): ops[i] = .jmpNotAction(final(t), action: a)
-            case .jmpCompare(let t, let a, let b, let k): ops[i] = .jmpCompare(final(t), a, b, k)
-            case .jmpCompareImmediate(let t, let a, let v, let k): ops[i] = .jmpCompareImmediate(final(t), a, v, k)
-            default: break
-            }
-        }
+        for i in ops.indices { ops[i] = ops[i].retargeted(final) }
     }
 
     private mutating func emitBlock(_ block: SpecInstructionBlock, name: String) throws(SWXPipelineError) {

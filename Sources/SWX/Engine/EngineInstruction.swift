@@ -19,9 +19,12 @@ struct EngineInstruction: Sendable {
     enum Code: UInt8, Sendable {
         case rx, tx, txImmediate, drop, mirror, recirculate, recircid
         case extract, extractVarbit, extract2, lookahead, emit, emit2, validate, invalidate
-        case mov, movImmediate, movBytes, moveRun, alu, aluImmediate, ckaddField, ckaddHeader, cksubField, hash, rss
-        /// A lone `mov` of a fast ``EngineMoveKind``: one dispatch instead of two.
-        case movCopy8, movCopy16, movCopy32, movCopy64, movSwap16, movSwap32, movSwap64
+        case mov, movImmediate, movBytes, alu, aluImmediate, ckaddField, ckaddHeader, cksubField, hash, rss
+        /// A `mov` of a fast ``EngineMoveKind``: one load and one store, no dispatch on widths or byte orders.
+        case movCopy8, movCopy16, movCopy32, movCopy64, movSwap16, movSwap32, movSwap64, movSwapPair16, movSwapPair32
+        /// A `mov` of an immediate into a field of 1, 2, 4 or 8 bytes: one store of the value, already in the
+        /// field's byte order.
+        case movImmediate8, movImmediate16, movImmediate32, movImmediate64
         /// `ckadd`/`cksub` of a 16- or 32-bit field (ports, checksums, IPv4 addresses): no dispatch on the width.
         case ckaddField16, ckaddField32, cksubField16, cksubField32
         case table, selector, learner, learn, rearm, rearmWith, forget, entryid
@@ -46,6 +49,40 @@ struct EngineInstruction: Sendable {
     @inline(__always) var hashFunction: HashFunction { unsafeBitCast(kind, to: HashFunction.self) }
 
     init(code: Code) { self.code = code }
+
+    /// A `mov` between fields, by its kind.
+    init(move m: EngineMove) {
+        let code: Code = switch m.kind {
+        case .copy8: .movCopy8
+        case .copy16: .movCopy16
+        case .copy32: .movCopy32
+        case .copy64: .movCopy64
+        case .swap16: .movSwap16
+        case .swap32: .movSwap32
+        case .swap64: .movSwap64
+        case .swapPair16: .movSwapPair16
+        case .swapPair32: .movSwapPair32
+        case .general: .mov
+        }
+        self.init(code: code)
+        f = m.destination
+        g = m.source
+    }
+
+    /// A `mov` of `value` into `d`: fields of 1, 2, 4 or 8 bytes get the value in their byte order, to store as is.
+    init(store d: EngineField, immediate value: UInt64) {
+        f = d
+        switch d.store {
+        case .byte: code = .movImmediate8; immediate = value & 0xFF
+        case .le16: code = .movImmediate16; immediate = value & 0xFFFF
+        case .le32: code = .movImmediate32; immediate = value & 0xFFFF_FFFF
+        case .le64: code = .movImmediate64; immediate = value
+        case .be16: code = .movImmediate16; immediate = UInt64(UInt16(truncatingIfNeeded: value).byteSwapped)
+        case .be32: code = .movImmediate32; immediate = UInt64(UInt32(truncatingIfNeeded: value).byteSwapped)
+        case .be64: code = .movImmediate64; immediate = value.byteSwapped
+        case .leOdd, .beOdd: code = .movImmediate; immediate = value
+        }
+    }
 
     static func pair(_ low: Int32, _ high: Int32) -> UInt64 {
         UInt64(UInt32(bitPattern: low)) | UInt64(UInt32(bitPattern: high)) << 32
@@ -77,23 +114,11 @@ struct EngineInstruction: Sendable {
         case .emit2(let h1, let h2): self.init(code: .emit2); a = h1; immediate = EngineInstruction.pair(h2, 0)
         case .validate(let h): self.init(code: .validate); a = h
         case .invalidate(let h): self.init(code: .invalidate); a = h
-        case .mov(let d, let s):
-            let code: Code = switch EngineMoveKind(destination: d, source: s) {
-            case .copy8: .movCopy8
-            case .copy16: .movCopy16
-            case .copy32: .movCopy32
-            case .copy64: .movCopy64
-            case .swap16: .movSwap16
-            case .swap32: .movSwap32
-            case .swap64: .movSwap64
-            case .general, .swapPair16, .swapPair32: .mov    // pairs come only from fusing two movs
-            }
-            self.init(code: code); f = d; g = s
-        case .movImmediate(let d, let v): self.init(code: .movImmediate); f = d; immediate = v.value
+        case .mov(let d, let s): self.init(move: EngineMove(destination: d, source: s))
+        case .movePair(let m): self.init(move: m)
+        case .movImmediate(let d, let v): self.init(store: d, immediate: v.value)
         case .movBytes(let d, let s):
             self.init(code: .movBytes); a = Int32(byteMoves.count); byteMoves.append((d, s))
-        case .moveRun(let first, let count, let span):
-            self.init(code: .moveRun); a = first; immediate = EngineInstruction.pair(count, span)
         case .alu(let d, let s, let k): self.init(code: .alu); f = d; g = s; kind = k.rawValue
         case .aluImmediate(let d, let v, let k): self.init(code: .aluImmediate); f = d; immediate = v.value; kind = k.rawValue
         case .ckaddField(let checksum, let s):

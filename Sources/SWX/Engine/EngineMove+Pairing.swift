@@ -1,28 +1,4 @@
 extension EngineMove {
-    /// `moves` (a fused run, in order) with every two adjacent moves that copy, or byte-swap, two side-by-side
-    /// fields into two side-by-side fields of the same width made one move of both, repeatedly: two `copy8`s
-    /// become a `copy16`, two of those a `copy32`, and so on to `copy64`; two `swap16`s (`swap32`s) become a
-    /// `swapPair16` (`swapPair32`). The run stores the same bytes.
-    static func paired(_ moves: [EngineMove]) -> [EngineMove] {
-        var run = moves
-        while true {
-            var out: [EngineMove] = []
-            out.reserveCapacity(run.count)
-            var k = 0
-            while k < run.count {
-                if k + 1 < run.count, let both = run[k].paired(with: run[k + 1]) {
-                    out.append(both)
-                    k += 2
-                } else {
-                    out.append(run[k])
-                    k += 1
-                }
-            }
-            if out.count == run.count { return out }
-            run = out
-        }
-    }
-
     /// This move and `next` (run right after it) as one move, or nil when they do not pair.
     ///
     /// The pair reads both sources before it writes either destination, so `next` must not read what this move

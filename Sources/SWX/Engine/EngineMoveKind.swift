@@ -9,7 +9,7 @@ enum EngineMoveKind: UInt8, Sendable {
     case copy8, copy16, copy32, copy64
     /// The destination's bytes come from the start of the source in the opposite byte order.
     case swap16, swap32, swap64
-    /// Two `swap16` (`swap32`) moves between adjacent fields on both sides, fused by run fusion (one load, one
+    /// Two `swap16` (`swap32`) moves between adjacent fields on both sides, paired by the compiler (one load, one
     /// byte swap of the whole, a rotation by half to put the two values back in place, one store); never the kind
     /// of a single `mov`.
     case swapPair16, swapPair32
@@ -41,6 +41,16 @@ enum EngineMoveKind: UInt8, Sendable {
     }
 }
 
+extension EngineMoveKind {
+    /// Two side-by-side values of half `v`'s width, each byte-swapped in place: a whole byte swap puts the halves'
+    /// bytes in reverse order and swaps the halves, a rotation by half swaps them back.
+    @inline(__always)
+    static func swapPair<T: FixedWidthInteger>(_ v: T) -> T {
+        let x = v.byteSwapped
+        return x &<< (T.bitWidth / 2) | x &>> (T.bitWidth / 2)
+    }
+}
+
 extension EngineRuntime {
     /// Runs `mov destination source` of kind `kind` (see ``EngineMoveKind``). The operands are fetched lazily so
     /// that a fast move loads only their slots and offsets.
@@ -61,12 +71,8 @@ extension EngineRuntime {
         case .swap16: KeyBytes.store16(to, KeyBytes.load16(from).byteSwapped)
         case .swap32: KeyBytes.store32(to, KeyBytes.load32(from).byteSwapped)
         case .swap64: KeyBytes.store64(to, KeyBytes.load64(from).byteSwapped)
-        case .swapPair16:
-            let x = KeyBytes.load32(from).byteSwapped
-            KeyBytes.store32(to, x &<< 16 | x &>> 16)
-        case .swapPair32:
-            let x = KeyBytes.load64(from).byteSwapped
-            KeyBytes.store64(to, x &<< 32 | x &>> 32)
+        case .swapPair16: KeyBytes.store32(to, EngineMoveKind.swapPair(KeyBytes.load32(from)))
+        case .swapPair32: KeyBytes.store64(to, EngineMoveKind.swapPair(KeyBytes.load64(from)))
         case .general: break
         }
     }

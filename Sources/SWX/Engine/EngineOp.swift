@@ -30,11 +30,9 @@ enum EngineOp: Sendable {
     /// Network-order byte strings: the source is right-aligned into the destination (zero padding or dropping
     /// the most significant bytes), which is `mov` between big fields and `movh`.
     case movBytes(destination: EngineBytes, source: EngineBytes)
-    /// A run of `span` consecutive ops that are `mov`s (fields or immediates) or `nop`s, fused: the `count` (≥ 1)
-    /// moves' operands are `EngineProgram.moves[first ..< first + count]`, run in order in one dispatch. The
-    /// original ops stay in place after the first as jump targets, so a jump into the run runs the rest of it op
-    /// by op. Execution continues `span` ops on: right after the run, or at the target of a forward `jmp` there.
-    case moveRun(first: Int32, count: Int32, span: Int32)
+    /// Two adjacent `mov`s between side-by-side fields, paired by the compiler into one move of a kind of its
+    /// own (see ``EngineMove/paired(with:)``).
+    case movePair(EngineMove)
     case alu(EngineField, EngineField, EngineALU)
     case aluImmediate(EngineField, EngineImmediate, EngineALU)
     case ckaddField(checksum: EngineBytes, source: EngineField)
@@ -81,6 +79,22 @@ extension EngineOp {
              .jmpCompareImmediate(let t, _, _, _):
             t
         default: nil
+        }
+    }
+
+    /// The op with its jump target (if it is a jump) replaced by `map(target)`.
+    func retargeted(_ map: (Int32) -> Int32) -> EngineOp {
+        switch self {
+        case .jmp(let t): .jmp(map(t))
+        case .jmpValid(let t, let h): .jmpValid(map(t), header: h)
+        case .jmpInvalid(let t, let h): .jmpInvalid(map(t), header: h)
+        case .jmpHit(let t): .jmpHit(map(t))
+        case .jmpMiss(let t): .jmpMiss(map(t))
+        case .jmpAction(let t, let a): .jmpAction(map(t), action: a)
+        case .jmpNotAction(let t, let a): .jmpNotAction(map(t), action: a)
+        case .jmpCompare(let t, let a, let b, let k): .jmpCompare(map(t), a, b, k)
+        case .jmpCompareImmediate(let t, let a, let v, let k): .jmpCompareImmediate(map(t), a, v, k)
+        default: self
         }
     }
 }
@@ -142,7 +156,7 @@ struct EngineMeterOperands: Sendable {
     var colorOut: EngineField
 }
 
-/// One `mov` of a fused run: an immediate source is a 64-bit constant addressed as a field.
+/// A `mov` between fields with the way it carries its value (``EngineMoveKind``).
 struct EngineMove: Sendable {
     var destination: EngineField
     var source: EngineField
@@ -154,7 +168,7 @@ struct EngineMove: Sendable {
         kind = EngineMoveKind(destination: destination, source: source)
     }
 
-    /// A move of kind `kind` between the fields given (run fusion's pairs, whose fields span both moves').
+    /// A move of kind `kind` between the fields given (a pair, whose fields span both moves').
     init(destination: EngineField, source: EngineField, kind: EngineMoveKind) {
         self.destination = destination
         self.source = source

@@ -20,8 +20,6 @@ final class EngineProgram: @unchecked Sendable {
     let byteMoves: UnsafeMutableBufferPointer<(EngineBytes, EngineBytes)>
     let actionStart: UnsafeMutablePointer<Int32>
     let meterOperands: UnsafeMutableBufferPointer<EngineMeterOperands>
-    /// The operands of the fused `mov` runs (`EngineOp.moveRun`).
-    let moves: UnsafeMutableBufferPointer<EngineMove>
     /// Per header: the fixed size in bytes and the largest varbit extension.
     let headerFixedSize: UnsafeMutablePointer<Int32>
     let headerMaximumSize: UnsafeMutablePointer<Int32>
@@ -42,8 +40,7 @@ final class EngineProgram: @unchecked Sendable {
     /// Total number of struct slots.
     let slotCount: Int
 
-    init(ops: [EngineOp], actionStart: [Int32], meterOperands: [EngineMeterOperands], moves: [EngineMove],
-         headerFixedSize: [Int32],
+    init(ops: [EngineOp], actionStart: [Int32], meterOperands: [EngineMeterOperands], headerFixedSize: [Int32],
          headerMaximumSize: [Int32], metadataSize: Int, actionDataSize: [Int], constants: [UInt64],
          mailboxSizes: [Int]) {
         self.ops = .allocate(capacity: max(ops.count, 1))
@@ -57,8 +54,6 @@ final class EngineProgram: @unchecked Sendable {
         self.actionStart.initialize(from: actionStart, count: actionStart.count)
         self.meterOperands = .allocate(capacity: max(meterOperands.count, 1))
         _ = self.meterOperands.initialize(from: meterOperands)
-        self.moves = .allocate(capacity: max(moves.count, 1))
-        _ = self.moves.initialize(from: moves)
         headerCount = headerFixedSize.count
         self.headerFixedSize = .allocate(capacity: max(headerCount, 1))
         self.headerFixedSize.initialize(from: headerFixedSize, count: headerCount)
@@ -88,7 +83,6 @@ final class EngineProgram: @unchecked Sendable {
         byteMoves.deallocate()
         actionStart.deallocate()
         meterOperands.deallocate()
-        moves.deallocate()
         headerFixedSize.deallocate()
         headerMaximumSize.deallocate()
         headerStorageOffset.deallocate()

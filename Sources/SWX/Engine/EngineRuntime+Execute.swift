@@ -51,7 +51,6 @@ extension EngineRuntime {
                                          ordered: Bool, now: UInt64, sink: inout Sink) -> Bool {
         let c = cp.pointee
         let ops = UnsafePointer(program.instructions.baseAddress!)
-        let moves = program.moves.baseAddress!
         let mbases = c.bases
         let bases = UnsafePointer(mbases)
         let buffer = c.buffer
@@ -238,18 +237,29 @@ extension EngineRuntime {
             case .movSwap64:
                 KeyBytes.store64(op.pointee.f.address(bases), KeyBytes.load64(op.pointee.g.address(bases)).byteSwapped)
                 op += 1
+            case .movSwapPair16:
+                let v = KeyBytes.load32(op.pointee.g.address(bases))
+                KeyBytes.store32(op.pointee.f.address(bases), EngineMoveKind.swapPair(v))
+                op += 1
+            case .movSwapPair32:
+                let v = KeyBytes.load64(op.pointee.g.address(bases))
+                KeyBytes.store64(op.pointee.f.address(bases), EngineMoveKind.swapPair(v))
+                op += 1
             case .movImmediate:
                 op.pointee.f.write(bases, op.pointee.immediate)
                 op += 1
-            case .moveRun:
-                let first = op.pointee.a, count = op.pointee.b, span = op.pointee.c
-                var m = UnsafePointer(moves) + Int(first)
-                let end = m + Int(count)
-                repeat {
-                    EngineRuntime.move(bases, m.pointee.kind, { m.pointee.destination }, { m.pointee.source })
-                    m += 1
-                } while m < end
-                op += Int(span)
+            case .movImmediate8:
+                KeyBytes.store8(op.pointee.f.address(bases), UInt8(truncatingIfNeeded: op.pointee.immediate))
+                op += 1
+            case .movImmediate16:
+                KeyBytes.store16(op.pointee.f.address(bases), UInt16(truncatingIfNeeded: op.pointee.immediate))
+                op += 1
+            case .movImmediate32:
+                KeyBytes.store32(op.pointee.f.address(bases), UInt32(truncatingIfNeeded: op.pointee.immediate))
+                op += 1
+            case .movImmediate64:
+                KeyBytes.store64(op.pointee.f.address(bases), op.pointee.immediate)
+                op += 1
             case .movBytes:
                 let (d, s) = program.byteMoves[Int(op.pointee.a)]
                 EngineRuntime.moveBytes(bases, d, s)
