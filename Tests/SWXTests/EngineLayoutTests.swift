@@ -165,8 +165,8 @@ extension EngineSamples {
                 tx m.port_out
             """)
         // Ops 1-2 are dead, and ops 4-5; op 6 (port_in was written by rx) is kept.
-        guard case .rx = compiled.ops[0], case .extract = compiled.ops[1], case .movImmediate(let d, _) = compiled.ops[2],
-              case .tx = compiled.ops[3] else {
+        guard case .rx = compiled.ops[0], case .extract = compiled.ops[1],
+              case .movImmediate(let d, _) = compiled.ops[2], case .tx = compiled.ops[3] else {
             Issue.record("the dead stores are not all gone: \(Array(compiled.ops.prefix(4)))")
             return
         }
