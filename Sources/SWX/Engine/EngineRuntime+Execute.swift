@@ -49,16 +49,11 @@ extension EngineRuntime {
     /// `ordered` is false when the packet runs alone (no older packet can be in flight): the `tx` check vanishes.
     func execute<Sink: EnginePacketSink>(_ cp: UnsafePointer<EnginePacketContext>, _ st: inout EnginePacketState,
                                          ordered: Bool, now: UInt64, sink: inout Sink) -> Bool {
-        let c = cp.pointee
+        // Context pointers other than the bases are read where used: loading them all here cost a dozen
+        // instructions (and spills) at every entry, three times per packet in an interleaved burst.
         let ops = UnsafePointer(program.instructions.baseAddress!)
-        let mbases = c.bases
+        let mbases = cp.pointee.bases
         let bases = UnsafePointer(mbases)
-        let buffer = c.buffer
-        let headerSizes = c.headerSizes
-        let headerStorage = c.headerStorage
-        let emitList = c.emitList
-        let mirrorSlots = c.mirrorSlots
-        let metadata = c.metadata
         let firstHeader = EngineProgram.firstHeaderSlot
         // The current op as a pointer, not an index: dispatch then needs no scaling (3 instructions per op).
         var op = ops + st.pc
@@ -105,7 +100,7 @@ extension EngineRuntime {
             case .mirror:
                 let slotField = op.pointee.f, sessionField = op.pointee.g
                 let slot = Int(slotField.read(bases) & UInt64(configuration.mirrorSlots &- 1))
-                mirrorSlots[slot] = UInt32(sessionField.read(bases) & UInt64(configuration.mirrorSessions &- 1))
+                cp.pointee.mirrorSlots[slot] = UInt32(sessionField.read(bases) & UInt64(configuration.mirrorSessions &- 1))
                 st.mirrorMask |= 1 &<< UInt32(slot)
                 op += 1
             case .recirculate:
@@ -123,7 +118,7 @@ extension EngineRuntime {
                     dropCounts[EngineDropReason.extractPastEnd.rawValue] &+= 1
                     return false
                 }
-                mbases[firstHeader &+ Int(h)] = buffer + st.cursor
+                mbases[firstHeader &+ Int(h)] = cp.pointee.buffer + st.cursor
                 let bit: UInt64 = 1 &<< UInt64(h)
                 st.valid |= bit
                 st.moved |= bit
@@ -137,8 +132,8 @@ extension EngineRuntime {
                     dropCounts[EngineDropReason.extractPastEnd.rawValue] &+= 1
                     return false
                 }
-                mbases[firstHeader &+ Int(h1)] = buffer + st.cursor
-                mbases[firstHeader &+ Int(h2)] = buffer + middle
+                mbases[firstHeader &+ Int(h1)] = cp.pointee.buffer + st.cursor
+                mbases[firstHeader &+ Int(h2)] = cp.pointee.buffer + middle
                 let bits: UInt64 = (1 &<< UInt64(h1)) | (1 &<< UInt64(h2))
                 st.valid |= bits
                 st.moved |= bits
@@ -152,8 +147,8 @@ extension EngineRuntime {
                     dropCounts[EngineDropReason.extractPastEnd.rawValue] &+= 1
                     return false
                 }
-                mbases[firstHeader &+ Int(h)] = buffer + st.cursor
-                headerSizes[Int(h)] = fixed &+ Int32(extra)
+                mbases[firstHeader &+ Int(h)] = cp.pointee.buffer + st.cursor
+                cp.pointee.headerSizes[Int(h)] = fixed &+ Int32(extra)
                 let bit: UInt64 = 1 &<< UInt64(h)
                 st.valid |= bit
                 st.moved |= bit
@@ -165,7 +160,7 @@ extension EngineRuntime {
                     dropCounts[EngineDropReason.extractPastEnd.rawValue] &+= 1
                     return false
                 }
-                mbases[firstHeader &+ Int(h)] = buffer + st.cursor
+                mbases[firstHeader &+ Int(h)] = cp.pointee.buffer + st.cursor
                 let bit: UInt64 = 1 &<< UInt64(h)
                 st.valid |= bit
                 st.moved |= bit
@@ -177,7 +172,7 @@ extension EngineRuntime {
                         dropCounts[EngineDropReason.emitListFull.rawValue] &+= 1
                         return false
                     }
-                    emitList[st.emitCount] = h
+                    cp.pointee.emitList[st.emitCount] = h
                     st.emitCount &+= 1
                 }
                 op += 1
@@ -188,7 +183,7 @@ extension EngineRuntime {
                         dropCounts[EngineDropReason.emitListFull.rawValue] &+= 1
                         return false
                     }
-                    emitList[st.emitCount] = h1
+                    cp.pointee.emitList[st.emitCount] = h1
                     st.emitCount &+= 1
                 }
                 if st.valid & (1 &<< UInt64(h2)) != 0 {
@@ -196,7 +191,7 @@ extension EngineRuntime {
                         dropCounts[EngineDropReason.emitListFull.rawValue] &+= 1
                         return false
                     }
-                    emitList[st.emitCount] = h2
+                    cp.pointee.emitList[st.emitCount] = h2
                     st.emitCount &+= 1
                 }
                 op += 2
@@ -204,7 +199,7 @@ extension EngineRuntime {
                 let h = op.pointee.a
                 let bit: UInt64 = 1 &<< UInt64(h)
                 if st.valid & bit == 0 {
-                    mbases[firstHeader &+ Int(h)] = headerStorage + Int(program.headerStorageOffset[Int(h)])
+                    mbases[firstHeader &+ Int(h)] = cp.pointee.headerStorage + Int(program.headerStorageOffset[Int(h)])
                     st.valid |= bit
                 }
                 op += 1
@@ -281,7 +276,7 @@ extension EngineRuntime {
                 let c = op.pointee.bytes, h = Int32(op.pointee.aux)
                 Checksum.addHeader(checksum: c.address(bases),
                                    header: UnsafeRawPointer(bases[firstHeader &+ Int(h)]),
-                                   byteCount: Int(headerSizes[Int(h)]))
+                                   byteCount: Int(cp.pointee.headerSizes[Int(h)]))
                 op += 1
             case .cksubField:
                 let s = op.pointee.f
@@ -435,7 +430,7 @@ extension EngineRuntime {
                     // The arguments, then zeros up to the learner's data size (plain moves: a few bytes).
                     let size = slot.pointee.dataSize
                     let n = argumentsOffset >= 0 ? min(program.actionDataSize[Int(action)], size) : 0
-                    KeyBytes.copy(scratch, metadata + Int(max(argumentsOffset, 0)), n)
+                    KeyBytes.copy(scratch, cp.pointee.metadata + Int(max(argumentsOffset, 0)), n)
                     KeyBytes.zero(scratch + n, size &- n)
                     let tid = UInt32(truncatingIfNeeded: timeout.read(bases))
                     slot.pointee.learner._withUnsafeGuaranteedRef {
