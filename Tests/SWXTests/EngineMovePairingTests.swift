@@ -52,6 +52,32 @@ import Testing
         // A header source with a metadata destination (or the reverse) is never overlapping.
         #expect(Self.pairAll([Self.move((h, 0), (m, 0), bits: 16), Self.move((h, 2), (m, 2), bits: 16)]).count
                 == 1)
+        // Nor is a header the program never parses: it stays in its own storage.
+        let unparsed = EngineSlotAliasing(parsedHeaderSlots: [h + 1])
+        #expect(Self.pairAll(cases.last!.1, aliasing: unparsed).count == 1)
+    }
+
+    @Test func parsedHeadersAreThoseExtractedOrLookedAhead() throws {
+        let compiled = try EngineSamples.compiled(EngineMovePairOpTests.tag + "\n" + """
+            struct scratch_h {
+                bit<16> x
+            }
+            header scratch instanceof scratch_h
+            """, apply: """
+                rx m.port_in
+                lookahead h.tag
+                extract h.ethernet
+                validate h.scratch
+                emit h.ethernet
+                tx m.port_in
+            """)
+        let aliasing = EngineSlotAliasing(ops: Array(compiled.ops))
+        let first = EngineProgram.firstHeaderSlot
+        #expect(aliasing.parsedHeaderSlots == [first, first + 1])     // ethernet and tag, not scratch
+        #expect(aliasing.mayOverlap(UInt16(first), 0, 2, UInt16(first + 1), 8, 2))
+        #expect(!aliasing.mayOverlap(UInt16(first), 0, 2, UInt16(first + 2), 0, 2))
+        #expect(!aliasing.mayOverlap(UInt16(first + 2), 0, 2, UInt16(first + 2), 2, 2))
+        #expect(aliasing.mayOverlap(UInt16(EngineProgram.metadataSlot), 0, 4, UInt16(EngineProgram.metadataSlot), 3, 1))
     }
 
     /// Random runs over five structs (action data, metadata, constants and two headers, the second of which
@@ -92,13 +118,16 @@ import Testing
     static let structBytes = 40
 
     /// Pairs adjacent moves of `run` until none pair, as the compiler does with adjacent `mov` ops.
-    static func pairAll(_ run: [EngineMove]) -> [EngineMove] {
+    /// The aliasing of a program that parses both header slots the tests use (so they may overlap).
+    static let parsed = EngineSlotAliasing(parsedHeaderSlots: [header, header + 1])
+
+    static func pairAll(_ run: [EngineMove], aliasing: EngineSlotAliasing = parsed) -> [EngineMove] {
         var moves = run
         while true {
             var out: [EngineMove] = []
             var k = 0
             while k < moves.count {
-                if k + 1 < moves.count, let both = moves[k].paired(with: moves[k + 1]) {
+                if k + 1 < moves.count, let both = moves[k].paired(with: moves[k + 1], aliasing: aliasing) {
                     out.append(both)
                     k += 2
                 } else {

@@ -8,8 +8,9 @@
 extension EngineCompiler {
     /// Pairs moves and removes `nop`s until nothing changes; returns `actionStart` renumbered.
     mutating func compact(actionStart: [Int32]) -> [Int32] {
+        let aliasing = EngineSlotAliasing(ops: ops)
         var starts = removeNops(actionStart: actionStart)
-        while pairMoves(actionStart: starts) {
+        while pairMoves(actionStart: starts, aliasing: aliasing) {
             starts = removeNops(actionStart: starts)
         }
         return starts
@@ -49,12 +50,12 @@ extension EngineCompiler {
 
     /// Pairs adjacent moves (``pair(_:_:)``) where the second is not where a jump or an action starts; the second
     /// becomes a `nop`. Returns whether anything was paired.
-    private mutating func pairMoves(actionStart: [Int32]) -> Bool {
-        let entries = Set(ops.compactMap(\.jumpTarget).map(Int.init) + actionStart.map(Int.init))
+    private mutating func pairMoves(actionStart: [Int32], aliasing: EngineSlotAliasing) -> Bool {
+        let entries = entryPoints(actionStart: actionStart)
         var paired = false
         var i = 0
         while i + 1 < ops.count {
-            if !entries.contains(i + 1), let both = EngineCompiler.pair(ops[i], ops[i + 1]) {
+            if !entries.contains(i + 1), let both = EngineCompiler.pair(ops[i], ops[i + 1], aliasing: aliasing) {
                 ops[i] = both
                 ops[i + 1] = .nop
                 paired = true
@@ -69,7 +70,7 @@ extension EngineCompiler {
     /// Two moves run one after the other as one op, or nil: moves between fields that ``EngineMove/paired(with:)``
     /// pairs, or immediates of the same whole width (1, 2 or 4 bytes) into side-by-side fields, which become one
     /// immediate of both fields' bytes.
-    static func pair(_ first: EngineOp, _ second: EngineOp) -> EngineOp? {
+    static func pair(_ first: EngineOp, _ second: EngineOp, aliasing: EngineSlotAliasing) -> EngineOp? {
         switch (first, second) {
         case (.movImmediate(let d1, let v1), .movImmediate(let d2, let v2)):
             let width = d1.bitWidth
@@ -80,9 +81,15 @@ extension EngineCompiler {
                                              bigEndian: false),
                                  EngineImmediate(value))
         default:
-            guard let m1 = move(first), let m2 = move(second), let both = m1.paired(with: m2) else { return nil }
+            guard let m1 = move(first), let m2 = move(second),
+                  let both = m1.paired(with: m2, aliasing: aliasing) else { return nil }
             return .movePair(both)
         }
+    }
+
+    /// Where control can enter the op list other than from the op before: jump targets and action starts.
+    private func entryPoints(actionStart: [Int32]) -> Set<Int> {
+        Set(ops.compactMap(\.jumpTarget).map(Int.init) + actionStart.map(Int.init))
     }
 
     private static func move(_ op: EngineOp) -> EngineMove? {

@@ -2,9 +2,8 @@ extension EngineMove {
     /// This move and `next` (run right after it) as one move, or nil when they do not pair.
     ///
     /// The pair reads both sources before it writes either destination, so `next` must not read what this move
-    /// writes. Header structs may overlap one another in the packet (a `lookahead` header covers the next one),
-    /// so any two header or mailbox slots are taken to overlap; metadata, action data and constants are apart.
-    func paired(with next: EngineMove) -> EngineMove? {
+    /// writes (`aliasing` says which structs may share memory).
+    func paired(with next: EngineMove, aliasing: EngineSlotAliasing) -> EngineMove? {
         let wider: EngineMoveKind
         switch (kind, next.kind) {
         case (.copy8, .copy8): wider = .copy16
@@ -17,12 +16,8 @@ extension EngineMove {
         let size = Int32(destination.bitWidth / 8)
         guard next.destination.slot == destination.slot, next.destination.offset == destination.offset + size,
               next.source.slot == source.slot, next.source.offset == source.offset + size else { return nil }
-        if next.source.slot == destination.slot {
-            guard destination.offset >= next.source.offset + size || next.source.offset >= destination.offset + size
-            else { return nil }
-        } else if min(next.source.slot, destination.slot) >= EngineProgram.firstHeaderSlot {
-            return nil
-        }
+        guard !aliasing.mayOverlap(destination.slot, destination.offset, size,
+                                   next.source.slot, next.source.offset, size) else { return nil }
         let width = 2 * destination.bitWidth
         return EngineMove(
             destination: EngineField(slot: Int(destination.slot), byteOffset: Int(destination.offset), bitWidth: width,
