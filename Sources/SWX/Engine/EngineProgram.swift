@@ -18,7 +18,8 @@ final class EngineProgram: @unchecked Sendable {
     /// The operands of the `movBytes` instructions (destination, source); raw memory, like the other arrays the
     /// executor reads, so the packet path never retains an array buffer.
     let byteMoves: UnsafeMutableBufferPointer<(EngineBytes, EngineBytes)>
-    let actionStart: UnsafeMutablePointer<Int32>
+    /// Per action: its first instruction (a pointer, so a table op jumps with one load).
+    let actionEntry: UnsafeMutablePointer<UnsafePointer<EngineInstruction>>
     let meterOperands: UnsafeMutableBufferPointer<EngineMeterOperands>
     /// Per header: the fixed size in bytes and the largest varbit extension.
     let headerFixedSize: UnsafeMutablePointer<Int32>
@@ -50,8 +51,10 @@ final class EngineProgram: @unchecked Sendable {
         for (i, op) in ops.enumerated() { (instructions.baseAddress! + i).initialize(to: EngineInstruction(op, byteMoves: &byteMoves)) }
         self.byteMoves = .allocate(capacity: max(byteMoves.count, 1))
         _ = self.byteMoves.initialize(from: byteMoves)
-        self.actionStart = .allocate(capacity: max(actionStart.count, 1))
-        self.actionStart.initialize(from: actionStart, count: actionStart.count)
+        actionEntry = .allocate(capacity: max(actionStart.count, 1))
+        for (a, start) in actionStart.enumerated() {
+            (actionEntry + a).initialize(to: UnsafePointer(instructions.baseAddress! + Int(start)))
+        }
         self.meterOperands = .allocate(capacity: max(meterOperands.count, 1))
         _ = self.meterOperands.initialize(from: meterOperands)
         headerCount = headerFixedSize.count
@@ -81,7 +84,7 @@ final class EngineProgram: @unchecked Sendable {
         ops.deallocate()
         instructions.deallocate()
         byteMoves.deallocate()
-        actionStart.deallocate()
+        actionEntry.deallocate()
         meterOperands.deallocate()
         headerFixedSize.deallocate()
         headerMaximumSize.deallocate()

@@ -17,7 +17,8 @@ struct EnginePacketState {
     var hit = false
     var action: UInt32 = 0
     var entryID: UInt32 = 0
-    var returnPC = 0
+    /// The op after the table or learner whose action is running (where its `return` goes).
+    var returnOp: UnsafePointer<EngineInstruction>?
     var learner = -1
     var budget = 0
     var inputPort: UInt32 = 0
@@ -371,8 +372,8 @@ extension EngineRuntime {
                 let stats = tableStats + slot.pointee.statsOffset
                 stats[id != 0 ? 0 : 1] &+= 1
                 stats[2 &+ Int(action)] &+= 1
-                st.returnPC = ops.distance(to: op) &+ 1
-                op = ops + Int(program.actionStart[Int(action)])
+                st.returnOp = op + 1
+                op = program.actionEntry[Int(action)]
             case .selector:
                 let s = op.pointee.a
                 let slot = selectorSlots + Int(s)
@@ -420,8 +421,8 @@ extension EngineRuntime {
                 let stats = learnerStats + slot.pointee.statsOffset
                 stats[id != 0 ? 0 : 1] &+= 1
                 stats[2 &+ Int(action)] &+= 1
-                st.returnPC = ops.distance(to: op) &+ 1
-                op = ops + Int(program.actionStart[Int(action)])
+                st.returnOp = op + 1
+                op = program.actionEntry[Int(action)]
             case .learn:
                 let action = op.pointee.a, argumentsOffset = op.pointee.b, timeout = op.pointee.f
                 if st.learner >= 0 {
@@ -559,7 +560,7 @@ extension EngineRuntime {
                     op = target
                 } else { op += 1 }
             case .return:
-                op = ops + st.returnPC
+                op = st.returnOp.unsafelyUnwrapped
             }
         }
     }
