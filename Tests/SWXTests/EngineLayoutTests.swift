@@ -33,39 +33,32 @@ extension EngineSamples {
         for k in moves { #expect(unsafeBitCast(k.rawValue, to: EngineMoveKind.self) == k) }
     }
 
-    @Test func jumpsToJumpsAreThreaded() throws {
-        let compiled = try EngineSamples.compiled(apply: """
+    /// A chain of jumps to `tx 1`, with `between` before it.
+    static func jumpChain(_ between: String) throws -> EngineProgram {
+        try EngineSamples.compiled(apply: """
                 rx m.port_in
                 extract h.ethernet
                 jmpeq A h.ethernet.ethertype 0x800
                 jmp B
                 A : jmp B
                 B : jmp C
-                tx 2
+                \(between)
                 C : tx 1
             """)
-        guard case .jmpCompareImmediate(let t, _, _, _) = compiled.ops[2] else {
-            Issue.record("op 2 is not a compare-and-jump")
+    }
+
+    @Test func jumpsToJumpsAreThreaded() throws {
+        let compiled = try Self.jumpChain("tx 2")
+        guard case .jmpCompareImmediate(let t, _, _, _) = compiled.ops[2], case .jmp(let u) = compiled.ops[3] else {
+            Issue.record("unexpected ops: \(Array(compiled.ops.prefix(4)))")
             return
         }
         #expect(t == 7)
-        guard case .jmp(let u) = compiled.ops[3] else {
-            Issue.record("op 3 is not a jump")
-            return
-        }
         #expect(u == 7)
     }
 
     @Test func jumpsToTheNextOpGo() throws {
-        let compiled = try EngineSamples.compiled(apply: """
-                rx m.port_in
-                extract h.ethernet
-                jmpeq A h.ethernet.ethertype 0x800
-                jmp B
-                A : jmp B
-                B : jmp C
-                C : tx 1
-            """)
+        let compiled = try Self.jumpChain("")
         // Every jmp ends up at `tx 1`, right after the compare-and-jump once they are gone.
         guard case .jmpCompareImmediate(let t, _, _, _) = compiled.ops[2], case .txImmediate = compiled.ops[3] else {
             Issue.record("unexpected ops: \(Array(compiled.ops.prefix(4)))")
