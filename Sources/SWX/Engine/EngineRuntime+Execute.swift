@@ -3,7 +3,7 @@
 // free of calls, reference counting and exclusivity checks (swift-notes §5, §8.1).
 
 /// The per-packet registers of the executor. They live in the packet's context between slices of execution
-/// (`pc` and the lookup phase say where to resume) and in a local while it runs.
+/// (`resumeOp` and the lookup phase say where to resume) and in a local while it runs.
 struct EnginePacketState {
     var cursor = 0
     var end = 0
@@ -24,9 +24,9 @@ struct EnginePacketState {
     var inputPort: UInt32 = 0
     var transmitted = false
     var mailbox = LearnerMailbox()
-    /// Where execution resumes after a yield.
-    var pc = 0
-    /// The step of a split lookup on a big table or learner at `pc`: 0 = not started, 1 = hashed and the
+    /// Where execution resumes after a yield (nil: at the first op).
+    var resumeOp: UnsafePointer<EngineInstruction>?
+    /// The step of a split lookup on a big table or learner at `resumeOp`: 0 = not started, 1 = hashed and the
     /// bucket prefetched, 2 = candidate records prefetched.
     var phase: UInt8 = 0
     /// The key hash computed in step 1.
@@ -42,8 +42,8 @@ extension EngineRuntime {
     /// The backward jumps one packet may take before it is dropped as looping.
     static let backwardJumpBudget = 1 << 20
 
-    /// Runs the packet held by context `c` (registers in `st`) from `st.pc` at time `now` until it ends (returns
-    /// false) or yields (returns true, with `st.pc` and `st.phase` saying where to resume): a split lookup on a big
+    /// Runs the packet held by context `c` (registers in `st`) from `st.resumeOp` at time `now` until it ends (returns
+    /// false) or yields (returns true, with `st.resumeOp` and `st.phase` saying where to resume): a split lookup on a big
     /// table or learner yields after each prefetch, and a `tx` yields while an older packet of the burst is in
     /// flight so that outputs leave in packet order.
     @inline(__always)
@@ -52,12 +52,12 @@ extension EngineRuntime {
                                          ordered: Bool, now: UInt64, sink: inout Sink) -> Bool {
         // Context pointers other than the bases are read where used: loading them all here cost a dozen
         // instructions (and spills) at every entry, three times per packet in an interleaved burst.
-        let ops = UnsafePointer(program.instructions.baseAddress!)
+        let ops = instructionBase
         let mbases = cp.pointee.bases
         let bases = UnsafePointer(mbases)
         let firstHeader = EngineProgram.firstHeaderSlot
         // The current op as a pointer, not an index: dispatch then needs no scaling (3 instructions per op).
-        var op = ops + st.pc
+        var op = st.resumeOp ?? ops
         while true {
             switch op.pointee.code {
             case .rx:
@@ -71,7 +71,7 @@ extension EngineRuntime {
             case .tx:
                 let f = op.pointee.f
                 if ordered, st.sequence != burst.pointee.oldestSequence, !isOldest(st.sequence) {
-                    st.pc = ops.distance(to: op)
+                    st.resumeOp = op
                     return true
                 }
                 let p = f.read(bases)
@@ -83,7 +83,7 @@ extension EngineRuntime {
             case .txImmediate:
                 let p = UInt32(bitPattern: op.pointee.a)
                 if ordered, st.sequence != burst.pointee.oldestSequence, !isOldest(st.sequence) {
-                    st.pc = ops.distance(to: op)
+                    st.resumeOp = op
                     return true
                 }
                 if finish(cp, &st, port: p, drop: false, sink: &sink) {
@@ -93,7 +93,7 @@ extension EngineRuntime {
                 return false
             case .drop:
                 if ordered, st.mirrorMask != 0, st.sequence != burst.pointee.oldestSequence, !isOldest(st.sequence) {
-                    st.pc = ops.distance(to: op)
+                    st.resumeOp = op
                     return true
                 }
                 _ = finish(cp, &st, port: 0, drop: true, sink: &sink)
@@ -331,7 +331,7 @@ extension EngineRuntime {
                         // Split lookup (a big table in an interleaved burst; a lone packet has nothing to overlap
                         // with, so it looks up at once). The result is that of a lookup at the last step, as if the
                         // packet had run alone from there.
-                        guard let hash = splitLookupStep(&st, ops.distance(to: op), object: Int32(t), hashAndPrefetch: {
+                        guard let hash = splitLookupStep(&st, op, object: Int32(t), hashAndPrefetch: {
                             table._withUnsafeGuaranteedRef { t in
                                 let h = t.hash(key)
                                 t.prefetch(hash: h)
@@ -396,7 +396,7 @@ extension EngineRuntime {
                     // Split lookup (a big learner), as for big tables: bucket, then candidate records. A `learn` by
                     // an earlier packet of the burst that completed meanwhile is seen, as in DPDK (its lookup
                     // compares keys only after its own yield).
-                    guard let h = splitLookupStep(&st, ops.distance(to: op), object: ~Int32(l), hashAndPrefetch: {
+                    guard let h = splitLookupStep(&st, op, object: ~Int32(l), hashAndPrefetch: {
                         learner._withUnsafeGuaranteedRef { t in
                             let h = t.hash(key)
                             t.prefetch(hash: h)
@@ -565,19 +565,19 @@ extension EngineRuntime {
         }
     }
 
-    /// The executor's steps of a split lookup at `pc` on `object` (see ``EnginePacketState/lookupObject``), shared
+    /// The executor's steps of a split lookup at `op` on `object` (see ``EnginePacketState/lookupObject``), shared
     /// by big tables and learners. Step 1 hashes the key, prefetches its index slot or bucket and yields (returns
-    /// nil; `st.pc`, `st.phase` and `st.lookupHash` say where it resumes). Step 2, prefetching the candidate
+    /// nil; `st.resumeOp`, `st.phase` and `st.lookupHash` say where it resumes). Step 2, prefetching the candidate
     /// records, is the burst driver's (``EngineRuntime/advanceSplitLookup(_:now:)``): it runs without re-entering
     /// the executor. Step 3 (here again) returns the hash to look up with, everything in cache.
     @inline(__always)
-    func splitLookupStep(_ st: inout EnginePacketState, _ pc: Int, object: Int32,
+    func splitLookupStep(_ st: inout EnginePacketState, _ op: UnsafePointer<EngineInstruction>, object: Int32,
                          hashAndPrefetch: () -> UInt32) -> UInt32? {
         if st.phase == 0 {
             st.lookupHash = hashAndPrefetch()
             st.lookupObject = object
             st.phase = 1
-            st.pc = pc
+            st.resumeOp = op
             return nil
         }
         st.phase = 0

@@ -8,6 +8,8 @@
 final class EngineRuntime: @unchecked Sendable {
     let spec: SpecProgram
     let program: EngineProgram
+    /// `program`'s first instruction, held here so an executor entry loads it once.
+    let instructionBase: UnsafePointer<EngineInstruction>
     let configuration: SWXPipelineConfiguration
 
     // Runtime objects, indexed like the SpecProgram arrays. Tables are optional by kind.
@@ -65,6 +67,7 @@ final class EngineRuntime: @unchecked Sendable {
         var compiler = EngineCompiler(program: spec)
         let program = try compiler.compile()
         self.program = program
+        instructionBase = UnsafePointer(program.instructions.baseAddress!)
         meterColorsArePNA = spec.meterColorEncoding == .pna
         let actionCount = spec.actions.count
         statsStride = 2 + actionCount
