@@ -1,11 +1,22 @@
 @testable import SWX
 import Testing
 
+/// A compiled program's ops and lowered instructions, copied out while the program is alive: `EngineProgram`
+/// frees its buffers when released, which Swift may do right after the last use of the object, before a
+/// buffer read through it.
+struct CompiledSample {
+    let ops: [EngineOp]
+    let instructions: [EngineInstruction]
+}
+
 extension EngineSamples {
     /// The compiled program of `spec(body, apply: apply)` (the compiler's ops and their lowered instructions).
-    static func compiled(_ body: String = "", apply: String) throws -> EngineProgram {
+    static func compiled(_ body: String = "", apply: String) throws -> CompiledSample {
         var compiler = EngineCompiler(program: try SpecLoader.load(spec(body, apply: apply)))
-        return try compiler.compile()
+        let program = try compiler.compile()
+        return withExtendedLifetime(program) {
+            CompiledSample(ops: Array(program.ops), instructions: Array(program.instructions))
+        }
     }
 }
 
@@ -34,7 +45,7 @@ extension EngineSamples {
     }
 
     /// A chain of jumps to `tx 1`, with `between` before it.
-    static func jumpChain(_ between: String) throws -> EngineProgram {
+    static func jumpChain(_ between: String) throws -> CompiledSample {
         try EngineSamples.compiled(apply: """
                 rx m.port_in
                 extract h.ethernet
@@ -134,12 +145,12 @@ extension EngineSamples {
 /// p4c's zeroing of metadata at the start of a program is dropped where the metadata is still zero (the engine
 /// clears it for every packet), and kept wherever something may have written the field first.
 @Suite struct ZeroStoreEliminationTests {
-    static func compile(_ apply: String, body: String = "") throws -> EngineProgram {
+    static func compile(_ apply: String, body: String = "") throws -> CompiledSample {
         try EngineSamples.compiled(body, apply: apply)
     }
 
     /// Records an issue unless op `index` is still the zero store it was compiled from.
-    static func expectKept(_ compiled: EngineProgram, _ index: Int, _ why: String) {
+    static func expectKept(_ compiled: CompiledSample, _ index: Int, _ why: String) {
         guard case .movImmediate = compiled.ops[index] else {
             Issue.record("the zero store \(why) was dropped: \(compiled.ops[index])")
             return

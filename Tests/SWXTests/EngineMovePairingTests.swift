@@ -71,7 +71,7 @@ import Testing
                 emit h.ethernet
                 tx m.port_in
             """)
-        let aliasing = EngineSlotAliasing(ops: Array(compiled.ops))
+        let aliasing = EngineSlotAliasing(ops: compiled.ops)
         let first = EngineProgram.firstHeaderSlot
         #expect(aliasing.parsedHeaderSlots == [first, first + 1])     // ethernet and tag, not scratch
         #expect(aliasing.mayOverlap(UInt16(first), 0, 2, UInt16(first + 1), 8, 2))
