@@ -19,7 +19,7 @@ extension EngineCompiler {
     /// Removes every `nop`, and every `jmp` to the op that runs next anyway; a jump to a removed op goes to the
     /// next op kept. Returns `actionStart` renumbered.
     private mutating func removeNops(actionStart: [Int32]) -> [Int32] {
-        // next[x]: the first op at or after x that is not a nop (ops.count past the end).
+        // The first op at or after x that is not a nop (ops.count past the end).
         func firstKept(_ x: Int) -> Int {
             var j = x
             while j < ops.count, case .nop = ops[j] { j += 1 }
