@@ -92,20 +92,26 @@ extension EngineRuntime {
     }
 
     /// Whether a burst should interleave now: some big table or learner holds enough entries to miss the caches.
-    /// Checked once per burst (entries change between bursts, or by learning within one).
+    /// Checked once per burst (entries change between bursts, or by learning within one), which also decides for
+    /// each object whether its lookups split during the burst (`splits`).
     func interleavesNow() -> Bool {
         guard interleaves else { return false }
+        var any = false
         for t in 0..<spec.tables.count where tableSlots[t].prefetches {
-            if tableSlots[t].exact.unsafelyUnwrapped._withUnsafeGuaranteedRef({
+            let big = tableSlots[t].exact.unsafelyUnwrapped._withUnsafeGuaranteedRef {
                 $0.population(atLeast: tableSlots[t].prefetchPopulation)
-            }) { return true }
+            }
+            tableSlots[t].splits = big
+            any = any || big
         }
         for l in 0..<spec.learners.count where learnerSlots[l].prefetches {
-            if learnerSlots[l].learner._withUnsafeGuaranteedRef({
+            let big = learnerSlots[l].learner._withUnsafeGuaranteedRef {
                 $0.population(atLeast: learnerSlots[l].prefetchPopulation)
-            }) { return true }
+            }
+            learnerSlots[l].splits = big
+            any = any || big
         }
-        return false
+        return any
     }
 
     /// Counts the packet and loads it into context `c`, setting up its registers in `st`; returns false (the

@@ -325,9 +325,7 @@ extension EngineRuntime {
                 case .exact:
                     let table = slot.pointee.exact.unsafelyUnwrapped
                     let h: UInt32
-                    if ordered, slot.pointee.prefetches, st.phase != 0 || table._withUnsafeGuaranteedRef({
-                        $0.population(atLeast: slot.pointee.prefetchPopulation)
-                    }) {
+                    if ordered, slot.pointee.splits {
                         // Split lookup (a big table in an interleaved burst; a lone packet has nothing to overlap
                         // with, so it looks up at once). The result is that of a lookup at the last step, as if the
                         // packet had run alone from there.
@@ -390,9 +388,7 @@ extension EngineRuntime {
                 var action = slot.pointee.defaultAction
                 var data = UnsafeRawPointer(slot.pointee.defaultData)
                 let learner = slot.pointee.learner
-                if ordered, slot.pointee.prefetches, st.phase != 0 || learner._withUnsafeGuaranteedRef({
-                    $0.population(atLeast: slot.pointee.prefetchPopulation)
-                }) {
+                if ordered, slot.pointee.splits {
                     // Split lookup (a big learner), as for big tables: bucket, then candidate records. A `learn` by
                     // an earlier packet of the burst that completed meanwhile is seen, as in DPDK (its lookup
                     // compares keys only after its own yield).

@@ -7,6 +7,9 @@ struct EngineTableSlot {
     /// the interleave threshold); they do once it holds `prefetchPopulation` entries.
     var prefetches: Bool
     var prefetchPopulation: Int
+    /// Whether lookups split in the interleaved burst under way: `prefetches` and the population reached, as
+    /// ``EngineRuntime/interleavesNow()`` found before the burst.
+    var splits = false
     var keySlot: UInt16
     var keyOffset: Int32
     var exact: Unmanaged<ExactMatchTable>?
@@ -34,6 +37,9 @@ struct EngineLearnerSlot {
     /// interleave threshold); they do once it holds `prefetchPopulation` records.
     var prefetches: Bool
     var prefetchPopulation: Int
+    /// Whether lookups split in the interleaved burst under way: `prefetches` and the population reached, as
+    /// ``EngineRuntime/interleavesNow()`` found before the burst.
+    var splits = false
     var keySlot: UInt16
     var keyOffset: Int32
     var defaultAction: UInt32
