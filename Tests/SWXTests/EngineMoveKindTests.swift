@@ -40,7 +40,7 @@ import Testing
                     let bytes = generator.bytes(48)
                     let expected = Self.run(bytes) { bases in destination.write(bases, source.read(bases)) }
                     let actual = Self.run(bytes) { bases in
-                        EngineRuntime.move(bases, kind, { destination }, { source })
+                        EngineRuntime.move(bases, kind, destination, source)
                     }
                     #expect(actual == expected, "mov \(d) ← \(s) as \(kind)")
                 }

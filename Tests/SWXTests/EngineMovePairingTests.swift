@@ -151,7 +151,7 @@ import Testing
         var bases = (0...Self.header).map { storage + $0 * structBytes }
         bases.append(bases[Self.header] + 2)
         bases.withUnsafeBufferPointer { b in
-            for m in moves { EngineRuntime.move(b.baseAddress!, m.kind, { m.destination }, { m.source }) }
+            for m in moves { EngineRuntime.move(b.baseAddress!, m.kind, m.destination, m.source) }
         }
         return (0..<size).map { storage.load(fromByteOffset: $0, as: UInt8.self) }
     }

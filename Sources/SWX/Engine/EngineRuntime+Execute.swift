@@ -42,12 +42,12 @@ extension EngineRuntime {
     /// The backward jumps one packet may take before it is dropped as looping.
     static let backwardJumpBudget = 1 << 20
 
-    /// Runs the packet held by context `c` (registers in `st`) from `st.resumeOp` at time `now` until it ends (returns
-    /// false) or yields (returns true, with `st.resumeOp` and `st.phase` saying where to resume): a split lookup on a big
-    /// table or learner yields after each prefetch, and a `tx` yields while an older packet of the burst is in
-    /// flight so that outputs leave in packet order.
+    /// Runs the packet held by context `c` (registers in `st`) from `st.resumeOp` at time `now` until it ends
+    /// (returns false) or yields (returns true, with `st.resumeOp` and `st.phase` saying where to resume): a split
+    /// lookup on a big table or learner yields after each prefetch, and a `tx` yields while an older packet of the
+    /// burst is in flight so that outputs leave in packet order. `ordered` is false when the packet runs alone (no
+    /// older packet can be in flight): the `tx` check vanishes.
     @inline(__always)
-    /// `ordered` is false when the packet runs alone (no older packet can be in flight): the `tx` check vanishes.
     func execute<Sink: EnginePacketSink>(_ cp: UnsafePointer<EnginePacketContext>, _ st: inout EnginePacketState,
                                          ordered: Bool, now: UInt64, sink: inout Sink) -> Bool {
         // Context pointers other than the bases are read where used: loading them all here cost a dozen
@@ -101,7 +101,8 @@ extension EngineRuntime {
             case .mirror:
                 let slotField = op.pointee.f, sessionField = op.pointee.g
                 let slot = Int(slotField.read(bases) & UInt64(configuration.mirrorSlots &- 1))
-                cp.pointee.mirrorSlots[slot] = UInt32(sessionField.read(bases) & UInt64(configuration.mirrorSessions &- 1))
+                let session = sessionField.read(bases) & UInt64(configuration.mirrorSessions &- 1)
+                cp.pointee.mirrorSlots[slot] = UInt32(session)
                 st.mirrorMask |= 1 &<< UInt32(slot)
                 op += 1
             case .recirculate:
@@ -212,34 +213,33 @@ extension EngineRuntime {
             case .mov:
                 op.pointee.f.write(bases, op.pointee.g.read(bases))
                 op += 1
+            // One opcode per fast kind, the kind a constant: `perform` folds to its one load and store.
             case .movCopy8:
-                KeyBytes.store8(op.pointee.f.address(bases), KeyBytes.load8(op.pointee.g.address(bases)))
+                EngineMoveKind.copy8.perform(to: op.pointee.f.address(bases), from: op.pointee.g.address(bases))
                 op += 1
             case .movCopy16:
-                KeyBytes.store16(op.pointee.f.address(bases), KeyBytes.load16(op.pointee.g.address(bases)))
+                EngineMoveKind.copy16.perform(to: op.pointee.f.address(bases), from: op.pointee.g.address(bases))
                 op += 1
             case .movCopy32:
-                KeyBytes.store32(op.pointee.f.address(bases), KeyBytes.load32(op.pointee.g.address(bases)))
+                EngineMoveKind.copy32.perform(to: op.pointee.f.address(bases), from: op.pointee.g.address(bases))
                 op += 1
             case .movCopy64:
-                KeyBytes.store64(op.pointee.f.address(bases), KeyBytes.load64(op.pointee.g.address(bases)))
+                EngineMoveKind.copy64.perform(to: op.pointee.f.address(bases), from: op.pointee.g.address(bases))
                 op += 1
             case .movSwap16:
-                KeyBytes.store16(op.pointee.f.address(bases), KeyBytes.load16(op.pointee.g.address(bases)).byteSwapped)
+                EngineMoveKind.swap16.perform(to: op.pointee.f.address(bases), from: op.pointee.g.address(bases))
                 op += 1
             case .movSwap32:
-                KeyBytes.store32(op.pointee.f.address(bases), KeyBytes.load32(op.pointee.g.address(bases)).byteSwapped)
+                EngineMoveKind.swap32.perform(to: op.pointee.f.address(bases), from: op.pointee.g.address(bases))
                 op += 1
             case .movSwap64:
-                KeyBytes.store64(op.pointee.f.address(bases), KeyBytes.load64(op.pointee.g.address(bases)).byteSwapped)
+                EngineMoveKind.swap64.perform(to: op.pointee.f.address(bases), from: op.pointee.g.address(bases))
                 op += 1
             case .movSwapPair16:
-                let v = KeyBytes.load32(op.pointee.g.address(bases))
-                KeyBytes.store32(op.pointee.f.address(bases), EngineMoveKind.swapPair(v))
+                EngineMoveKind.swapPair16.perform(to: op.pointee.f.address(bases), from: op.pointee.g.address(bases))
                 op += 1
             case .movSwapPair32:
-                let v = KeyBytes.load64(op.pointee.g.address(bases))
-                KeyBytes.store64(op.pointee.f.address(bases), EngineMoveKind.swapPair(v))
+                EngineMoveKind.swapPair32.perform(to: op.pointee.f.address(bases), from: op.pointee.g.address(bases))
                 op += 1
             case .movImmediate:
                 op.pointee.f.write(bases, op.pointee.immediate)
