@@ -25,15 +25,10 @@ extension EngineCompiler {
             while j < ops.count, case .nop = ops[j] { j += 1 }
             return j
         }
-        var changed = true
-        while changed {
-            changed = false
-            for i in ops.indices {
-                if case .jmp(let t) = ops[i], firstKept(i + 1) == firstKept(Int(t)) {
-                    ops[i] = .nop
-                    changed = true
-                }
-            }
+        // Backwards, so each forward jump sees the later ones already removed (a backward jump never goes to the
+        // next op): one pass.
+        for i in ops.indices.reversed() {
+            if case .jmp(let t) = ops[i], firstKept(i + 1) == firstKept(Int(t)) { ops[i] = .nop }
         }
         // newIndex[x]: the number of ops kept before x, which is where x (or the op kept after it) ends up.
         var newIndex = [Int32](repeating: 0, count: ops.count + 1)
