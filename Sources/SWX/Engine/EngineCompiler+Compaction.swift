@@ -71,7 +71,7 @@ extension EngineCompiler {
             let width = d1.bitWidth
             guard width == 8 || width == 16 || width == 32, d2.bitWidth == width, d2.slot == d1.slot,
                   d2.offset == d1.offset + Int32(width / 8) else { return nil }
-            let value = storedBytes(d1, v1.value) | storedBytes(d2, v2.value) << UInt64(width)
+            let value = d1.storedBytes(v1.value) | d2.storedBytes(v2.value) << UInt64(width)
             return .movImmediate(EngineField(slot: Int(d1.slot), byteOffset: Int(d1.offset), bitWidth: 2 * width,
                                              bigEndian: false),
                                  EngineImmediate(value))
@@ -93,13 +93,5 @@ extension EngineCompiler {
         case .movePair(let m): m
         default: nil
         }
-    }
-
-    /// The bytes a whole-byte field `d` of at most 4 bytes holds after `mov d value`, as a little-endian number.
-    private static func storedBytes(_ d: EngineField, _ value: UInt64) -> UInt64 {
-        let width = d.bitWidth
-        let v = value & (UInt64.max >> UInt64(64 - width))
-        guard d.isBigEndian else { return v }
-        return v.byteSwapped >> UInt64(64 - width)
     }
 }

@@ -61,6 +61,13 @@ extension EngineField {
         bases[Int(slot)] + Int(offset)
     }
 
+    /// The bytes a field of whole bytes holds after storing `value` (its low `bitWidth` bits in the field's byte
+    /// order), as a little-endian number: what one plain store of the field's width writes.
+    func storedBytes(_ value: UInt64) -> UInt64 {
+        let low = value & (UInt64.max &>> UInt64(shift))
+        return isBigEndian ? low.byteSwapped &>> UInt64(shift) : low
+    }
+
     /// Stores the low `bitWidth` bits of `value`, leaving the neighbouring bytes untouched.
     @inline(__always)
     func write(_ bases: UnsafePointer<UnsafeMutableRawPointer>, _ value: UInt64) {

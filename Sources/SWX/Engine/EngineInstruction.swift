@@ -73,15 +73,16 @@ struct EngineInstruction: Sendable {
     init(store d: EngineField, immediate value: UInt64) {
         f = d
         switch d.store {
-        case .byte: code = .movImmediate8; immediate = value & 0xFF
-        case .le16: code = .movImmediate16; immediate = value & 0xFFFF
-        case .le32: code = .movImmediate32; immediate = value & 0xFFFF_FFFF
-        case .le64: code = .movImmediate64; immediate = value
-        case .be16: code = .movImmediate16; immediate = UInt64(UInt16(truncatingIfNeeded: value).byteSwapped)
-        case .be32: code = .movImmediate32; immediate = UInt64(UInt32(truncatingIfNeeded: value).byteSwapped)
-        case .be64: code = .movImmediate64; immediate = value.byteSwapped
-        case .leOdd, .beOdd: code = .movImmediate; immediate = value
+        case .byte: code = .movImmediate8
+        case .le16, .be16: code = .movImmediate16
+        case .le32, .be32: code = .movImmediate32
+        case .le64, .be64: code = .movImmediate64
+        case .leOdd, .beOdd:
+            code = .movImmediate
+            immediate = value
+            return
         }
+        immediate = d.storedBytes(value)
     }
 
     static func pair(_ low: Int32, _ high: Int32) -> UInt64 {

@@ -29,7 +29,7 @@ struct EngineSlotAliasing {
     /// `otherSlot`.
     func mayOverlap(_ slot: UInt16, _ offset: Int32, _ count: Int32,
                     _ otherSlot: UInt16, _ otherOffset: Int32, _ otherCount: Int32) -> Bool {
-        if slot == otherSlot { return offset < otherOffset + otherCount && otherOffset < offset + count }
+        if slot == otherSlot { return (offset ..< offset + count).overlaps(otherOffset ..< otherOffset + otherCount) }
         return parsedHeaderSlots.contains(Int(slot)) && parsedHeaderSlots.contains(Int(otherSlot))
     }
 }
