@@ -84,7 +84,8 @@ enum SWXScaleBenchmarks {
                 do {
                     let pipeline = try prepare(mode: mode, entries: entries, text: text, configuration: configuration)
                     let port: UInt32 = mode == "exact" ? 0 : 1
-                    let traffic = (0..<trafficPackets).map { SWXPacket(port: port, bytes: frame(UInt32($0 % entries))) }
+                    let flows = environment("SWX_SCALE_FLOWS")?.first.flatMap { Int($0) } ?? entries
+                    let traffic = (0..<trafficPackets).map { SWXPacket(port: port, bytes: frame(UInt32($0 % min(flows, entries)))) }
                     setups.append((entries, pipeline, traffic))
                 } catch {
                     print("swx-scale \(mode) \(entries) failed: \(error)")

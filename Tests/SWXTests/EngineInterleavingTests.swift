@@ -72,7 +72,7 @@ import Testing
                 miss
             }
             default_action miss args none
-            size 4096
+            size TABLE_SIZE
         }
         learner learned {
             key {
@@ -121,11 +121,16 @@ import Testing
         return bytes + [UInt8](repeating: UInt8(flow & 0xff), count: 64 - bytes.count)
     }
 
-    /// A pipeline whose table and learner are "big" from their first entry when `contexts` > 1.
-    static func pipeline(contexts: Int) throws -> SWXPipeline {
+    /// Table sizes: records out of the index (a split lookup has a middle step), and inlined in it (one step).
+    static let tableSizes = [4096, ExactMatchTable.inlineMinimumCapacity]
+
+    /// A pipeline whose table (of `tableSize` entries) and learner are "big" from their first entry when
+    /// `contexts` > 1.
+    static func pipeline(contexts: Int, tableSize: Int = 4096) throws -> SWXPipeline {
         let configuration = SWXPipelineConfiguration(inputPorts: 3, outputPorts: 4, packetContexts: contexts,
                                                      interleaveThresholdBytes: 0)
-        let p = try SWXPipeline(specText: spec, configuration: configuration, clock: SWXManualClock())
+        let text = spec.replacing("TABLE_SIZE", with: String(tableSize))
+        let p = try SWXPipeline(specText: text, configuration: configuration, clock: SWXManualClock())
         var lines = ""
         for flow in stride(from: UInt32(0), to: 200, by: 2) {
             lines += "match 0x\(String(0x0A00_0000 | flow, radix: 16)) 0x0a600001 action fwd port \(flow % 3)\n"
@@ -146,9 +151,10 @@ import Testing
         }
     }
 
-    @Test func interleavedBurstsGiveTheSequentialOutputsInPacketOrder() throws {
-        let alone = try Self.pipeline(contexts: 1)
-        let interleaved = try Self.pipeline(contexts: 8)
+    @Test(arguments: tableSizes)
+    func interleavedBurstsGiveTheSequentialOutputsInPacketOrder(tableSize: Int) throws {
+        let alone = try Self.pipeline(contexts: 1, tableSize: tableSize)
+        let interleaved = try Self.pipeline(contexts: 8, tableSize: tableSize)
         for round in 0..<6 {
             let burst = Self.traffic(64, seed: UInt32(round))
             let expected = alone.process(burst: burst)
@@ -176,8 +182,9 @@ import Testing
         #expect(stats.hits == 20)
     }
 
-    @Test func loneAndBurstRunsAgreeOnEntryIDs() throws {
-        let p = try Self.pipeline(contexts: 8)
+    @Test(arguments: tableSizes)
+    func loneAndBurstRunsAgreeOnEntryIDs(tableSize: Int) throws {
+        let p = try Self.pipeline(contexts: 8, tableSize: tableSize)
         let burst = (0..<32).map { SWXPacket(port: 0, bytes: Self.frame(UInt32($0 * 2))) }
         let together = p.process(burst: burst)
         let oneByOne = burst.flatMap { p.process($0.bytes, port: $0.port) }

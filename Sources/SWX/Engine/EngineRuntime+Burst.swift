@@ -83,9 +83,9 @@ extension EngineRuntime {
         let object = Int(st.pointee.lookupObject)
         let hash = st.pointee.lookupHash
         if object >= 0 {
-            // With records inlined in the index, step 1's prefetch brought the record too: no second yield.
+            // (A table with records inlined in its index never gets here: step 1 brought the record too.)
             return tableSlots[object].exact.unsafelyUnwrapped._withUnsafeGuaranteedRef {
-                !$0.inlinesRecords && $0.prefetchCandidates(hash: hash)
+                $0.prefetchCandidates(hash: hash)
             }
         }
         return learnerSlots[~object].learner._withUnsafeGuaranteedRef { $0.prefetchCandidates(hash: hash, now: now) }

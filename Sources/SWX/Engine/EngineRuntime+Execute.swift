@@ -27,7 +27,7 @@ struct EnginePacketState {
     /// Where execution resumes after a yield (nil: at the first op).
     var resumeOp: UnsafePointer<EngineInstruction>?
     /// The step of a split lookup on a big table or learner at `resumeOp`: 0 = not started, 1 = hashed and the
-    /// bucket prefetched, 2 = candidate records prefetched.
+    /// bucket prefetched, 2 = candidate records prefetched (or none to prefetch: records inlined in the index).
     var phase: UInt8 = 0
     /// The key hash computed in step 1.
     var lookupHash: UInt32 = 0
@@ -329,7 +329,9 @@ extension EngineRuntime {
                         // Split lookup (a big table in an interleaved burst; a lone packet has nothing to overlap
                         // with, so it looks up at once). The result is that of a lookup at the last step, as if the
                         // packet had run alone from there.
-                        guard let hash = splitLookupStep(&st, op, object: Int32(t), hashAndPrefetch: {
+                        let middle = table._withUnsafeGuaranteedRef { !$0.inlinesRecords }
+                        guard let hash = splitLookupStep(&st, op, object: Int32(t), middleStep: middle,
+                                                         hashAndPrefetch: {
                             table._withUnsafeGuaranteedRef { t in
                                 let h = t.hash(key)
                                 t.prefetch(hash: h)
@@ -392,7 +394,7 @@ extension EngineRuntime {
                     // Split lookup (a big learner), as for big tables: bucket, then candidate records. A `learn` by
                     // an earlier packet of the burst that completed meanwhile is seen, as in DPDK (its lookup
                     // compares keys only after its own yield).
-                    guard let h = splitLookupStep(&st, op, object: ~Int32(l), hashAndPrefetch: {
+                    guard let h = splitLookupStep(&st, op, object: ~Int32(l), middleStep: true, hashAndPrefetch: {
                         learner._withUnsafeGuaranteedRef { t in
                             let h = t.hash(key)
                             t.prefetch(hash: h)
@@ -563,16 +565,18 @@ extension EngineRuntime {
 
     /// The executor's steps of a split lookup at `op` on `object` (see ``EnginePacketState/lookupObject``), shared
     /// by big tables and learners. Step 1 hashes the key, prefetches its index slot or bucket and yields (returns
-    /// nil; `st.resumeOp`, `st.phase` and `st.lookupHash` say where it resumes). Step 2, prefetching the candidate
+    /// nil; `st.resumeOp`, `st.phase` and `st.lookupHash` say where it resumes). Step 2 (skipped when
+    /// `middleStep` is false: a table with records inlined in its index), prefetching the candidate
     /// records, is the burst driver's (``EngineRuntime/advanceSplitLookup(_:now:)``): it runs without re-entering
     /// the executor. Step 3 (here again) returns the hash to look up with, everything in cache.
     @inline(__always)
     func splitLookupStep(_ st: inout EnginePacketState, _ op: UnsafePointer<EngineInstruction>, object: Int32,
-                         hashAndPrefetch: () -> UInt32) -> UInt32? {
+                         middleStep: Bool, hashAndPrefetch: () -> UInt32) -> UInt32? {
         if st.phase == 0 {
             st.lookupHash = hashAndPrefetch()
             st.lookupObject = object
-            st.phase = 1
+            // Without a middle step the lookup is ready to finish when its context comes round again.
+            st.phase = middleStep ? 1 : 2
             st.resumeOp = op
             return nil
         }
