@@ -130,4 +130,44 @@ import Testing
         l.forEachOccupiedBucket { visited.append($0) }
         #expect(visited.isEmpty)
     }
+
+    /// Records of 32 bytes (two home slots), 48 (one) and 88 (none): every learned key reads back its own data,
+    /// home records sit in the line after their bucket's, pool records outside the blocks, and `removeAll` leaves
+    /// a learner that learns again from the start.
+    @Test(arguments: [(13, 4), (13, 24), (40, 40)])
+    func recordsOfEverySizeLiveBesideTheirBucketOrInThePool(sizes: (key: Int, data: Int)) throws {
+        let l = try Learner(keySize: sizes.key, actionDataSize: sizes.data, size: 64, timeouts: [10])
+        #expect(l.homeSlots == (l.recordStride <= 32 ? 2 : l.recordStride <= 64 ? 1 : 0))
+        func key(_ i: Int) -> [UInt8] { (0..<sizes.key).map { UInt8(truncatingIfNeeded: i &* 7 &+ $0 &* 13 &+ i >> 8) } }
+        func data(_ i: Int) -> [UInt8] { (0..<sizes.data).map { UInt8(truncatingIfNeeded: i &+ $0) } }
+        func learnAll() -> [Int: UInt32] {
+            var ids: [Int: UInt32] = [:]
+            for i in 0..<400 {
+                if let id = try? l.add(key: key(i), actionID: 3, actionData: data(i), timeoutID: 0, now: 0) { ids[i] = id }
+            }
+            return ids
+        }
+        let ids = learnAll()
+        #expect(ids.count > 200)
+        let blockBytes = l.bucketBytes
+        for (i, id) in ids {
+            #expect(try l.entryID(key: key(i), now: 0) == id)
+            let record = l.entryRecord(id)
+            #expect(Array(UnsafeRawBufferPointer(start: l.actionData(ofEntry: id), count: sizes.data)) == data(i))
+            let (b, slot) = l.location(id)
+            let offset = record - l.blocks
+            if slot < l.homeSlots {
+                #expect(record == b + Learner.bucketStride + slot * l.recordStride)
+            } else {
+                #expect(offset < 0 || offset >= blockBytes)
+            }
+        }
+        l.removeAll()
+        #expect(l.entries(now: 0).isEmpty)
+        #expect(l.population(atLeast: 1) == false)
+        for i in 0..<400 { #expect((try? l.entryID(key: key(i), now: 0)) ?? 0 == 0) }
+        let again = learnAll()
+        #expect(again == ids)
+        #expect(l.entries(now: 0).count == ids.count)
+    }
 }

@@ -172,7 +172,7 @@ final class EngineRuntime: @unchecked Sendable {
             (learnerSlots + l.index).initialize(to: EngineLearnerSlot(
                 learner: Unmanaged.passUnretained(learner),
                 prefetches: configuration.packetContexts > 1
-                    && learner.bucketCount * Learner.bucketStride >= configuration.interleaveThresholdBytes,
+                    && learner.bucketBytes >= configuration.interleaveThresholdBytes,
                 prefetchPopulation: populationThreshold,
                 keySlot: UInt16(EngineRuntime.slot(of: l.keyWindow.source, headerCount: spec.headers.count)),
                 keyOffset: Int32(l.keyWindow.byteOffset), defaultAction: UInt32(l.defaultAction.actionIndex),

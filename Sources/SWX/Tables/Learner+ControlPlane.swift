@@ -140,7 +140,9 @@ extension Learner {
 
     /// Deletes every entry and zeroes the counters.
     public func removeAll() {
-        buckets.initializeMemory(as: UInt8.self, repeating: 0, count: bucketCount * Learner.bucketStride)
+        // Only buckets holding a record hold entries (others keep at most stale signatures, unread while their
+        // expiry is 0): zeroing just those leaves the pages no entry touched unbacked.
+        forEachOccupiedBucket { bi in KeyBytes.zero(bucket(bi), Learner.bucketStride) }
         pool.pointee = (homeCount, 0, 0)
         occupied.initialize(repeating: 0, count: occupiedWords)
         stats = LearnerStats()

@@ -19,13 +19,15 @@ import CIntrinsics
 /// Memory (unlike DPDK, which stores 4 keys and 4 action records inside every bucket): a bucket is one 64-byte
 /// line of 4 expiry times, 4 signatures and 4 record numbers; keys, action ids, timeout ids and action data live in
 /// fixed-size records (8 bytes + key + action data, each padded to 8). The first ``homeSlots`` slots of a bucket
-/// (2 when a record takes at most 32 bytes, 1 up to 64, else none) own *home records* at a place computed from the
-/// bucket number, so the packet path can fetch a bucket and the records of its first slots at the same time, not
-/// one after the other; the other slots draw records from a pool only when they are filled (returned by `forget`,
-/// control-plane deletes and expiry sweeps; a lazily expired slot keeps its record for its next key). Records live
-/// in one reservation of 4 × buckets records, home records first; the kernel backs only the pages used. A full
-/// learner of 5-tuple flows thus costs about 64 + 64 bytes per configured entry plus a pool record for the few
-/// flows in a bucket's third and fourth slots. Buckets and records live on transparent huge pages where allowed.
+/// (2 when a record takes at most 32 bytes, 1 up to 64, else none) own *home records* in the line right after
+/// the bucket's (a bucket and its home records form one 128-byte block), so the packet path fetches a bucket and
+/// the records of its first slots at the same time, from the same page: two lines of separate arrays cost a
+/// second address translation per lookup, which at a million entries was most of what the lookups' misses cost
+/// beyond those of an exact table. The other slots draw records from a pool only when they are filled (returned
+/// by `forget`, control-plane deletes and expiry sweeps; a lazily expired slot keeps its record for its next key),
+/// reserved for (4 − homeSlots) × buckets records; the kernel backs only the pages used. A full learner of 5-tuple
+/// flows thus costs 128 bytes per configured entry plus a pool record for the few flows in a bucket's third and
+/// fourth slots. Blocks and pool records live on transparent huge pages where allowed.
 ///
 /// For big learners the packet path splits a lookup so the executor can run other packets while memory answers:
 /// ``hash(_:)`` + ``prefetch(hash:)`` (the bucket and its home records), ``prefetchCandidates(hash:now:)`` (the
@@ -64,14 +66,18 @@ public final class Learner: @unchecked Sendable {
     let keyStride: Int
     let recordStride: Int
     let bucketMask: Int
-    let buckets: UnsafeMutableRawPointer
-    let bucketMemory: TableMemory
-    /// Record `r` (1-based) is at `records + (r − 1) * recordStride`.
-    let records: UnsafeMutableRawPointer
-    let recordMemory: TableMemory
-    let recordCapacity: Int
+    /// Bucket `i` is at `blocks + i << blockShift`; its home records follow it, from byte `bucketStride`.
+    let blocks: UnsafeMutableRawPointer
+    let blockMemory: TableMemory
+    /// log2 of the block size: 7 (a bucket line and a line of home records), or 6 without home records.
+    let blockShift: Int
+    /// Pool record `r` (numbered after the home records) is at `poolRecords + (r − homeCount − 1) * recordStride`.
+    let poolRecords: UnsafeMutableRawPointer
+    let poolMemory: TableMemory
     /// Slots per bucket that own a home record (record `bucket * homeSlots + slot + 1`).
     let homeSlots: Int
+    /// log2 of `homeSlots` (0 when there are none).
+    let homeShift: Int
     /// Number of home records (`bucketCount * homeSlots`); pool records are numbered after them.
     let homeCount: UInt32
     /// One bit per bucket, set while the bucket holds a record (live or lazily expired): listings visit only these.
@@ -120,16 +126,18 @@ public final class Learner: @unchecked Sendable {
         guard bucketCount <= 1 << 29 else {
             throw .resourceExhausted("learner: \(bucketCount) buckets are too many (at most 2^29)")
         }
-        recordCapacity = bucketCount * Learner.keysPerBucket
         homeSlots = recordStride <= 32 ? 2 : recordStride <= 64 ? 1 : 0
+        homeShift = homeSlots == 2 ? 1 : 0
         homeCount = UInt32(bucketCount * homeSlots)
-        guard let reservation = TableMemory.reserved(byteCount: recordCapacity * recordStride, hugePages: hugePages) else {
-            throw .resourceExhausted("learner: cannot reserve \(recordCapacity) records of \(recordStride) bytes")
+        let poolCapacity = bucketCount * (Learner.keysPerBucket - homeSlots)
+        guard let reservation = TableMemory.reserved(byteCount: poolCapacity * recordStride, hugePages: hugePages) else {
+            throw .resourceExhausted("learner: cannot reserve \(poolCapacity) records of \(recordStride) bytes")
         }
-        recordMemory = reservation
-        records = reservation.base
-        bucketMemory = TableMemory.zeroed(byteCount: bucketCount * Learner.bucketStride, hugePages: hugePages)
-        buckets = bucketMemory.base
+        poolMemory = reservation
+        poolRecords = reservation.base
+        blockShift = homeSlots == 0 ? 6 : 7
+        blockMemory = TableMemory.zeroed(byteCount: bucketCount << blockShift, hugePages: hugePages)
+        blocks = blockMemory.base
         let n = KeyBytes.powerOfTwo(atLeast: timeouts.count)
         var rounded = timeouts
         while rounded.count < n { rounded.append(timeouts[0]) }
@@ -154,8 +162,8 @@ public final class Learner: @unchecked Sendable {
         pool.deallocate()
         occupied.deallocate()
         events.release()
-        bucketMemory.release()
-        recordMemory.release()
+        blockMemory.release()
+        poolMemory.release()
     }
 
     // MARK: Packet path
@@ -169,18 +177,12 @@ public final class Learner: @unchecked Sendable {
     @inline(__always)
     public func population(atLeast entries: Int) -> Bool { pool.pointee.inUse >= entries }
 
-    /// Prefetches the bucket a lookup with `hash` reads first and its home records (the line of the first byte and
-    /// of the last; most often the same line, and a second prefetch of a line in flight costs next to nothing).
+    /// Prefetches the bucket a lookup with `hash` reads first and the line of its home records.
     @inline(__always)
     public func prefetch(hash: UInt32) {
-        let bi = Int(hash) & bucketMask
-        p4rt_prefetch(bucket(bi))
-        if homeSlots != 0 {
-            let span = homeSlots &* recordStride
-            let home = records + bi &* span
-            p4rt_prefetch(home)
-            p4rt_prefetch(home + (span &- 1))
-        }
+        let b = bucket(Int(hash) & bucketMask)
+        p4rt_prefetch(b)
+        if homeSlots != 0 { p4rt_prefetch(b + Learner.bucketStride) }
     }
 
     /// Prefetches the pool record of every slot of `hash`'s bucket that is live at `now` and carries its signature
@@ -343,11 +345,22 @@ public final class Learner: @unchecked Sendable {
     // MARK: Layout
 
     @inline(__always)
-    func bucket(_ index: Int) -> UnsafeMutableRawPointer { buckets + index &* Learner.bucketStride }
+    func bucket(_ index: Int) -> UnsafeMutableRawPointer { blocks + index &<< blockShift }
 
-    /// Record `r` (1-based; 0 gives a harmless address just before the pool, never dereferenced).
+    /// The index of bucket `b`.
     @inline(__always)
-    func record(_ r: UInt32) -> UnsafeMutableRawPointer { records + (Int(r) &- 1) &* recordStride }
+    func bucketIndex(_ b: UnsafeMutableRawPointer) -> Int { (b - blocks) &>> blockShift }
+
+    /// Record `r` (1-based): a home record in its bucket's block, or a pool record. 0 gives a harmless address
+    /// just before the blocks or the pool, never dereferenced.
+    @inline(__always)
+    func record(_ r: UInt32) -> UnsafeMutableRawPointer {
+        let n = Int(r) &- 1
+        if r <= homeCount {
+            return bucket(n &>> homeShift) + (Learner.bucketStride &+ (n & (homeSlots &- 1)) &* recordStride)
+        }
+        return poolRecords + (n &- Int(homeCount)) &* recordStride
+    }
 
     /// Slot `i` of bucket `b`: its expiry time (0 = empty), signature and record number (0 = none).
     @inline(__always)
@@ -441,7 +454,7 @@ public final class Learner: @unchecked Sendable {
         // The record fields are the 16 bytes at recordOffset: all zero once the bucket holds no record.
         if KeyBytes.load64(b + Learner.recordOffset)
             | KeyBytes.load64(b + (Learner.recordOffset + 8)) == 0 {
-            let bi = (b - buckets) / Learner.bucketStride
+            let bi = bucketIndex(b)
             occupied[bi &>> 6] &= ~(1 &<< UInt64(bi & 63))
         }
     }
