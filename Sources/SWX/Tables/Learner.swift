@@ -191,6 +191,8 @@ public final class Learner: @unchecked Sendable {
     @inline(__always)
     public func prefetchCandidates(hash: UInt32, now: UInt64) -> Bool {
         let b = bucket(Int(hash) & bucketMask)
+        // Most buckets hold at most two flows: with two home slots, one load says whether the others hold records.
+        if homeSlots == 2, KeyBytes.load64(b + (Learner.recordOffset &+ 8)) == 0 { return false }
         let sig = hash | 1
         var found = false
         // Slots below homeSlots only ever hold their home records; a slot without a record is empty. (A while
@@ -200,7 +202,7 @@ public final class Learner: @unchecked Sendable {
             let r = recordNumber(b, i)
             if r != 0, expiry(b, i) > now,
                signature(b, i) == sig {
-                p4rt_prefetch(record(r))
+                p4rt_prefetch(poolRecord(r))
                 found = true
             }
             i &+= 1
@@ -359,7 +361,13 @@ public final class Learner: @unchecked Sendable {
         if r <= homeCount {
             return bucket(n &>> homeShift) + (Learner.bucketStride &+ (n & (homeSlots &- 1)) &* recordStride)
         }
-        return poolRecords + (n &- Int(homeCount)) &* recordStride
+        return poolRecord(r)
+    }
+
+    /// Pool record `r` (> `homeCount`).
+    @inline(__always)
+    func poolRecord(_ r: UInt32) -> UnsafeMutableRawPointer {
+        poolRecords + (Int(r) &- 1 &- Int(homeCount)) &* recordStride
     }
 
     /// Slot `i` of bucket `b`: its expiry time (0 = empty), signature and record number (0 = none).
