@@ -76,8 +76,6 @@ public final class Learner: @unchecked Sendable {
     let poolMemory: TableMemory
     /// Slots per bucket that own a home record (record `bucket * homeSlots + slot + 1`).
     let homeSlots: Int
-    /// log2 of `homeSlots` (0 when there are none).
-    let homeShift: Int
     /// Number of home records (`bucketCount * homeSlots`); pool records are numbered after them.
     let homeCount: UInt32
     /// One bit per bucket, set while the bucket holds a record (live or lazily expired): listings visit only these.
@@ -127,7 +125,6 @@ public final class Learner: @unchecked Sendable {
             throw .resourceExhausted("learner: \(bucketCount) buckets are too many (at most 2^29)")
         }
         homeSlots = recordStride <= 32 ? 2 : recordStride <= 64 ? 1 : 0
-        homeShift = homeSlots == 2 ? 1 : 0
         homeCount = UInt32(bucketCount * homeSlots)
         let poolCapacity = bucketCount * (Learner.keysPerBucket - homeSlots)
         guard let reservation = TableMemory.reserved(byteCount: poolCapacity * recordStride, hugePages: hugePages) else {
@@ -224,7 +221,7 @@ public final class Learner: @unchecked Sendable {
         for i in 0..<Learner.keysPerBucket {
             if expiry(b, i) > now,
                signature(b, i) == sig,
-               KeyBytes.equal(record(recordNumber(b, i))
+               KeyBytes.equal(slotRecord(b, i)
                                 + Learner.recordKeyOffset, key, keySize) {
                 mailbox.hit = true
                 mailbox.position = i
@@ -268,7 +265,7 @@ public final class Learner: @unchecked Sendable {
                 var r = recordNumber(b, i)
                 if old != 0 {
                     counters.pointee.expired &+= 1
-                    events.log(.removed, id: UInt32(truncatingIfNeeded: mailbox.bucket &* 4 &+ i &+ 1), key: record(r) + Learner.recordKeyOffset)
+                    events.log(.removed, id: UInt32(truncatingIfNeeded: mailbox.bucket &* 4 &+ i &+ 1), key: slotRecord(b, i) + Learner.recordKeyOffset)
                 }
                 if r == 0 {
                     // A bucket holds at most 4 records and the pool has 4 − homeSlots per bucket: this never runs dry.
@@ -277,7 +274,7 @@ public final class Learner: @unchecked Sendable {
                     occupied[mailbox.bucket &>> 6] |= 1 &<< UInt64(mailbox.bucket & 63)
                 }
                 setSignature(b, i, mailbox.signature)
-                KeyBytes.copy(record(r) + Learner.recordKeyOffset, key, keySize)
+                KeyBytes.copy(slotRecord(b, i) + Learner.recordKeyOffset, key, keySize)
                 install(b, i, expiry: expiresAt, timeoutID: tid, actionID: actionID, actionData: actionData)
                 events.log(.learned, id: UInt32(truncatingIfNeeded: mailbox.bucket &* 4 &+ i &+ 1), key: nil)
                 mailbox.hit = true
@@ -296,7 +293,7 @@ public final class Learner: @unchecked Sendable {
         counters.pointee.rearms &+= 1
         guard mailbox.hit else { return }
         let b = bucket(mailbox.bucket)
-        let r = record(recordNumber(b, mailbox.position))
+        let r = slotRecord(b, mailbox.position)
         let tid = Int(KeyBytes.load8(r + Learner.recordTimeoutIDOffset))
         setExpiry(b, mailbox.position, mailbox.time &+ timeoutTicks[tid])
     }
@@ -307,7 +304,7 @@ public final class Learner: @unchecked Sendable {
         counters.pointee.rearms &+= 1
         guard mailbox.hit else { return }
         let b = bucket(mailbox.bucket)
-        let r = record(recordNumber(b, mailbox.position))
+        let r = slotRecord(b, mailbox.position)
         let tid = Int(timeoutID & timeoutMask)
         KeyBytes.store8(r + Learner.recordTimeoutIDOffset, UInt8(tid))
         setExpiry(b, mailbox.position, mailbox.time &+ timeoutTicks[tid])
@@ -353,15 +350,11 @@ public final class Learner: @unchecked Sendable {
     @inline(__always)
     func bucketIndex(_ b: UnsafeMutableRawPointer) -> Int { (b - blocks) &>> blockShift }
 
-    /// Record `r` (1-based): a home record in its bucket's block, or a pool record. 0 gives a harmless address
-    /// just before the blocks or the pool, never dereferenced.
+    /// The record of slot `i` of bucket `b`, which holds one: its home record, in the line after the bucket, or
+    /// the pool record the slot names.
     @inline(__always)
-    func record(_ r: UInt32) -> UnsafeMutableRawPointer {
-        let n = Int(r) &- 1
-        if r <= homeCount {
-            return bucket(n &>> homeShift) + (Learner.bucketStride &+ (n & (homeSlots &- 1)) &* recordStride)
-        }
-        return poolRecord(r)
+    func slotRecord(_ b: UnsafeMutableRawPointer, _ i: Int) -> UnsafeMutableRawPointer {
+        i < homeSlots ? b + (Learner.bucketStride &+ i &* recordStride) : poolRecord(recordNumber(b, i))
     }
 
     /// Pool record `r` (> `homeCount`).
@@ -408,13 +401,13 @@ public final class Learner: @unchecked Sendable {
     @inline(__always)
     func entryRecord(_ id: UInt32) -> UnsafeMutableRawPointer {
         let (b, i) = location(id)
-        return record(recordNumber(b, i))
+        return slotRecord(b, i)
     }
 
     @inline(__always)
     func install(_ b: UnsafeMutableRawPointer, _ i: Int, expiry: UInt64, timeoutID: Int, actionID: UInt32, actionData: UnsafeRawPointer?) {
         setExpiry(b, i, expiry)
-        let r = record(recordNumber(b, i))
+        let r = slotRecord(b, i)
         KeyBytes.store32(r + Learner.recordActionOffset, actionID)
         KeyBytes.store8(r + Learner.recordTimeoutIDOffset, UInt8(timeoutID))
         if actionDataSize > 0 {
@@ -440,7 +433,7 @@ public final class Learner: @unchecked Sendable {
         pool.pointee.inUse &+= 1
         let head = pool.pointee.freeHead
         if head != 0 {
-            pool.pointee.freeHead = KeyBytes.load32(record(head) + Learner.recordActionOffset)
+            pool.pointee.freeHead = KeyBytes.load32(poolRecord(head) + Learner.recordActionOffset)
             return head
         }
         pool.pointee.highWater &+= 1
@@ -455,7 +448,7 @@ public final class Learner: @unchecked Sendable {
         guard r != 0 else { return }
         setRecordNumber(b, i, 0)
         if r > homeCount {
-            KeyBytes.store32(record(r) + Learner.recordActionOffset, pool.pointee.freeHead)
+            KeyBytes.store32(poolRecord(r) + Learner.recordActionOffset, pool.pointee.freeHead)
             pool.pointee.freeHead = r
         }
         pool.pointee.inUse &-= 1
