@@ -19,7 +19,7 @@ static inline void p4rt_prefetch(const void *p) { __builtin_prefetch(p, 0, 3); }
 
 /* Plain loads and block moves for the packet path. Swift's own (`load(fromByteOffset:as:)`, `copyMemory`,
  * `initializeMemory`) are generic or out-of-line entry points that the optimizer stops inlining once the executor
- * function has grown big, leaving a call per use; these always inline (the block moves as a direct memcpy/memset). */
+ * function has grown big, leaving a call per use; these always inline. */
 static inline uint32_t p4rt_load_u32(const void *p) { uint32_t v; __builtin_memcpy(&v, p, 4); return v; }
 static inline uint16_t p4rt_load_u16(const void *p) { uint16_t v; __builtin_memcpy(&v, p, 2); return v; }
 static inline uint8_t p4rt_load_u8(const void *p) { return *(const uint8_t *)p; }
@@ -28,8 +28,46 @@ static inline void p4rt_store_u64(void *p, uint64_t v) { __builtin_memcpy(p, &v,
 static inline void p4rt_store_u32(void *p, uint32_t v) { __builtin_memcpy(p, &v, 4); }
 static inline void p4rt_store_u16(void *p, uint16_t v) { __builtin_memcpy(p, &v, 2); }
 static inline void p4rt_store_u8(void *p, uint8_t v) { *(uint8_t *)p = v; }
-static inline void p4rt_copy_block(void *d, const void *s, size_t n) { __builtin_memcpy(d, s, n); }
-static inline void p4rt_zero_block(void *d, size_t n) { __builtin_memset(d, 0, n); }
+
+/* Block moves (a packet into its context, zeroing metadata and header storage: every packet does three). Up to 128
+ * bytes (copies) or 256 (zeroing) they are straight-line 16-byte moves, the first and last ones overlapping so that
+ * no byte outside the block is touched: a memcpy/memset call and its own size dispatch cost about twice as many
+ * instructions for blocks this small. Larger blocks, and blocks under 16 bytes, go to memcpy/memset. */
+typedef uint8_t p4rt_v16 __attribute__((vector_size(16), aligned(1)));
+static inline void p4rt_move16(uint8_t *o, const uint8_t *i) { *(p4rt_v16 *)o = *(const p4rt_v16 *)i; }
+static inline void p4rt_clear16(uint8_t *o) { *(p4rt_v16 *)o = (p4rt_v16){0}; }
+static inline void p4rt_copy_block(void *d, const void *s, size_t n) {
+    uint8_t *o = (uint8_t *)d;
+    const uint8_t *i = (const uint8_t *)s;
+    if (n < 16 || n > 128) { __builtin_memcpy(d, s, n); return; }
+    if (n > 64) {
+        for (int k = 0; k < 4; k++) p4rt_move16(o + 16 * k, i + 16 * k);
+        o += n - 64; i += n - 64;
+        for (int k = 0; k < 4; k++) p4rt_move16(o + 16 * k, i + 16 * k);
+    } else if (n > 32) {
+        p4rt_move16(o, i); p4rt_move16(o + 16, i + 16);
+        p4rt_move16(o + n - 32, i + n - 32); p4rt_move16(o + n - 16, i + n - 16);
+    } else {
+        p4rt_move16(o, i); p4rt_move16(o + n - 16, i + n - 16);
+    }
+}
+static inline void p4rt_zero_block(void *d, size_t n) {
+    uint8_t *o = (uint8_t *)d;
+    if (n < 16 || n > 256) { __builtin_memset(d, 0, n); return; }
+    if (n > 128) {
+        for (int k = 0; k < 8; k++) p4rt_clear16(o + 16 * k);
+        o += n - 128;
+        for (int k = 0; k < 8; k++) p4rt_clear16(o + 16 * k);
+    } else if (n > 64) {
+        for (int k = 0; k < 4; k++) p4rt_clear16(o + 16 * k);
+        o += n - 64;
+        for (int k = 0; k < 4; k++) p4rt_clear16(o + 16 * k);
+    } else if (n > 32) {
+        p4rt_clear16(o); p4rt_clear16(o + 16); p4rt_clear16(o + n - 32); p4rt_clear16(o + n - 16);
+    } else {
+        p4rt_clear16(o); p4rt_clear16(o + n - 16);
+    }
+}
 
 /* Big-table memory: an anonymous private mapping (zero-filled, backed lazily by the kernel) whose start is
  * aligned to 2 MiB, advised MADV_HUGEPAGE so transparent huge pages back it where the kernel allows (THP

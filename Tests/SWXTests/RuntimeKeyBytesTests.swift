@@ -85,4 +85,23 @@ import Testing
         #expect(Array(target[150..<260]) == Array(source[147..<257]))
         #expect(target[260...].allSatisfy { $0 == 0xAA })
     }
+
+    /// Every size on both sides of the inline paths' limits (16, 32, 64, 128 and 256 bytes), at odd alignments:
+    /// the block copy and zeroing write exactly their bytes.
+    @Test(arguments: Array(0...300))
+    func blockMovesOfEverySizeTouchExactlyTheirBytes(n: Int) {
+        let source = (0..<n).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 1) | 1 }
+        var copied = [UInt8](repeating: 0xAA, count: n + 40)
+        var zeroed = [UInt8](repeating: 0xAA, count: n + 40)
+        source.withUnsafeBytes { s in
+            copied.withUnsafeMutableBytes { KeyBytes.copyBlock($0.baseAddress! + 19, s.baseAddress ?? UnsafeRawPointer(bitPattern: 8)!, n) }
+        }
+        zeroed.withUnsafeMutableBytes { KeyBytes.zeroBlock($0.baseAddress! + 19, n) }
+        #expect(Array(copied[19..<(19 + n)]) == source)
+        #expect(zeroed[19..<(19 + n)].allSatisfy { $0 == 0 })
+        for outside in [copied, zeroed] {
+            #expect(outside[..<19].allSatisfy { $0 == 0xAA })
+            #expect(outside[(19 + n)...].allSatisfy { $0 == 0xAA })
+        }
+    }
 }

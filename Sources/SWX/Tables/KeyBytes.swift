@@ -67,13 +67,14 @@ enum KeyBytes {
     @inline(__always)
     static func store8(_ p: UnsafeMutableRawPointer, _ v: UInt8) { p4rt_store_u8(p, v) }
 
-    /// Copies `count` bytes (a packet, a block of any size; not overlapping) with one direct `memcpy`.
+    /// Copies `count` bytes (a packet, a block of any size; not overlapping): inline moves up to 128 bytes, else
+    /// one direct `memcpy`.
     @inline(__always)
     static func copyBlock(_ destination: UnsafeMutableRawPointer, _ source: UnsafeRawPointer, _ count: Int) {
         p4rt_copy_block(destination, source, count)
     }
 
-    /// Zeroes `count` bytes (a block of any size) with one direct `memset`.
+    /// Zeroes `count` bytes (a block of any size): inline stores up to 256 bytes, else one direct `memset`.
     @inline(__always)
     static func zeroBlock(_ destination: UnsafeMutableRawPointer, _ count: Int) {
         p4rt_zero_block(destination, count)
