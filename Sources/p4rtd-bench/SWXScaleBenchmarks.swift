@@ -63,7 +63,8 @@ enum SWXScaleBenchmarks {
             return
         }
         // Variants for profiling and comparison: SWX_SCALE_MODES=exact|learner, SWX_SCALE_ENTRIES=10|1000000,
-        // SWX_SCALE_CONTEXTS=K (packet contexts, default 8), SWX_SCALE_HUGEPAGES=0 (ordinary pages).
+        // SWX_SCALE_CONTEXTS=K (packet contexts, default 8), SWX_SCALE_HUGEPAGES=0 (ordinary pages),
+        // SWX_SCALE_FLOWS=F (the traffic cycles over the first F entries only: a big object with hot lookups).
         let modes = environment("SWX_SCALE_MODES") ?? ["exact", "learner"]
         let sizes = environment("SWX_SCALE_ENTRIES")?.compactMap { Int($0) } ?? [10, bigEntries]
         var configuration = SWXPipelineConfiguration(inputPorts: 2, outputPorts: 4)
@@ -84,8 +85,10 @@ enum SWXScaleBenchmarks {
                 do {
                     let pipeline = try prepare(mode: mode, entries: entries, text: text, configuration: configuration)
                     let port: UInt32 = mode == "exact" ? 0 : 1
-                    let flows = environment("SWX_SCALE_FLOWS")?.first.flatMap { Int($0) } ?? entries
-                    let traffic = (0..<trafficPackets).map { SWXPacket(port: port, bytes: frame(UInt32($0 % min(flows, entries)))) }
+                    let flows = min(environment("SWX_SCALE_FLOWS")?.first.flatMap { Int($0) } ?? entries, entries)
+                    let traffic = (0..<trafficPackets).map {
+                        SWXPacket(port: port, bytes: frame(UInt32($0 % max(flows, 1))))
+                    }
                     setups.append((entries, pipeline, traffic))
                 } catch {
                     print("swx-scale \(mode) \(entries) failed: \(error)")

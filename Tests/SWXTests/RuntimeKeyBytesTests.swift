@@ -94,7 +94,8 @@ import Testing
         var copied = [UInt8](repeating: 0xAA, count: n + 40)
         var zeroed = [UInt8](repeating: 0xAA, count: n + 40)
         source.withUnsafeBytes { s in
-            copied.withUnsafeMutableBytes { KeyBytes.copyBlock($0.baseAddress! + 19, s.baseAddress ?? UnsafeRawPointer(bitPattern: 8)!, n) }
+            let from = s.baseAddress ?? UnsafeRawPointer(bitPattern: 8)!
+            copied.withUnsafeMutableBytes { KeyBytes.copyBlock($0.baseAddress! + 19, from, n) }
         }
         zeroed.withUnsafeMutableBytes { KeyBytes.zeroBlock($0.baseAddress! + 19, n) }
         #expect(Array(copied[19..<(19 + n)]) == source)

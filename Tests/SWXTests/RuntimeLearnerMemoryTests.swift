@@ -138,12 +138,15 @@ import Testing
     func recordsOfEverySizeLiveBesideTheirBucketOrInThePool(sizes: (key: Int, data: Int)) throws {
         let l = try Learner(keySize: sizes.key, actionDataSize: sizes.data, size: 64, timeouts: [10])
         #expect(l.homeSlots == (l.recordStride <= 32 ? 2 : l.recordStride <= 64 ? 1 : 0))
-        func key(_ i: Int) -> [UInt8] { (0..<sizes.key).map { UInt8(truncatingIfNeeded: i &* 7 &+ $0 &* 13 &+ i >> 8) } }
+        func key(_ i: Int) -> [UInt8] {
+            (0..<sizes.key).map { UInt8(truncatingIfNeeded: i &* 7 &+ $0 &* 13 &+ i >> 8) }
+        }
         func data(_ i: Int) -> [UInt8] { (0..<sizes.data).map { UInt8(truncatingIfNeeded: i &+ $0) } }
         func learnAll() -> [Int: UInt32] {
             var ids: [Int: UInt32] = [:]
             for i in 0..<400 {
-                if let id = try? l.add(key: key(i), actionID: 3, actionData: data(i), timeoutID: 0, now: 0) { ids[i] = id }
+                let id = try? l.add(key: key(i), actionID: 3, actionData: data(i), timeoutID: 0, now: 0)
+                if let id { ids[i] = id }
             }
             return ids
         }

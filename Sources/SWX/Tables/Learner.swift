@@ -127,7 +127,8 @@ public final class Learner: @unchecked Sendable {
         homeSlots = recordStride <= 32 ? 2 : recordStride <= 64 ? 1 : 0
         homeCount = UInt32(bucketCount * homeSlots)
         let poolCapacity = bucketCount * (Learner.keysPerBucket - homeSlots)
-        guard let reservation = TableMemory.reserved(byteCount: poolCapacity * recordStride, hugePages: hugePages) else {
+        let poolBytes = poolCapacity * recordStride
+        guard let reservation = TableMemory.reserved(byteCount: poolBytes, hugePages: hugePages) else {
             throw .resourceExhausted("learner: cannot reserve \(poolCapacity) records of \(recordStride) bytes")
         }
         poolMemory = reservation
@@ -265,7 +266,8 @@ public final class Learner: @unchecked Sendable {
                 var r = recordNumber(b, i)
                 if old != 0 {
                     counters.pointee.expired &+= 1
-                    events.log(.removed, id: UInt32(truncatingIfNeeded: mailbox.bucket &* 4 &+ i &+ 1), key: slotRecord(b, i) + Learner.recordKeyOffset)
+                    events.log(.removed, id: UInt32(truncatingIfNeeded: mailbox.bucket &* 4 &+ i &+ 1),
+                               key: slotRecord(b, i) + Learner.recordKeyOffset)
                 }
                 if r == 0 {
                     // A bucket holds at most 4 records and the pool has 4 − homeSlots per bucket: this never runs dry.
