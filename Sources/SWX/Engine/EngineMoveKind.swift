@@ -49,9 +49,7 @@ extension EngineMoveKind {
         let x = v.byteSwapped
         return x &<< (T.bitWidth / 2) | x &>> (T.bitWidth / 2)
     }
-}
 
-extension EngineMoveKind {
     /// Stores at `to` what a move of this fast kind takes from `from`: one load and one store. The executor calls
     /// it with each fast kind as a constant (its own opcode), so the switch folds away. Does nothing for `general`.
     @inline(__always)
@@ -67,20 +65,6 @@ extension EngineMoveKind {
         case .swapPair16: KeyBytes.store32(to, EngineMoveKind.swapPair(KeyBytes.load32(from)))
         case .swapPair32: KeyBytes.store64(to, EngineMoveKind.swapPair(KeyBytes.load64(from)))
         case .general: break
-        }
-    }
-}
-
-extension EngineRuntime {
-    /// Runs `mov destination source` of kind `kind`: the general path (read the source as a number, write it in
-    /// the destination's store kind, as the executor's `mov` opcode does), or ``EngineMoveKind/perform(to:from:)``.
-    @inline(__always)
-    static func move(_ bases: UnsafePointer<UnsafeMutableRawPointer>, _ kind: EngineMoveKind,
-                     _ destination: EngineField, _ source: EngineField) {
-        if kind == .general {
-            destination.write(bases, source.read(bases))
-        } else {
-            kind.perform(to: destination.address(bases), from: UnsafeRawPointer(source.address(bases)))
         }
     }
 }
