@@ -246,10 +246,8 @@ extension EngineSamples {
                 tx m.port_out
             """), configuration: SWXPipelineConfiguration(inputPorts: 2, outputPorts: 4))
         let packet = EngineSamples.packet(to: "001122334455")
-        var viaZero = packet
-        viaZero.replaceSubrange(12..<14, with: [0, 0])
-        var viaTwo = packet
-        viaTwo.replaceSubrange(12..<14, with: [0, 2])
+        let viaZero = EngineSamples.packet(to: "001122334455", ethertype: 0)
+        let viaTwo = EngineSamples.packet(to: "001122334455", ethertype: 2)
         #expect(p.process(packet, port: 1).map(\.bytes) == [viaZero])
         #expect(p.process(packet, port: 1).map(\.port) == [0])
         #expect(p.process(packet, port: 0).map(\.bytes) == [viaTwo])

@@ -97,9 +97,8 @@ import Testing
         let p = try EngineSamples.pipeline(EngineSamples.spec(apply: Self.apply),
                                            configuration: SWXPipelineConfiguration(inputPorts: 4, outputPorts: 4))
         let packet = EngineSamples.packet(to: "001122334455")
-        var expected = packet
+        var expected = EngineSamples.packet(to: "001122334455", ethertype: 3)
         expected.replaceSubrange(0..<6, with: packet[6..<12])
-        expected.replaceSubrange(12..<14, with: [0x00, 0x03])
         let outputs = p.process(packet, port: 3)
         #expect(outputs.map(\.bytes) == [expected])
         #expect(outputs.map(\.port) == [3])
@@ -146,10 +145,8 @@ import Testing
                                            configuration: SWXPipelineConfiguration(inputPorts: 2, outputPorts: 4))
         let packet = EngineSamples.packet(to: "001122334455")
         for (port, value) in [(UInt32(0), UInt8(2)), (1, 3)] {
-            var expected = packet
-            expected.replaceSubrange(12..<14, with: [0, value])
             let outputs = p.process(packet, port: port)
-            #expect(outputs.map(\.bytes) == [expected])
+            #expect(outputs.map(\.bytes) == [EngineSamples.packet(to: "001122334455", ethertype: value)])
             #expect(outputs.map(\.port) == [UInt32(value)])
         }
     }

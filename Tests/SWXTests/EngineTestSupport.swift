@@ -79,6 +79,13 @@ enum EngineSamples {
         hexBytes(dst + "66778899aabb0800cafef00d")
     }
 
+    /// `packet(to: dst)` with its ethertype set to `value` (where the sample programs write what they compute).
+    static func packet(to dst: String, ethertype value: UInt8) -> [UInt8] {
+        var bytes = packet(to: dst)
+        bytes.replaceSubrange(12..<14, with: [0, value])
+        return bytes
+    }
+
     static func hexBytes(_ hex: String) -> [UInt8] {
         var out: [UInt8] = []
         var i = hex.startIndex
