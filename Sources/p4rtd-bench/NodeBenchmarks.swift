@@ -157,7 +157,9 @@ enum NodeBenchmarks {
         var text: String { "\(format(cpu)) Mpps (wall \(format(wall)))" }
     }
 
-    /// Runs `packets` packets cycling over `traffic` in bursts of 64 from one contiguous buffer.
+    /// Runs `packets` packets cycling over `traffic` in bursts of 64 from one contiguous buffer. Never inlined:
+    /// `bench/instructions.sh --established` counts the instructions of this function's calls.
+    @inline(never)
     static func measure(_ pipeline: SWXPipeline, _ traffic: [SWXPacket], packets: Int) -> Rate {
         let size = 64
         let storage = UnsafeMutableRawPointer.allocate(byteCount: traffic.count * size, alignment: 64)

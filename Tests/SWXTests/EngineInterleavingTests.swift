@@ -168,6 +168,20 @@ import Testing
         #expect(try interleaved.learnerEntries("learned").map(\.key) == alone.learnerEntries("learned").map(\.key))
     }
 
+    /// A burst longer than the runtime gathers at once (256 packets) runs in chunks: outputs still leave in packet
+    /// order, equal to running the packets one by one, and a flow learned in one chunk hits in the next.
+    @Test func burstsLongerThanOneChunkKeepPacketOrder() throws {
+        let alone = try Self.pipeline(contexts: 1)
+        let interleaved = try Self.pipeline(contexts: 8)
+        let burst = Self.traffic(600, seed: 99)
+        let expected = burst.flatMap { alone.process($0.bytes, port: $0.port) }
+        let actual = interleaved.process(burst: burst)
+        #expect(expected.count > 500)
+        #expect(actual == expected)
+        #expect(try interleaved.learnerStatistics("learned") == alone.learnerStatistics("learned"))
+        #expect(interleaved.portStatistics() == alone.portStatistics())
+    }
+
     @Test func aFlowLearnedByOnePacketHitsForTheNextOfTheSameBurst() throws {
         let p = try Self.pipeline(contexts: 8)
         // Prime the learner with one flow so its population passes the (zero) threshold, then send a burst where

@@ -70,39 +70,24 @@ public final class SWXPipeline: @unchecked Sendable {
         lock.withLock { _ in
             let now = clock.nanoseconds()
             storage.withUnsafeBytes { bytes in
-                if burst.count > 1, runtime.interleavesNow() {
-                    runtime.runInterleaved(count: burst.count, input: { i in
-                        (burst[i].port, UnsafeRawBufferPointer(rebasing: bytes[offsets[i]..<offsets[i + 1]]))
-                    }, now: now, sink: &sink)
-                } else {
-                    for i in 0..<burst.count {
-                        let packet = UnsafeRawBufferPointer(rebasing: bytes[offsets[i]..<offsets[i + 1]])
-                        runtime.run(port: burst[i].port, packet: packet, now: now, sink: &sink)
-                    }
-                }
+                runtime.run(count: burst.count, input: { i in
+                    (burst[i].port, UnsafeRawBufferPointer(rebasing: bytes[offsets[i]..<offsets[i + 1]]))
+                }, now: now, sink: &sink)
             }
         }
         return sink.packets
     }
 
     /// Runs `count` packets without copying them into Swift arrays: `input(i)` gives packet `i` (its port and bytes,
-    /// valid until the next call; it is called once per packet, in order), `output` receives each output packet
-    /// (valid only during the call), in packet order.
+    /// which must stay valid until this call returns; it is called once per packet, in order), `output` receives
+    /// each output packet (valid only during the call), in packet order.
     /// Both run while the pipeline's lock is held: they must not call back into the pipeline.
     public func process(count: Int, input: (Int) -> (port: UInt32, bytes: UnsafeRawBufferPointer),
                         output: (UInt32, UnsafeRawBufferPointer) -> Void) {
         withoutActuallyEscaping(output) { output in
             var sink = ClosureSink(body: output)
             lock.withLock { _ in
-                let now = clock.nanoseconds()
-                if count > 1, runtime.interleavesNow() {
-                    runtime.runInterleaved(count: count, input: input, now: now, sink: &sink)
-                } else {
-                    for i in 0..<count {
-                        let packet = input(i)
-                        runtime.run(port: packet.port, packet: packet.bytes, now: now, sink: &sink)
-                    }
-                }
+                runtime.run(count: count, input: input, now: clock.nanoseconds(), sink: &sink)
             }
         }
     }

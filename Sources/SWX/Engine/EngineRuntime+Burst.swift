@@ -8,20 +8,46 @@
 /// wait. State changes (tables, learners, registers, meters) happen in execution order, which for packets on the
 /// same path is packet order at each yield point (round robin is FIFO), as in DPDK.
 extension EngineRuntime {
-    /// Runs one packet received on `port` to completion at time `now` (nanoseconds), delivering its outputs
-    /// (mirror clones first, then the packet) to `sink`. This is the whole packet path of pipelines without big
-    /// objects (the executor is inlined here); a split lookup just resumes at once.
+    /// Runs `count` packets, `input(i)` giving packet `i` (valid until this call returns), at time `now` (clock
+    /// nanoseconds), delivering every output (mirror clones first, then the packet) to `sink` in packet order. The
+    /// packets are gathered (``EngineBurstInput``) in chunks of ``burstInputCapacity``; a chunk interleaves when
+    /// some big object holds enough entries (``interleavesNow()``), else its packets run one after another.
     @inline(__always)
-    func run<Sink: EnginePacketSink>(port: UInt32, packet: UnsafeRawBufferPointer, now: UInt64, sink: inout Sink) {
+    func run<Sink: EnginePacketSink>(count: Int, input: (Int) -> (port: UInt32, bytes: UnsafeRawBufferPointer),
+                                     now: UInt64, sink: inout Sink) {
+        var done = 0
+        while done < count {
+            let n = min(count - done, EngineRuntime.burstInputCapacity)
+            let interleave = n > 1 && interleavesNow()
+            // One call site of `input`, so that it is inlined as the lone path needs.
+            for j in 0..<n {
+                let packet = input(done + j)
+                let bytes = packet.bytes.baseAddress, length = packet.bytes.count
+                if interleave {
+                    burstInputs[j] = EngineBurstInput(bytes: bytes, length: length, port: packet.port)
+                } else {
+                    run(port: packet.port, bytes: bytes, length: length, now: now, sink: &sink)
+                }
+            }
+            if interleave { runGathered(count: n, now: now, sink: &sink) }
+            done += n
+        }
+    }
+
+    /// Runs one packet (`length` bytes at `bytes`) received on `port` to completion, delivering its outputs to
+    /// `sink`. This is the whole packet path of pipelines without big objects (the executor is inlined here); a
+    /// split lookup just resumes at once.
+    @inline(__always)
+    func run<Sink: EnginePacketSink>(port: UInt32, bytes: UnsafeRawPointer?, length: Int, now: UInt64,
+                                     sink: inout Sink) {
         var st = EnginePacketState()
         let c = lone
-        guard admit(c, port: port, packet: packet, sequence: 0, state: &st) else { return }
+        guard admit(c, port: port, bytes: bytes, length: length, sequence: 0, state: &st) else { return }
         while execute(UnsafePointer(contexts), &st, ordered: false, now: now, sink: &sink) {}
         complete(c, st, ordered: false)
     }
 
-    /// Runs `count` packets, `input(i)` giving packet `i` (valid until the next call), at time `now`, delivering
-    /// every output to `sink` in packet order, interleaving up to `packetContexts` of them.
+    /// Runs the `count` packets gathered in ``burstInputs``, interleaving up to `packetContexts` of them.
     ///
     /// The slice switch is kept cheap because a big-table packet yields twice per lookup: the executor is inlined
     /// here (this function is the interleaved path's own copy; the lone-packet path has another), so a slice costs
@@ -29,8 +55,7 @@ extension EngineRuntime {
     /// the middle step of a split lookup (prefetching the candidate records) runs here without entering the
     /// executor, so a lookup re-enters it once instead of twice.
     @inline(never)
-    func runInterleaved<Sink: EnginePacketSink>(count: Int, input: (Int) -> (port: UInt32, bytes: UnsafeRawBufferPointer),
-                                                now: UInt64, sink: inout Sink) {
+    func runGathered<Sink: EnginePacketSink>(count: Int, now: UInt64, sink: inout Sink) {
         let k = min(contextCount, count)
         burst.pointee = EngineBurstState(contextsInUse: k, oldestSequence: 0)
         var next = 0
@@ -51,10 +76,11 @@ extension EngineRuntime {
                 // Admit the next packet (skipping any dropped on arrival) and run it to its first yield.
                 var admitted = false
                 while next < count, !admitted {
-                    let packet = input(next)
+                    let packet = burstInputs + next
                     // Assigned, not initialize(to:): in this big function the generic initialize stayed an out-of-line call.
                     st.pointee = EnginePacketState()
-                    admitted = admit(contexts[i], port: packet.port, packet: packet.bytes, sequence: next, state: &st.pointee)
+                    admitted = admit(contexts[i], port: packet.pointee.port, bytes: packet.pointee.bytes,
+                                     length: packet.pointee.length, sequence: next, state: &st.pointee)
                     next &+= 1
                 }
                 if !admitted {
@@ -114,22 +140,20 @@ extension EngineRuntime {
         return any
     }
 
-    /// Counts the packet and loads it into context `c`, setting up its registers in `st`; returns false (the
-    /// packet is dropped and counted) when it is too large.
+    /// Counts the packet (`length` bytes at `bytes`) and loads it into context `c`, setting up its registers in
+    /// `st`; returns false (the packet is dropped and counted) when it is too large.
     @inline(__always)
-    func admit(_ c: EnginePacketContext, port: UInt32, packet: UnsafeRawBufferPointer, sequence: Int,
+    func admit(_ c: EnginePacketContext, port: UInt32, bytes: UnsafeRawPointer?, length: Int, sequence: Int,
                state st: inout EnginePacketState) -> Bool {
         let inPort = Int(port) < Int(configuration.inputPorts) ? port : configuration.inputPorts - 1
         portRxPackets[Int(inPort)] &+= 1
-        // One read of the length: the buffer pointer's `count` is not always inlined, and this runs per packet.
-        let length = packet.count
         portRxBytes[Int(inPort)] &+= UInt64(length)
         guard length <= configuration.maximumPacketSize else {
             dropCounts[EngineDropReason.packetTooLarge.rawValue] &+= 1
             portDropPackets[Int(inPort)] &+= 1
             return false
         }
-        if let base = packet.baseAddress, length > 0 {
+        if let base = bytes, length > 0 {
             KeyBytes.copyBlock(c.buffer + headroom, base, length)
         }
         st.cursor = headroom

@@ -51,6 +51,9 @@ final class EngineRuntime: @unchecked Sendable {
     let contextBusy: UnsafeMutablePointer<Bool>
     let contextCount: Int
     let burst: UnsafeMutablePointer<EngineBurstState>
+    /// The packets of the burst being run (``burstInputCapacity`` of them).
+    let burstInputs: UnsafeMutablePointer<EngineBurstInput>
+    static let burstInputCapacity = 256
     /// Whether some table or learner is big enough to prefetch and yield (decided once, from the sizes): without
     /// one, bursts run packet after packet with no switching at all.
     let interleaves: Bool
@@ -239,6 +242,9 @@ final class EngineRuntime: @unchecked Sendable {
         contextBusy.initialize(repeating: false, count: contextCount)
         burst = .allocate(capacity: 1)
         burst.initialize(to: EngineBurstState())
+        burstInputs = .allocate(capacity: EngineRuntime.burstInputCapacity)
+        burstInputs.initialize(repeating: EngineBurstInput(bytes: nil, length: 0, port: 0),
+                               count: EngineRuntime.burstInputCapacity)
     }
 
     deinit {
@@ -259,6 +265,7 @@ final class EngineRuntime: @unchecked Sendable {
         contextStates.deallocate()
         contextBusy.deallocate()
         burst.deallocate()
+        burstInputs.deallocate()
         learnScratch.deallocate()
     }
 
