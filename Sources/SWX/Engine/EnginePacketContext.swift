@@ -1,8 +1,8 @@
 /// One packet context (DPDK's pipeline "thread"): the struct buffers a packet runs against (action data,
 /// metadata, header storage, extern mailboxes and the struct base pointers over them), its packet buffer with
 /// headroom, the emit list and mirror slots. The runtime keeps `packetContexts` of them so a burst can switch to
-/// the next packet while one waits for memory; the registers of the packet each holds live beside them
-/// (`EngineRuntime.contextStates`).
+/// the next packet while one waits for memory; the registers of the packet each holds (``state``) sit right
+/// before its base pointers, in the same allocation.
 ///
 /// Immutable plain pointers, allocated by ``allocate(program:headroom:bufferSize:mirrorSlots:)`` and freed by
 /// ``deallocate()``: the executor takes a context by value, and the lone-packet path reads context 0 from a `let`
@@ -21,13 +21,29 @@ struct EnginePacketContext {
     let emitList: UnsafeMutablePointer<Int32>
     let mirrorSlots: UnsafeMutablePointer<UInt32>
 
+    /// Bytes before `bases` that hold the packet's registers in an interleaved burst. One allocation for both, so
+    /// the interleaved executor addresses the registers from the base pointer it holds anyway (a register freed
+    /// in its dispatch loop; the lone path keeps its registers in a local).
+    static let stateBytes = (MemoryLayout<EnginePacketState>.stride + 63) & ~63
+
+    /// The registers of the packet this context holds in an interleaved burst, `stateBytes` before `bases`.
+    @inline(__always)
+    static func state(beforeBases bases: UnsafeMutablePointer<UnsafeMutableRawPointer>) -> UnsafeMutablePointer<EnginePacketState> {
+        (UnsafeMutableRawPointer(bases) - stateBytes).assumingMemoryBound(to: EnginePacketState.self)
+    }
+
+    /// The registers of the packet this context holds in an interleaved burst.
+    var state: UnsafeMutablePointer<EnginePacketState> { EnginePacketContext.state(beforeBases: bases) }
+
     /// A fresh context for `program`: zeroed structs, header bases pointing at their storage.
     static func allocate(program: EngineProgram, headroom: Int, bufferSize: Int, mirrorSlots: Int) -> EnginePacketContext {
         let mailboxCount = program.mailboxSizes.count
         let mailboxes = UnsafeMutablePointer<UnsafeMutableRawPointer>.allocate(capacity: max(mailboxCount, 1))
         for (i, size) in program.mailboxSizes.enumerated() { (mailboxes + i).initialize(to: EngineRuntime.allocateZeroed(size)) }
+        let front = UnsafeMutableRawPointer.allocate(byteCount: stateBytes + program.slotCount * 8, alignment: 64)
+        front.initializeMemory(as: EnginePacketState.self, repeating: EnginePacketState(), count: 1)
         let c = EnginePacketContext(
-            bases: .allocate(capacity: program.slotCount),
+            bases: (front + stateBytes).bindMemory(to: UnsafeMutableRawPointer.self, capacity: program.slotCount),
             actionData: EngineRuntime.allocateZeroed(program.actionDataCapacity),
             metadata: EngineRuntime.allocateZeroed(program.metadataSize),
             headerStorage: EngineRuntime.allocateZeroed(program.headerStorageSize),
@@ -54,7 +70,7 @@ struct EnginePacketContext {
     func deallocate() {
         for i in 0..<mailboxCount { mailboxes[i].deallocate() }
         mailboxes.deallocate()
-        bases.deallocate()
+        (UnsafeMutableRawPointer(bases) - EnginePacketContext.stateBytes).deallocate()
         for p in [actionData, metadata, headerStorage, buffer, scratch] { p.deallocate() }
         headerSizes.deallocate()
         emitList.deallocate()

@@ -43,7 +43,7 @@ extension EngineRuntime {
         var st = EnginePacketState()
         let c = lone
         guard admit(c, port: port, bytes: bytes, length: length, sequence: 0, state: &st) else { return }
-        while execute(UnsafePointer(contexts), &st, ordered: false, now: now, sink: &sink) {}
+        while execute(UnsafePointer(contexts), bases: c.bases, &st, ordered: false, now: now, sink: &sink) {}
         complete(c, st, ordered: false)
     }
 
@@ -62,7 +62,8 @@ extension EngineRuntime {
         var active = 0
         var i = 0
         while next < count || active > 0 {
-            let st = contextStates + i
+            let mbases = contexts[i].bases
+            let st = EnginePacketContext.state(beforeBases: mbases)
             if contextBusy[i] {
                 if st.pointee.phase == 1 {
                     st.pointee.phase = 2
@@ -90,7 +91,7 @@ extension EngineRuntime {
                 active &+= 1
                 contextBusy[i] = true
             }
-            if !execute(UnsafePointer(contexts + i), &st.pointee, ordered: true, now: now, sink: &sink) {
+            if !execute(UnsafePointer(contexts + i), bases: mbases, &st.pointee, ordered: true, now: now, sink: &sink) {
                 complete(contexts[i], st.pointee, ordered: true)
                 contextBusy[i] = false
                 active &-= 1
@@ -201,7 +202,7 @@ extension EngineRuntime {
     func isOldest(_ sequence: Int) -> Bool {
         var oldest = sequence
         for j in 0..<burst.pointee.contextsInUse where contextBusy[j] {
-            oldest = min(oldest, contextStates[j].sequence)
+            oldest = min(oldest, contexts[j].state.pointee.sequence)
         }
         burst.pointee.oldestSequence = oldest
         return sequence == oldest

@@ -42,18 +42,20 @@ extension EngineRuntime {
     /// The backward jumps one packet may take before it is dropped as looping.
     static let backwardJumpBudget = 1 << 20
 
-    /// Runs the packet held by context `c` (registers in `st`) from `st.resumeOp` at time `now` until it ends
+    /// Runs the packet held by context `cp` (base pointers `mbases`, passed in so an interleaved burst's registers
+    /// `st`, which sit right before them, are addressed from the same pointer) from `st.resumeOp` at time `now` until it ends
     /// (returns false) or yields (returns true, with `st.resumeOp` and `st.phase` saying where to resume): a split
     /// lookup on a big table or learner yields after each prefetch, and a `tx` yields while an older packet of the
     /// burst is in flight so that outputs leave in packet order. `ordered` is false when the packet runs alone (no
     /// older packet can be in flight): the `tx` check vanishes.
     @inline(__always)
-    func execute<Sink: EnginePacketSink>(_ cp: UnsafePointer<EnginePacketContext>, _ st: inout EnginePacketState,
+    func execute<Sink: EnginePacketSink>(_ cp: UnsafePointer<EnginePacketContext>,
+                                         bases mbases: UnsafeMutablePointer<UnsafeMutableRawPointer>,
+                                         _ st: inout EnginePacketState,
                                          ordered: Bool, now: UInt64, sink: inout Sink) -> Bool {
         // Context pointers other than the bases are read where used: loading them all here cost a dozen
         // instructions (and spills) at every entry, three times per packet in an interleaved burst.
         let ops = instructionBase
-        let mbases = cp.pointee.bases
         let bases = UnsafePointer(mbases)
         let firstHeader = EngineProgram.firstHeaderSlot
         // The current op as a pointer, not an index: dispatch then needs no scaling (3 instructions per op).

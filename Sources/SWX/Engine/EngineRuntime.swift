@@ -47,7 +47,6 @@ final class EngineRuntime: @unchecked Sendable {
     // whether it holds one, and the burst bookkeeping.
     let contexts: UnsafeMutablePointer<EnginePacketContext>
     let lone: EnginePacketContext
-    let contextStates: UnsafeMutablePointer<EnginePacketState>
     let contextBusy: UnsafeMutablePointer<Bool>
     let contextCount: Int
     let burst: UnsafeMutablePointer<EngineBurstState>
@@ -236,8 +235,6 @@ final class EngineRuntime: @unchecked Sendable {
                 program: program, headroom: headroom, bufferSize: bufferSize, mirrorSlots: configuration.mirrorSlots))
         }
         lone = contexts[0]
-        contextStates = .allocate(capacity: contextCount)
-        contextStates.initialize(repeating: EnginePacketState(), count: contextCount)
         contextBusy = .allocate(capacity: contextCount)
         contextBusy.initialize(repeating: false, count: contextCount)
         burst = .allocate(capacity: 1)
@@ -262,7 +259,6 @@ final class EngineRuntime: @unchecked Sendable {
         }
         for i in 0..<contextCount { contexts[i].deallocate() }
         contexts.deallocate()
-        contextStates.deallocate()
         contextBusy.deallocate()
         burst.deallocate()
         burstInputs.deallocate()
