@@ -52,8 +52,8 @@ extension EngineRuntime {
     /// The slice switch is kept cheap because a big-table packet yields twice per lookup: the executor is inlined
     /// here (this function is the interleaved path's own copy; the lone-packet path has another), so a slice costs
     /// no call and the burst's constants stay loaded; the registers stay in the context's slot the whole time; and
-    /// the middle step of a split lookup (prefetching the candidate records) runs here without entering the
-    /// executor, so a lookup re-enters it once instead of twice.
+    /// the later steps of a split lookup (prefetching the candidate records, then the lookup itself) run here
+    /// without entering the executor, which resumes the packet at the action's first op.
     @inline(never)
     func runGathered<Sink: EnginePacketSink>(count: Int, now: UInt64, sink: inout Sink) {
         let k = min(contextCount, count)
@@ -73,6 +73,9 @@ extension EngineRuntime {
                         continue
                     }
                 }
+                // A lookup ready to finish resumes its packet at the action (a packet waiting to transmit, in
+                // phase 0, resumes at its `tx`).
+                if st.pointee.phase == 2 { finishSplitLookup(st, bases: mbases, now: now) }
             } else {
                 // Admit the next packet (skipping any dropped on arrival) and run it to its first yield.
                 var admitted = false

@@ -320,62 +320,36 @@ extension EngineRuntime {
                 let t = op.pointee.a
                 let slot = tableSlots + Int(t)
                 let key = UnsafeRawPointer(bases[Int(slot.pointee.keySlot)] + Int(slot.pointee.keyOffset))
-                var id: UInt32 = 0
-                var action = slot.pointee.defaultAction
-                var data = UnsafeRawPointer(slot.pointee.defaultData)
+                var result = (id: UInt32(0), action: slot.pointee.defaultAction,
+                              data: UnsafeRawPointer(slot.pointee.defaultData))
                 switch slot.pointee.kind {
                 case .exact:
                     let table = slot.pointee.exact.unsafelyUnwrapped
-                    let h: UInt32
                     if ordered, slot.pointee.splits {
                         // Split lookup (a big table in an interleaved burst; a lone packet has nothing to overlap
-                        // with, so it looks up at once). The result is that of a lookup at the last step, as if the
-                        // packet had run alone from there.
+                        // with, so it looks up at once): hash, prefetch and yield; the burst driver finishes it.
                         let middle = table._withUnsafeGuaranteedRef { !$0.inlinesRecords }
-                        guard let hash = splitLookupStep(&st, op, object: Int32(t), middleStep: middle,
-                                                         hashAndPrefetch: {
-                            table._withUnsafeGuaranteedRef { t in
-                                let h = t.hash(key)
-                                t.prefetch(hash: h)
-                                return h
-                            }
-                        }) else { return true }
-                        h = hash
-                    } else {
-                        h = table._withUnsafeGuaranteedRef { $0.hash(key) }
-                    }
-                    table._withUnsafeGuaranteedRef { t in
-                        let found = t.find(key, hash: h)
-                        id = found.id
-                        if id != 0 {
-                            action = KeyBytes.load32(found.record + ExactMatchTable.actionOffset)
-                            data = found.record + t.actionDataOffset
-                            t.recordHit(id, now: now)
+                        let h = table._withUnsafeGuaranteedRef { t in
+                            let h = t.hash(key)
+                            t.prefetch(hash: h)
+                            return h
                         }
+                        startSplitLookup(&st, op, object: Int32(t), middleStep: middle, hash: h)
+                        return true
                     }
+                    result = exactResult(slot, key: key, hash: table._withUnsafeGuaranteedRef { $0.hash(key) }, now: now)
                 case .wildcard:
                     slot.pointee.wildcard.unsafelyUnwrapped._withUnsafeGuaranteedRef { table in
-                        id = table.lookup(key)
+                        let id = table.lookup(key)
                         if id != 0 {
-                            action = table.actionID(ofEntry: id)
-                            data = table.actionData(ofEntry: id)
+                            result = (id, table.actionID(ofEntry: id), table.actionData(ofEntry: id))
                             table.recordHit(id, now: now)
                         }
                     }
                 case .stub:
                     break
                 }
-                // The action reads its arguments where they are, in the entry (or the default data), as in DPDK:
-                // they are read-only to actions, and records change only between bursts.
-                mbases[EngineProgram.actionDataSlot] = UnsafeMutableRawPointer(mutating: data)
-                st.hit = id != 0
-                st.action = action
-                st.entryID = id
-                let stats = tableStats + slot.pointee.statsOffset
-                stats[id != 0 ? 0 : 1] &+= 1
-                stats[2 &+ Int(action)] &+= 1
-                st.returnOp = op + 1
-                op = program.actionEntry[Int(action)]
+                op = enterAction(&st, bases: mbases, op: op, stats: tableStats + slot.pointee.statsOffset, result: result)
             case .selector:
                 let s = op.pointee.a
                 let slot = selectorSlots + Int(s)
@@ -388,41 +362,23 @@ extension EngineRuntime {
                 let l = op.pointee.a
                 let slot = learnerSlots + Int(l)
                 let key = UnsafeRawPointer(bases[Int(slot.pointee.keySlot)] + Int(slot.pointee.keyOffset))
-                var id: UInt32 = 0
-                var action = slot.pointee.defaultAction
-                var data = UnsafeRawPointer(slot.pointee.defaultData)
                 let learner = slot.pointee.learner
                 if ordered, slot.pointee.splits {
                     // Split lookup (a big learner), as for big tables: bucket, then candidate records. A `learn` by
                     // an earlier packet of the burst that completed meanwhile is seen, as in DPDK (its lookup
                     // compares keys only after its own yield).
-                    guard let h = splitLookupStep(&st, op, object: ~Int32(l), middleStep: true, hashAndPrefetch: {
-                        learner._withUnsafeGuaranteedRef { t in
-                            let h = t.hash(key)
-                            t.prefetch(hash: h)
-                            return h
-                        }
-                    }) else { return true }
-                    id = learner._withUnsafeGuaranteedRef { $0.lookup(key, hash: h, now: now, mailbox: &st.mailbox) }
-                } else {
-                    id = learner._withUnsafeGuaranteedRef { $0.lookup(key, now: now, mailbox: &st.mailbox) }
-                }
-                if id != 0 {
-                    learner._withUnsafeGuaranteedRef { t in
-                        action = t.actionID(ofEntry: id)
-                        data = t.actionData(ofEntry: id)
+                    let h = learner._withUnsafeGuaranteedRef { t in
+                        let h = t.hash(key)
+                        t.prefetch(hash: h)
+                        return h
                     }
+                    startSplitLookup(&st, op, object: ~Int32(l), middleStep: true, hash: h)
+                    return true
                 }
-                mbases[EngineProgram.actionDataSlot] = UnsafeMutableRawPointer(mutating: data)    // as for tables
+                let h = learner._withUnsafeGuaranteedRef { $0.hash(key) }
+                let result = learnerResult(slot, key: key, hash: h, now: now, mailbox: &st.mailbox)
                 st.learner = Int(l)
-                st.hit = id != 0
-                st.action = action
-                st.entryID = id
-                let stats = learnerStats + slot.pointee.statsOffset
-                stats[id != 0 ? 0 : 1] &+= 1
-                stats[2 &+ Int(action)] &+= 1
-                st.returnOp = op + 1
-                op = program.actionEntry[Int(action)]
+                op = enterAction(&st, bases: mbases, op: op, stats: learnerStats + slot.pointee.statsOffset, result: result)
             case .learn:
                 let action = op.pointee.a, argumentsOffset = op.pointee.b, timeout = op.pointee.f
                 if st.learner >= 0 {
@@ -563,27 +519,6 @@ extension EngineRuntime {
                 op = st.returnOp.unsafelyUnwrapped
             }
         }
-    }
-
-    /// The executor's steps of a split lookup at `op` on `object` (see ``EnginePacketState/lookupObject``), shared
-    /// by big tables and learners. Step 1 hashes the key, prefetches its index slot or bucket and yields (returns
-    /// nil; `st.resumeOp`, `st.phase` and `st.lookupHash` say where it resumes). Step 2 (skipped when
-    /// `middleStep` is false: a table with records inlined in its index), prefetching the candidate
-    /// records, is the burst driver's (``EngineRuntime/advanceSplitLookup(_:now:)``): it runs without re-entering
-    /// the executor. Step 3 (here again) returns the hash to look up with, everything in cache.
-    @inline(__always)
-    func splitLookupStep(_ st: inout EnginePacketState, _ op: UnsafePointer<EngineInstruction>, object: Int32,
-                         middleStep: Bool, hashAndPrefetch: () -> UInt32) -> UInt32? {
-        if st.phase == 0 {
-            st.lookupHash = hashAndPrefetch()
-            st.lookupObject = object
-            // Without a middle step the lookup is ready to finish when its context comes round again.
-            st.phase = middleStep ? 1 : 2
-            st.resumeOp = op
-            return nil
-        }
-        st.phase = 0
-        return st.lookupHash
     }
 
     /// Accounts a jump from `op` to `target` and returns `target`; backward jumps spend the packet's budget. Returns
