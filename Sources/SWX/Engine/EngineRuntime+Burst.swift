@@ -81,8 +81,7 @@ extension EngineRuntime {
                 var admitted = false
                 while next < count, !admitted {
                     let packet = burstInputs + next
-                    // Assigned, not initialize(to:): in this big function the generic initialize stayed an out-of-line call.
-                    st.pointee = EnginePacketState()
+                    st.pointee.reset()
                     admitted = admit(contexts[i], port: packet.pointee.port, bytes: packet.pointee.bytes,
                                      length: packet.pointee.length, sequence: next, state: &st.pointee)
                     next &+= 1
