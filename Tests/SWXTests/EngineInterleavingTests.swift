@@ -126,8 +126,9 @@ import Testing
 
     /// A pipeline whose table (of `tableSize` entries) and learner are "big" from their first entry when
     /// `contexts` > 1.
-    static func pipeline(contexts: Int, tableSize: Int = 4096) throws -> SWXPipeline {
-        let configuration = SWXPipelineConfiguration(inputPorts: 3, outputPorts: 4, packetContexts: contexts,
+    static func pipeline(contexts: Int, tableSize: Int = 4096, maximumPacketSize: Int = 16_384) throws -> SWXPipeline {
+        let configuration = SWXPipelineConfiguration(inputPorts: 3, outputPorts: 4,
+                                                     maximumPacketSize: maximumPacketSize, packetContexts: contexts,
                                                      interleaveThresholdBytes: 0)
         let text = spec.replacing("TABLE_SIZE", with: String(tableSize))
         let p = try SWXPipeline(specText: text, configuration: configuration, clock: SWXManualClock())
@@ -180,6 +181,24 @@ import Testing
         #expect(actual == expected)
         #expect(try interleaved.learnerStatistics("learned") == alone.learnerStatistics("learned"))
         #expect(interleaved.portStatistics() == alone.portStatistics())
+    }
+
+    /// Packets too large to admit are dropped on arrival wherever they fall in a burst (alone, in runs, last):
+    /// the contexts they would have taken go to the packets after them, and the outputs and counters are those of
+    /// running the packets one by one.
+    @Test func packetsDroppedOnArrivalLeaveTheBurstInOrder() throws {
+        let alone = try Self.pipeline(contexts: 1, maximumPacketSize: 64)
+        let interleaved = try Self.pipeline(contexts: 8, maximumPacketSize: 64)
+        let oversized: Set = [0, 5, 6, 7, 8, 9, 10, 11, 12, 13, 20, 63]
+        let burst = Self.traffic(64, seed: 5).enumerated().map { i, packet in
+            oversized.contains(i) ? SWXPacket(port: packet.port, bytes: packet.bytes + [UInt8](repeating: 0, count: 36)) : packet
+        }
+        let expected = burst.flatMap { alone.process($0.bytes, port: $0.port) }
+        let actual = interleaved.process(burst: burst)
+        #expect(actual == expected)
+        #expect(expected.count == 64 - oversized.count)
+        #expect(interleaved.portStatistics() == alone.portStatistics())
+        #expect(interleaved.portStatistics().drops[.packetTooLarge] == UInt64(oversized.count))
     }
 
     @Test func aFlowLearnedByOnePacketHitsForTheNextOfTheSameBurst() throws {

@@ -77,19 +77,18 @@ extension EngineRuntime {
                 // phase 0, resumes at its `tx`).
                 if st.pointee.phase == 2 { finishSplitLookup(st, bases: mbases, now: now) }
             } else {
-                // Admit the next packet (skipping any dropped on arrival) and run it to its first yield.
-                var admitted = false
-                while next < count, !admitted {
-                    let packet = burstInputs + next
-                    st.pointee.reset()
-                    admitted = admit(contexts[i], port: packet.pointee.port, bytes: packet.pointee.bytes,
-                                     length: packet.pointee.length, sequence: next, state: &st.pointee)
-                    next &+= 1
-                }
-                if !admitted {
+                // Admit the next packet and run it to its first yield (one dropped on arrival leaves the context
+                // free for the packet after it, at the loop's top).
+                if next == count {
                     i = i &+ 1 == k ? 0 : i &+ 1
                     continue
                 }
+                let packet = burstInputs + next
+                st.pointee.reset()
+                let admitted = admit(contexts[i], port: packet.pointee.port, bytes: packet.pointee.bytes,
+                                     length: packet.pointee.length, sequence: next, state: &st.pointee)
+                next &+= 1
+                if !admitted { continue }
                 active &+= 1
                 contextBusy[i] = true
             }
