@@ -191,7 +191,8 @@ import Testing
         let interleaved = try Self.pipeline(contexts: 8, maximumPacketSize: 64)
         let oversized: Set = [0, 5, 6, 7, 8, 9, 10, 11, 12, 13, 20, 63]
         let burst = Self.traffic(64, seed: 5).enumerated().map { i, packet in
-            oversized.contains(i) ? SWXPacket(port: packet.port, bytes: packet.bytes + [UInt8](repeating: 0, count: 36)) : packet
+            oversized.contains(i)
+                ? SWXPacket(port: packet.port, bytes: packet.bytes + [UInt8](repeating: 0, count: 36)) : packet
         }
         let expected = burst.flatMap { alone.process($0.bytes, port: $0.port) }
         let actual = interleaved.process(burst: burst)

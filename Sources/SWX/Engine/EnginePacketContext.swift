@@ -28,7 +28,8 @@ struct EnginePacketContext {
 
     /// The registers of the packet this context holds in an interleaved burst, `stateBytes` before `bases`.
     @inline(__always)
-    static func state(beforeBases bases: UnsafeMutablePointer<UnsafeMutableRawPointer>) -> UnsafeMutablePointer<EnginePacketState> {
+    static func state(beforeBases bases: UnsafeMutablePointer<UnsafeMutableRawPointer>)
+        -> UnsafeMutablePointer<EnginePacketState> {
         (UnsafeMutableRawPointer(bases) - stateBytes).assumingMemoryBound(to: EnginePacketState.self)
     }
 

@@ -39,8 +39,9 @@ struct EnginePacketState {
     /// bucket prefetched, 2 = candidate records prefetched (or none to prefetch: records inlined in the index).
     var phase: UInt8 = 0
 
-    /// Readies a context's registers for a new packet: what ``EngineRuntime/admit(_:port:bytes:length:sequence:state:)``
-    /// sets (position, length, port, budget, sequence) and what is always written before it is read (the return
+    /// Readies a context's registers for a new packet: what
+    /// ``EngineRuntime/admit(_:port:bytes:length:sequence:state:)`` sets (position, length, port, budget,
+    /// sequence) and what is always written before it is read (the return
     /// op and the lookup under way by the table or learner op, the mailbox by the learner lookup that `learn`,
     /// `rearm` and `forget` need first) is left for them, which saves a store per field on the interleaved path.
     @inline(__always)
@@ -67,7 +68,8 @@ extension EngineRuntime {
     static let backwardJumpBudget = 1 << 20
 
     /// Runs the packet held by context `cp` (base pointers `mbases`, passed in so an interleaved burst's registers
-    /// `st`, which sit right before them, are addressed from the same pointer) from `st.resumeOp` at time `now` until it ends
+    /// `st`, which sit right before them, are addressed from the same pointer) from `st.resumeOp` at time `now`
+    /// until it ends
     /// (returns false) or yields (returns true, with `st.resumeOp` and `st.phase` saying where to resume): a split
     /// lookup on a big table or learner yields after each prefetch, and a `tx` yields while an older packet of the
     /// burst is in flight so that outputs leave in packet order. `ordered` is false when the packet runs alone (no
@@ -361,7 +363,8 @@ extension EngineRuntime {
                         startSplitLookup(&st, op, object: Int32(t), middleStep: middle, hash: h)
                         return true
                     }
-                    result = exactResult(slot, key: key, hash: table._withUnsafeGuaranteedRef { $0.hash(key) }, now: now)
+                    let h = table._withUnsafeGuaranteedRef { $0.hash(key) }
+                    result = exactResult(slot, key: key, hash: h, now: now)
                 case .wildcard:
                     slot.pointee.wildcard.unsafelyUnwrapped._withUnsafeGuaranteedRef { table in
                         let id = table.lookup(key)
@@ -373,7 +376,8 @@ extension EngineRuntime {
                 case .stub:
                     break
                 }
-                op = enterAction(&st, bases: mbases, op: op, stats: tableStats + slot.pointee.statsOffset, result: result)
+                op = enterAction(&st, bases: mbases, op: op, stats: tableStats + slot.pointee.statsOffset,
+                                 result: result)
             case .selector:
                 let s = op.pointee.a
                 let slot = selectorSlots + Int(s)
@@ -402,7 +406,8 @@ extension EngineRuntime {
                 let h = learner._withUnsafeGuaranteedRef { $0.hash(key) }
                 let result = learnerResult(slot, key: key, hash: h, now: now, mailbox: &st.mailbox)
                 st.learner = Int(l)
-                op = enterAction(&st, bases: mbases, op: op, stats: learnerStats + slot.pointee.statsOffset, result: result)
+                op = enterAction(&st, bases: mbases, op: op, stats: learnerStats + slot.pointee.statsOffset,
+                                 result: result)
             case .learn:
                 let action = op.pointee.a, argumentsOffset = op.pointee.b, timeout = op.pointee.f
                 if st.learner >= 0 {

@@ -8,7 +8,8 @@ extension EngineRuntime {
     @inline(__always)
     func exactResult(_ slot: UnsafeMutablePointer<EngineTableSlot>, key: UnsafeRawPointer, hash: UInt32,
                      now: UInt64) -> (id: UInt32, action: UInt32, data: UnsafeRawPointer) {
-        var result = (id: UInt32(0), action: slot.pointee.defaultAction, data: UnsafeRawPointer(slot.pointee.defaultData))
+        var result = (id: UInt32(0), action: slot.pointee.defaultAction,
+                      data: UnsafeRawPointer(slot.pointee.defaultData))
         slot.pointee.exact.unsafelyUnwrapped._withUnsafeGuaranteedRef { t in
             let found = t.find(key, hash: hash)
             if found.id != 0 {
@@ -24,7 +25,8 @@ extension EngineRuntime {
     /// data (the default's on a miss). The lookup leaves what `learn`, `rearm` and `forget` need in `mailbox`.
     @inline(__always)
     func learnerResult(_ slot: UnsafeMutablePointer<EngineLearnerSlot>, key: UnsafeRawPointer, hash: UInt32,
-                       now: UInt64, mailbox: inout LearnerMailbox) -> (id: UInt32, action: UInt32, data: UnsafeRawPointer) {
+                       now: UInt64, mailbox: inout LearnerMailbox)
+        -> (id: UInt32, action: UInt32, data: UnsafeRawPointer) {
         slot.pointee.learner._withUnsafeGuaranteedRef { t in
             let id = t.lookup(key, hash: hash, now: now, mailbox: &mailbox)
             if id == 0 { return (0, slot.pointee.defaultAction, UnsafeRawPointer(slot.pointee.defaultData)) }
