@@ -103,22 +103,6 @@ extension EngineRuntime {
         }
     }
 
-    /// Step 2 of the split lookup context state `st` is in (hashed, index slot or bucket prefetched and, by now,
-    /// in cache): prefetches the candidate records; returns whether there were any (else the lookup can finish at
-    /// once, a miss needing no record).
-    @inline(__always)
-    func advanceSplitLookup(_ st: UnsafeMutablePointer<EnginePacketState>, now: UInt64) -> Bool {
-        let object = Int(st.pointee.lookupObject)
-        let hash = st.pointee.lookupHash
-        if object >= 0 {
-            // (A table with records inlined in its index never gets here: step 1 brought the record too.)
-            return tableSlots[object].exact.unsafelyUnwrapped._withUnsafeGuaranteedRef {
-                $0.prefetchCandidates(hash: hash)
-            }
-        }
-        return learnerSlots[~object].learner._withUnsafeGuaranteedRef { $0.prefetchCandidates(hash: hash, now: now) }
-    }
-
     /// Whether a burst should interleave now: some big table or learner holds enough entries to miss the caches.
     /// Checked once per burst (entries change between bursts, or by learning within one), which also decides for
     /// each object whether its lookups split during the burst (`splits`).

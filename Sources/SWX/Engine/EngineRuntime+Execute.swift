@@ -354,11 +354,8 @@ extension EngineRuntime {
                     if ordered, slot.pointee.splits {
                         // Split lookup (a big table in an interleaved burst; a lone packet has nothing to overlap
                         // with, so it looks up at once): hash, prefetch and yield; the burst driver finishes it.
-                        let middle = table._withUnsafeGuaranteedRef { !$0.inlinesRecords }
-                        let h = table._withUnsafeGuaranteedRef { t in
-                            let h = t.hash(key)
-                            t.prefetch(hash: h)
-                            return h
+                        let (h, middle) = table._withUnsafeGuaranteedRef {
+                            ($0.hashAndPrefetch(key), !$0.inlinesRecords)
                         }
                         startSplitLookup(&st, op, object: Int32(t), middleStep: middle, hash: h)
                         return true
@@ -395,11 +392,7 @@ extension EngineRuntime {
                     // Split lookup (a big learner), as for big tables: bucket, then candidate records. A `learn` by
                     // an earlier packet of the burst that completed meanwhile is seen, as in DPDK (its lookup
                     // compares keys only after its own yield).
-                    let h = learner._withUnsafeGuaranteedRef { t in
-                        let h = t.hash(key)
-                        t.prefetch(hash: h)
-                        return h
-                    }
+                    let h = learner._withUnsafeGuaranteedRef { $0.hashAndPrefetch(key) }
                     startSplitLookup(&st, op, object: ~Int32(l), middleStep: true, hash: h)
                     return true
                 }

@@ -1,6 +1,6 @@
-// The end of a table or learner lookup, shared by the executor (a lookup that does not split) and the burst driver
-// (the last step of a split lookup, which then resumes the packet at the action's first op instead of dispatching
-// the table op again).
+// The steps of a split lookup (step 1 in the executor, steps 2 and 3 in the burst driver, which then resumes the
+// packet at the action's first op instead of dispatching the table op again), and the end of a lookup that the
+// executor (for a lookup that does not split) and step 3 share.
 
 extension EngineRuntime {
     /// The entry of exact table `slot` whose key is at `key` (`hash` its hash): id (0 on a miss), action and action
@@ -63,6 +63,22 @@ extension EngineRuntime {
         st.lookupObject = object
         st.phase = middleStep ? 1 : 2
         st.resumeOp = op
+    }
+
+    /// Step 2 of the split lookup context state `st` is in (hashed, index slot or bucket prefetched and, by now,
+    /// in cache): prefetches the candidate records; returns whether there were any (else the lookup can finish at
+    /// once, a miss needing no record).
+    @inline(__always)
+    func advanceSplitLookup(_ st: UnsafeMutablePointer<EnginePacketState>, now: UInt64) -> Bool {
+        let object = Int(st.pointee.lookupObject)
+        let hash = st.pointee.lookupHash
+        if object >= 0 {
+            // (A table with records inlined in its index never gets here: step 1 brought the record too.)
+            return tableSlots[object].exact.unsafelyUnwrapped._withUnsafeGuaranteedRef {
+                $0.prefetchCandidates(hash: hash)
+            }
+        }
+        return learnerSlots[~object].learner._withUnsafeGuaranteedRef { $0.prefetchCandidates(hash: hash, now: now) }
     }
 
     /// Step 3 of the split lookup context state `st` waits in (everything in cache by now): looks up with the hash

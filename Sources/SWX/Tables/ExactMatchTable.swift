@@ -152,6 +152,14 @@ public final class ExactMatchTable: @unchecked Sendable {
         hashFunction.hash(key, count: keySize, seed: 0)
     }
 
+    /// Step 1 of a split lookup: the hash of the key at `key`, with the lines a lookup reads first prefetched.
+    @inline(__always)
+    public func hashAndPrefetch(_ key: UnsafeRawPointer) -> UInt32 {
+        let h = hash(key)
+        prefetch(hash: h)
+        return h
+    }
+
     /// Whether the table holds at least `entries` entries: the packet path splits lookups only once the entries
     /// outgrow the caches, so a big table holding a few entries costs what a small one does.
     @inline(__always)

@@ -170,6 +170,14 @@ public final class Learner: @unchecked Sendable {
     @inline(__always)
     public func hash(_ key: UnsafeRawPointer) -> UInt32 { hashFunction.hash(key, count: keySize, seed: 0) }
 
+    /// Step 1 of a split lookup: the hash of the key at `key`, with its bucket and home records prefetched.
+    @inline(__always)
+    public func hashAndPrefetch(_ key: UnsafeRawPointer) -> UInt32 {
+        let h = hash(key)
+        prefetch(hash: h)
+        return h
+    }
+
     /// Whether at least `entries` records are in use (live entries plus lazily expired ones not yet reused): the
     /// packet path splits lookups only once the flows outgrow the caches.
     @inline(__always)
