@@ -50,7 +50,8 @@ final class EngineRuntime: @unchecked Sendable {
     let contextBusy: UnsafeMutablePointer<Bool>
     let contextCount: Int
     let burst: UnsafeMutablePointer<EngineBurstState>
-    /// The packets of the burst being run (``burstInputCapacity`` of them).
+    /// The packets of the interleaved burst being run (``burstInputCapacity`` of them; one when bursts never
+    /// interleave, since only interleaved bursts are gathered).
     let burstInputs: UnsafeMutablePointer<EngineBurstInput>
     static let burstInputCapacity = 256
     /// Whether some table or learner is big enough to prefetch and yield (decided once, from the sizes): without
@@ -239,9 +240,9 @@ final class EngineRuntime: @unchecked Sendable {
         contextBusy.initialize(repeating: false, count: contextCount)
         burst = .allocate(capacity: 1)
         burst.initialize(to: EngineBurstState())
-        burstInputs = .allocate(capacity: EngineRuntime.burstInputCapacity)
-        burstInputs.initialize(repeating: EngineBurstInput(bytes: nil, length: 0, port: 0),
-                               count: EngineRuntime.burstInputCapacity)
+        let inputs = big ? EngineRuntime.burstInputCapacity : 1
+        burstInputs = .allocate(capacity: inputs)
+        burstInputs.initialize(repeating: EngineBurstInput(bytes: nil, length: 0, port: 0), count: inputs)
     }
 
     deinit {
