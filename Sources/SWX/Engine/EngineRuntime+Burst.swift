@@ -49,11 +49,11 @@ extension EngineRuntime {
 
     /// Runs the `count` packets gathered in ``burstInputs``, interleaving up to `packetContexts` of them.
     ///
-    /// The slice switch is kept cheap because a big-table packet yields twice per lookup: the executor is inlined
-    /// here (this function is the interleaved path's own copy; the lone-packet path has another), so a slice costs
-    /// no call and the burst's constants stay loaded; the registers stay in the context's slot the whole time; and
-    /// the later steps of a split lookup (prefetching the candidate records, then the lookup itself) run here
-    /// without entering the executor, which resumes the packet at the action's first op.
+    /// The slice switch is kept cheap because every big-table packet switches at least once: the executor is
+    /// inlined here (this function is the interleaved path's own copy; the lone-packet path has another), so a
+    /// slice costs no call and the burst's constants stay loaded; the registers stay in the context's slot the
+    /// whole time; and the later steps of a split lookup (prefetching the candidate records, then the lookup
+    /// itself) run here without entering the executor, which resumes the packet at the action's first op.
     @inline(never)
     func runGathered<Sink: EnginePacketSink>(count: Int, now: UInt64, sink: inout Sink) {
         let k = min(contextCount, count)

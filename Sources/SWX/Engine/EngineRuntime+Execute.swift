@@ -5,8 +5,8 @@
 /// The per-packet registers of the executor. They live in the packet's context between slices of execution
 /// (`resumeOp` and the lookup phase say where to resume) and in a local while it runs.
 struct EnginePacketState {
-    // Word fields first, then 32-bit, then byte fields: no padding holes, so resetting a context's registers for
-    // a new packet is a few wide stores rather than one store per field.
+    // Word fields first, then 32-bit, then byte fields: no padding holes, so initialising the lone path's
+    // registers merges into a few wide stores.
     var cursor = 0
     var end = 0
     var valid: UInt64 = 0
@@ -39,11 +39,11 @@ struct EnginePacketState {
     /// bucket prefetched, 2 = candidate records prefetched (or none to prefetch: records inlined in the index).
     var phase: UInt8 = 0
 
-    /// Readies a context's registers for a new packet: what
+    /// Readies a context's registers for a new packet in an interleaved burst. What
     /// ``EngineRuntime/admit(_:port:bytes:length:sequence:state:)`` sets (position, length, port, budget,
-    /// sequence) and what is always written before it is read (the return
-    /// op and the lookup under way by the table or learner op, the mailbox by the learner lookup that `learn`,
-    /// `rearm` and `forget` need first) is left for them, which saves a store per field on the interleaved path.
+    /// sequence) and what is always written before it is read (the return op and the lookup under way, by the
+    /// table or learner op; the mailbox, by the learner lookup that `learn`, `rearm` and `forget` need first) is
+    /// left alone: assigning a fresh `EnginePacketState()` cost a store per field.
     @inline(__always)
     mutating func reset() {
         valid = 0
@@ -69,11 +69,11 @@ extension EngineRuntime {
 
     /// Runs the packet held by context `cp` (base pointers `mbases`, passed in so an interleaved burst's registers
     /// `st`, which sit right before them, are addressed from the same pointer) from `st.resumeOp` at time `now`
-    /// until it ends
-    /// (returns false) or yields (returns true, with `st.resumeOp` and `st.phase` saying where to resume): a split
-    /// lookup on a big table or learner yields after each prefetch, and a `tx` yields while an older packet of the
-    /// burst is in flight so that outputs leave in packet order. `ordered` is false when the packet runs alone (no
-    /// older packet can be in flight): the `tx` check vanishes.
+    /// until it ends (returns false) or yields (returns true, with `st.resumeOp` and `st.phase` saying where to
+    /// resume): a split lookup on a big table or learner yields after its first step (the burst driver runs the
+    /// others), and a `tx` yields while an older packet of the burst is in flight so that outputs leave in packet
+    /// order. `ordered` is false when the packet runs alone (no older packet can be in flight): the `tx` check and
+    /// the split vanish.
     @inline(__always)
     func execute<Sink: EnginePacketSink>(_ cp: UnsafePointer<EnginePacketContext>,
                                          bases mbases: UnsafeMutablePointer<UnsafeMutableRawPointer>,
