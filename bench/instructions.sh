@@ -34,19 +34,19 @@ symbol() { nm "$bin" | awk -v p="$1" '$3 ~ p && !found { print $3; found = 1 }';
 report node-hot "$(total '*SWXPipelineC7process5count5input6outputySi_s6UInt32V4port_SW5bytestSiXEyAI_SWtXEtFyyAI_SWtcXEfU_*' \
     "$bin" node 100000 hot)" 300000
 
-# swx-scale lone: the difference between runs of 400,000 and 200,000 packets (the setup cancels out).
-# (The settings go to the environment: valgrind does not follow `env` into the program it runs.)
+# Instructions per packet of `swx-scale`: the difference between runs of 400,000 and 200,000 packets (the setup
+# cancels out). (The settings go to the environment: valgrind does not follow `env` into the program it runs.)
+per_packet() {
+    local small large
+    small=$(total "" "$bin" swx-scale 200000)
+    large=$(total "" "$bin" swx-scale 400000)
+    report "$1" "$((large - small))" 200000
+}
 export SWX_SCALE_MODES=exact SWX_SCALE_ENTRIES=10 SWX_SCALE_RUNS=1
-small=$(total "" "$bin" swx-scale 200000)
-large=$(total "" "$bin" swx-scale 400000)
-report swx-scale-lone "$((large - small))" 200000
-# swx-scale interleaved: the same, every burst interleaved (SWX_SCALE_INTERLEAVE=always), so that the packets'
-# gathering counts too.
-export SWX_SCALE_INTERLEAVE=always
-small=$(total "" "$bin" swx-scale 200000)
-large=$(total "" "$bin" swx-scale 400000)
-report swx-scale-interleaved "$((large - small))" 200000
-unset SWX_SCALE_INTERLEAVE
+# Lone: packet after packet. Interleaved: every burst interleaved (SWX_SCALE_INTERLEAVE=always), the packets'
+# gathering included.
+per_packet swx-scale-lone
+SWX_SCALE_INTERLEAVE=always per_packet swx-scale-interleaved
 
 if [ "$established" = 1 ]; then
     # NodeBenchmarks.measure runs only the measured packets (the pinning pass is another function).

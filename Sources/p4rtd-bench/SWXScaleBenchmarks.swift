@@ -43,14 +43,6 @@ enum SWXScaleBenchmarks {
         return nil
     }
 
-    /// CPU time of the calling thread in nanoseconds (time the thread was descheduled does not count, so on a
-    /// loaded machine it is steadier than wall time; 0 when unavailable).
-    static func threadCPUNanoseconds() -> Int {
-        var t = timespec()
-        guard clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t) == 0 else { return 0 }
-        return t.tv_sec * 1_000_000_000 + t.tv_nsec
-    }
-
     /// The comma-separated values of environment variable `name`, if set.
     static func environment(_ name: String) -> [String]? {
         guard let value = getenv(name) else { return nil }
@@ -98,9 +90,9 @@ enum SWXScaleBenchmarks {
             var bestCPU = [Double](repeating: 0, count: setups.count)
             for _ in 0..<runs {
                 for (index, setup) in setups.enumerated() {
-                    let cpuStart = threadCPUNanoseconds()
+                    let cpuStart = BenchSupport.threadCPUNanoseconds()
                     let result = SWXBenchmark.run(pipeline: setup.pipeline, packets: setup.traffic, packetCount: packets)
-                    let cpu = threadCPUNanoseconds() - cpuStart
+                    let cpu = BenchSupport.threadCPUNanoseconds() - cpuStart
                     best[index] = max(best[index], result.mpps)
                     if cpu > 0 { bestCPU[index] = max(bestCPU[index], Double(result.packets) * 1e3 / Double(cpu)) }
                 }
