@@ -174,13 +174,20 @@ import Testing
     @Test func burstsLongerThanOneChunkKeepPacketOrder() throws {
         let alone = try Self.pipeline(contexts: 1)
         let interleaved = try Self.pipeline(contexts: 8)
-        let burst = Self.traffic(600, seed: 99)
-        let expected = burst.flatMap { alone.process($0.bytes, port: $0.port) }
-        let actual = interleaved.process(burst: burst)
+        let expected = Self.expectOneByOneOutputs(of: Self.traffic(600, seed: 99), alone: alone,
+                                                  interleaved: interleaved)
         #expect(expected.count > 500)
-        #expect(actual == expected)
         #expect(try interleaved.learnerStatistics("learned") == alone.learnerStatistics("learned"))
+    }
+
+    /// Runs `burst` through `interleaved` in one call and through `alone` packet by packet, expects the same
+    /// outputs and port counters, and returns the outputs.
+    static func expectOneByOneOutputs(of burst: [SWXPacket], alone: SWXPipeline,
+                                      interleaved: SWXPipeline) -> [SWXPacket] {
+        let expected = burst.flatMap { alone.process($0.bytes, port: $0.port) }
+        #expect(interleaved.process(burst: burst) == expected)
         #expect(interleaved.portStatistics() == alone.portStatistics())
+        return expected
     }
 
     /// Packets too large to admit are dropped on arrival wherever they fall in a burst (alone, in runs, last):
@@ -194,11 +201,8 @@ import Testing
             oversized.contains(i)
                 ? SWXPacket(port: packet.port, bytes: packet.bytes + [UInt8](repeating: 0, count: 36)) : packet
         }
-        let expected = burst.flatMap { alone.process($0.bytes, port: $0.port) }
-        let actual = interleaved.process(burst: burst)
-        #expect(actual == expected)
+        let expected = Self.expectOneByOneOutputs(of: burst, alone: alone, interleaved: interleaved)
         #expect(expected.count == 64 - oversized.count)
-        #expect(interleaved.portStatistics() == alone.portStatistics())
         #expect(interleaved.portStatistics().drops[.packetTooLarge] == UInt64(oversized.count))
     }
 
