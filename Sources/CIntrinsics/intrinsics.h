@@ -15,7 +15,10 @@ static inline int p4rt_have_hw_crc32c(void) { return 1; }
 #else
 static inline int p4rt_have_hw_crc32c(void) { return 0; }
 #endif
-static inline void p4rt_prefetch(const void *p) { __builtin_prefetch(p, 0, 3); }
+/* Big-table lookups prefetch with the non-temporal hint: each line is read by one packet, at random, so the hint
+ * asks the caches not to keep it at the expense of the packet path's own lines. Measured against the T0 hint
+ * (swx-scale at 1,000,000 entries, six alternating pairs): exact and learner 1.5-2% faster; node unchanged. */
+static inline void p4rt_prefetch(const void *p) { __builtin_prefetch(p, 0, 0); }
 
 /* Plain loads and block moves for the packet path. Swift's own (`load(fromByteOffset:as:)`, `copyMemory`,
  * `initializeMemory`) are generic or out-of-line entry points that the optimizer stops inlining once the executor
