@@ -50,9 +50,14 @@ enum SWXScaleBenchmarks {
     }
 
     static func run(packets: Int) {
-        guard let text = try? ConformanceFiles.readText(specPath) else {
+        guard var text = try? ConformanceFiles.readText(specPath) else {
             print("swx-scale skipped: \(specPath) is absent (run from the repository root)")
             return
+        }
+        // SWX_SCALE_SIZE=N: the table and the learner sized for N keys instead of 1,048,576, which changes the span
+        // of memory their lookups touch and nothing else (with SWX_SCALE_ENTRIES below N).
+        if let size = environment("SWX_SCALE_SIZE")?.first.flatMap({ Int($0) }), size > 0 {
+            text = text.replacing("size 1048576", with: "size \(size)")
         }
         // Variants for profiling and comparison: SWX_SCALE_MODES=exact|learner, SWX_SCALE_ENTRIES=10|1000000,
         // SWX_SCALE_CONTEXTS=K (packet contexts, default 8), SWX_SCALE_HUGEPAGES=0 (ordinary pages),
