@@ -16,6 +16,8 @@ import SWX
 enum SWXScaleBenchmarks {
     static let specPath = "bench/swx/scale.spec"
     static let bigEntries = 1_000_000
+    /// The `size` of the table and of the learner in `specPath`.
+    static let specSize = 1_048_576
     static let trafficPackets = 1_000_000
 
     /// A 64-byte Ethernet/IPv4/UDP frame of flow `flow` (source address 10.0.0.0 + flow).
@@ -54,14 +56,14 @@ enum SWXScaleBenchmarks {
             print("swx-scale skipped: \(specPath) is absent (run from the repository root)")
             return
         }
-        // SWX_SCALE_SIZE=N: the table and the learner sized for N keys instead of 1,048,576, which changes the span
-        // of memory their lookups touch and nothing else (with SWX_SCALE_ENTRIES below N).
-        if let size = environment("SWX_SCALE_SIZE")?.first.flatMap({ Int($0) }), size > 0 {
-            text = text.replacing("size 1048576", with: "size \(size)")
-        }
         // Variants for profiling and comparison: SWX_SCALE_MODES=exact|learner, SWX_SCALE_ENTRIES=10|1000000,
         // SWX_SCALE_CONTEXTS=K (packet contexts, default 8), SWX_SCALE_HUGEPAGES=0 (ordinary pages),
-        // SWX_SCALE_FLOWS=F (the traffic cycles over the first F entries only: a big object with hot lookups).
+        // SWX_SCALE_FLOWS=F (the traffic cycles over the first F entries only: a big object with hot lookups),
+        // SWX_SCALE_SIZE=N (the table and the learner sized for N keys instead of `specSize`: the same entries over
+        // another span of memory, with SWX_SCALE_ENTRIES below N).
+        if let size = environment("SWX_SCALE_SIZE")?.first.flatMap({ Int($0) }), size > 0 {
+            text = text.replacing("size \(specSize)", with: "size \(size)")
+        }
         let modes = environment("SWX_SCALE_MODES") ?? ["exact", "learner"]
         let sizes = environment("SWX_SCALE_ENTRIES")?.compactMap { Int($0) } ?? [10, bigEntries]
         var configuration = SWXPipelineConfiguration(inputPorts: 2, outputPorts: 4)
@@ -124,7 +126,8 @@ enum SWXScaleBenchmarks {
                 }
             }
             if setups.count == 2 {
-                print("swx-scale \(mode) ratio \(String(format: "%.2f", best[0] / best[1])) (cost with 1,000,000 entries / cost with 10; goal ≤ 1.30)")
+                print("swx-scale \(mode) ratio \(String(format: "%.2f", best[0] / best[1])) (cost with \(setups[1].entries) "
+                    + "entries / cost with \(setups[0].entries); goal ≤ 1.30)")
                 if bestCPU[1] > 0 {
                     print("swx-scale \(mode) cpu-ratio \(String(format: "%.2f", bestCPU[0] / bestCPU[1])) (the same in thread CPU time)")
                 }
