@@ -104,8 +104,8 @@ extension EngineRuntime {
     }
 
     /// Whether a burst should interleave now: some big table or learner holds enough entries to miss the caches.
-    /// Checked once per burst (entries change between bursts, or by learning within one), which also decides for
-    /// each object whether its lookups split during the burst (`splits`).
+    /// Checked before each chunk of a burst (entries change between bursts, or by learning within one), which also
+    /// decides for each object whether its lookups split during the chunk (`splits`).
     func interleavesNow() -> Bool {
         guard interleaves else { return false }
         var any = false
