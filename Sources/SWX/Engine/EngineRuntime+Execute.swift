@@ -345,7 +345,7 @@ extension EngineRuntime {
             case .table:
                 let t = op.pointee.a
                 let slot = tableSlots + Int(t)
-                let key = UnsafeRawPointer(bases[Int(slot.pointee.keySlot)] + Int(slot.pointee.keyOffset))
+                let key = slot.pointee.key(bases)
                 var result = (id: UInt32(0), action: slot.pointee.defaultAction,
                               data: UnsafeRawPointer(slot.pointee.defaultData))
                 switch slot.pointee.kind {
@@ -386,7 +386,7 @@ extension EngineRuntime {
             case .learner:
                 let l = op.pointee.a
                 let slot = learnerSlots + Int(l)
-                let key = UnsafeRawPointer(bases[Int(slot.pointee.keySlot)] + Int(slot.pointee.keyOffset))
+                let key = slot.pointee.key(bases)
                 let learner = slot.pointee.learner
                 if ordered, slot.pointee.splits {
                     // Split lookup (a big learner), as for big tables: bucket, then candidate records. A `learn` by

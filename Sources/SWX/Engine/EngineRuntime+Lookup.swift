@@ -92,13 +92,13 @@ extension EngineRuntime {
         st.pointee.phase = 0
         if object >= 0 {
             let slot = tableSlots + object
-            let key = UnsafeRawPointer(mbases[Int(slot.pointee.keySlot)] + Int(slot.pointee.keyOffset))
+            let key = slot.pointee.key(UnsafePointer(mbases))
             let result = exactResult(slot, key: key, hash: hash, now: now)
             st.pointee.resumeOp = enterAction(&st.pointee, bases: mbases, op: op,
                                               stats: tableStats + slot.pointee.statsOffset, result: result)
         } else {
             let slot = learnerSlots + ~object
-            let key = UnsafeRawPointer(mbases[Int(slot.pointee.keySlot)] + Int(slot.pointee.keyOffset))
+            let key = slot.pointee.key(UnsafePointer(mbases))
             let result = learnerResult(slot, key: key, hash: hash, now: now, mailbox: &st.pointee.mailbox)
             st.pointee.learner = ~object
             st.pointee.resumeOp = enterAction(&st.pointee, bases: mbases, op: op,

@@ -19,6 +19,12 @@ struct EngineTableSlot {
     var defaultData: UnsafeMutableRawPointer
     var dataSize: Int
     var statsOffset: Int
+
+    /// Where a lookup's key lies for a packet whose struct base pointers are `bases`.
+    @inline(__always)
+    func key(_ bases: UnsafePointer<UnsafeMutableRawPointer>) -> UnsafeRawPointer {
+        UnsafeRawPointer(bases[Int(keySlot)] + Int(keyOffset))
+    }
 }
 
 /// What the selector op needs about one selector.
@@ -46,6 +52,12 @@ struct EngineLearnerSlot {
     var defaultData: UnsafeMutableRawPointer
     var dataSize: Int
     var statsOffset: Int
+
+    /// Where a lookup's key lies for a packet whose struct base pointers are `bases`.
+    @inline(__always)
+    func key(_ bases: UnsafePointer<UnsafeMutableRawPointer>) -> UnsafeRawPointer {
+        UnsafeRawPointer(bases[Int(keySlot)] + Int(keyOffset))
+    }
 }
 
 /// One mirror session (`mirror session S port P clone fast|slow truncate L`).
